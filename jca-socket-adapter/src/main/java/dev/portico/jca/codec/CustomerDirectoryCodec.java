@@ -1,0 +1,159 @@
+package dev.portico.jca.codec;
+
+import dev.portico.jca.api.CustomerDirectoryReply;
+import dev.portico.jca.api.CustomerDirectoryRequest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The customer directory protocol: one UTF-8 line ending in {@code \n} per connection, fields
+ * separated by {@code |}; replies are UTF-8 text without terminator.
+ */
+public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirectoryRequest, CustomerDirectoryReply> {
+
+    static final byte[] TOO_LONG = utf8("Input too long...");
+    static final byte[] TIMED_OUT = utf8("Request timed out waiting for delimiter.");
+    static final byte[] INCOMPLETE = utf8("Incomplete request (connection closed before delimiter).");
+    static final byte[] EMPTY = utf8("Empty message received...");
+    static final byte[] INVALID_CHOICE = utf8("invalid choice...\n");
+    static final byte[] FIELD_COUNT = utf8("Input formate dismatch");
+    static final byte[] ADD_FIELD_COUNT = utf8("Input formate dismatch.");
+
+    private final int maxLineBytes;
+
+    /** @param maxLineBytes the longest line accepted, not counting its {@code \n} (512 in the reference) */
+    public CustomerDirectoryCodec(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public byte[] greeting() {
+        return new byte[0];
+    }
+
+    @Override
+    public Decoded<CustomerDirectoryRequest> decode(ByteBuffer received) {
+        int start = received.position();
+        int searchEnd = Math.min(received.limit(), start + maxLineBytes + 1);
+        for (int i = start; i < searchEnd; i++) {
+            if (received.get(i) == '\n') {
+                byte[] line = new byte[i - start];
+                received.get(line);
+                received.position(i + 1);
+                return parse(new String(line, StandardCharsets.UTF_8));
+            }
+        }
+        if (received.remaining() > maxLineBytes) {
+            received.position(received.limit());
+            return new Decoded.Answer<>(TOO_LONG, true);
+        }
+        return Decoded.needMore();
+    }
+
+    /** Turns one decoded line into a request or a direct answer. */
+    Decoded<CustomerDirectoryRequest> parse(String rawLine) {
+        String line = rawLine.strip();
+        if (line.isEmpty()) {
+            return answer(EMPTY);
+        }
+        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+        return switch (fields.get(0)) {
+            case "1" -> fields.size() == 2 ? request(new CustomerDirectoryRequest.Find(fields.get(1))) : answer(FIELD_COUNT);
+            case "2" -> fields.size() == 5
+                    ? request(new CustomerDirectoryRequest.Add(line, fields.get(1), fields.get(2), fields.get(3), fields.get(4)))
+                    : answer(ADD_FIELD_COUNT);
+            case "3" -> fields.size() == 2 ? request(new CustomerDirectoryRequest.Delete(fields.get(1))) : answer(FIELD_COUNT);
+            case "4" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdateAge(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
+            case "5" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdateAddress(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
+            case "6" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdatePhone(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
+            case "7" -> request(new CustomerDirectoryRequest.Report());
+            case "8" -> request(new CustomerDirectoryRequest.Export());
+            default -> answer(INVALID_CHOICE);
+        };
+    }
+
+    @Override
+    public byte[] encode(CustomerDirectoryReply reply) {
+        return utf8(text(reply));
+    }
+
+    private static String text(CustomerDirectoryReply reply) {
+        if (reply instanceof CustomerDirectoryReply.Customer c) {
+            return String.join("|", c.name(), c.age(), c.address(), c.phone());
+        } else if (reply instanceof CustomerDirectoryReply.NotFound r) {
+            return r.name() + " is not found in database";
+        } else if (reply instanceof CustomerDirectoryReply.NotFoundToDelete r) {
+            return r.name() + " is not found in the database";
+        } else if (reply instanceof CustomerDirectoryReply.Added r) {
+            return r.line() + " added to the database";
+        } else if (reply instanceof CustomerDirectoryReply.AlreadyStored r) {
+            return r.name() + " already stored in the database";
+        } else if (reply instanceof CustomerDirectoryReply.Deleted r) {
+            return r.name() + " deleted from the database";
+        } else if (reply instanceof CustomerDirectoryReply.NameEmpty) {
+            return "Customer name is empty.";
+        } else if (reply instanceof CustomerDirectoryReply.Updated r) {
+            return r.name() + "'s " + fieldWords(r.field()) + " is updated to the database";
+        } else if (reply instanceof CustomerDirectoryReply.Skipped r) {
+            return skipped(r);
+        } else if (reply instanceof CustomerDirectoryReply.Report r) {
+            return CustomerReportFormat.render(r.customers());
+        } else if (reply instanceof CustomerDirectoryReply.Exported) {
+            return "File update successful.\n";
+        } else {
+            return "Server error occurred";
+        }
+    }
+
+    private static String fieldWords(CustomerDirectoryReply.Field field) {
+        return switch (field) {
+            case AGE -> "age";
+            case ADDRESS -> "address";
+            case PHONE -> "phone number";
+        };
+    }
+
+    private static String skipped(CustomerDirectoryReply.Skipped r) {
+        String operation = r.operation() == CustomerDirectoryReply.Operation.ADDING ? "Adding" : "Update";
+        String detail = r.detail().size() == 1 ? r.detail().get(0) : PythonRepr.list(r.detail());
+        return "DB read error. " + operation + " skipped [" + r.reason() + "]: " + detail;
+    }
+
+    @Override
+    public CustomerDirectoryReply serverError() {
+        return new CustomerDirectoryReply.ServerError();
+    }
+
+    @Override
+    public boolean oneRequestPerConnection() {
+        return true;
+    }
+
+    @Override
+    public byte[] timedOut() {
+        return TIMED_OUT.clone();
+    }
+
+    @Override
+    public byte[] incomplete() {
+        return INCOMPLETE.clone();
+    }
+
+    private static Decoded<CustomerDirectoryRequest> request(CustomerDirectoryRequest request) {
+        return new Decoded.Request<>(request);
+    }
+
+    private static Decoded<CustomerDirectoryRequest> answer(byte[] reply) {
+        return new Decoded.Answer<>(reply.clone(), true);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.portico.jca.codec;
+
+import dev.portico.jca.api.CustomerDirectoryReply.Customer;
+
+import java.util.List;
+
+/** The fixed-width text of the customer directory report (command 7), byte-exact with the reference server. */
+final class CustomerReportFormat {
+
+    private static final String INDENT = " ".repeat(16);
+    private static final String HEADER = "\n" + INDENT + "\n++    \n" + INDENT + "\n++  DB Report\n" + INDENT + "\n++\n" + INDENT
+            + "\nName            Age            address                       Phone Number\n" + INDENT
+            + "\n-------------------------------------------------------------------------\n";
+
+    private CustomerReportFormat() {
+    }
+
+    static String render(List<Customer> customers) {
+        StringBuilder out = new StringBuilder(HEADER);
+        for (Customer c : customers) {
+            out.append(pad(cut(c.name(), 10), 15)).append(' ')
+                    .append(pad(c.age(), 15))
+                    .append(pad(cut(c.address(), 21), 30))
+                    .append(c.phone())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The first {@code max} code points, as Python's slicing counts them. */
+    private static String cut(String value, int max) {
+        return value.codePointCount(0, value.length()) <= max ? value : value.substring(0, value.offsetByCodePoints(0, max));
+    }
+
+    /** Left-justified to {@code width} code points, as Python's {@code ljust}. */
+    private static String pad(String value, int width) {
+        int length = value.codePointCount(0, value.length());
+        return length >= width ? value : value + " ".repeat(width - length);
+    }
+}

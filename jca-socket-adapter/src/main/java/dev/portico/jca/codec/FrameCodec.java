@@ -1,0 +1,40 @@
+package dev.portico.jca.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One connection's codec: cuts frames out of the bytes received so far, turns them into typed
+ * requests, and turns typed replies into bytes. Instances hold per-connection state and are used
+ * by one thread at a time.
+ *
+ * @param <Q> the request type handed to the application
+ * @param <R> the reply type the application answers with
+ */
+public interface FrameCodec<Q, R> {
+
+    /** Bytes sent as soon as a client connects; empty for none. */
+    byte[] greeting();
+
+    /**
+     * Looks for one complete frame at the buffer's position. When a frame is found, its bytes are
+     * consumed (the position moves past it); otherwise the buffer is left as it was. Once more
+     * than the request size limit is buffered without a complete frame, the answer is never
+     * {@link Decoded.NeedMore}.
+     */
+    Decoded<Q> decode(ByteBuffer received);
+
+    /** The bytes of a reply. */
+    byte[] encode(R reply);
+
+    /** The reply for an unexpected failure while answering. */
+    R serverError();
+
+    /** Whether the connection closes after its first reply (otherwise it stays open for more). */
+    boolean oneRequestPerConnection();
+
+    /** The bytes to send when a request did not complete within the read timeout; empty for none. */
+    byte[] timedOut();
+
+    /** The bytes to send when the client half-closed in the middle of a request; empty for none. */
+    byte[] incomplete();
+}

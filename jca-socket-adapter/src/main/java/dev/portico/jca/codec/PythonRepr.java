@@ -1,0 +1,44 @@
+package dev.portico.jca.codec;
+
+import java.util.List;
+
+/** Renders strings and lists of strings the way Python's {@code repr} does, as the reference server's replies show them. */
+public final class PythonRepr {
+
+    private PythonRepr() {
+    }
+
+    /** {@code ['a', 'b']}. */
+    public static String list(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(string(values.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    /** {@code 'a'}, or {@code "it's"} when the value holds a single quote and no double quote. */
+    public static String string(String value) {
+        char quote = value.indexOf('\'') >= 0 && value.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        value.codePoints().forEach(cp -> {
+            if (cp == quote || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                out.append("\\n");
+            } else if (cp == '\r') {
+                out.append("\\r");
+            } else if (cp == '\t') {
+                out.append("\\t");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\x%02x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.append(quote).toString();
+    }
+}

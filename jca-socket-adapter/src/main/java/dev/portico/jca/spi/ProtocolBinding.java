@@ -1,0 +1,78 @@
+package dev.portico.jca.spi;
+
+import dev.portico.jca.api.CustomerDirectoryListener;
+import dev.portico.jca.api.CustomerDirectoryReply;
+import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.codec.FrameCodec;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * What the adapter knows of one protocol: its name in configuration, its listener interface and
+ * method, its codec, and its default port and limits.
+ */
+final class ProtocolBinding<Q, R> {
+
+    static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY = new ProtocolBinding<>(
+            "customer-directory", CustomerDirectoryListener.class, method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
+            9999, 512, 3_000, CustomerDirectoryCodec::new);
+
+    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY);
+
+    final String name;
+    final Class<?> listenerType;
+    final Method method;
+    final int defaultPort;
+    final int defaultMaxRequestBytes;
+    final int defaultReadTimeoutMillis;
+    private final IntFunction<FrameCodec<Q, R>> codecForLimit;
+
+    private ProtocolBinding(String name, Class<?> listenerType, Method method, int defaultPort, int defaultMaxRequestBytes,
+                            int defaultReadTimeoutMillis, IntFunction<FrameCodec<Q, R>> codecForLimit) {
+        this.name = name;
+        this.listenerType = listenerType;
+        this.method = method;
+        this.defaultPort = defaultPort;
+        this.defaultMaxRequestBytes = defaultMaxRequestBytes;
+        this.defaultReadTimeoutMillis = defaultReadTimeoutMillis;
+        this.codecForLimit = codecForLimit;
+    }
+
+    static Optional<ProtocolBinding<?, ?>> named(String name) {
+        return ALL.stream().filter(b -> b.name.equals(name)).findFirst();
+    }
+
+    static String names() {
+        return String.join(", ", ALL.stream().map(b -> b.name).toList());
+    }
+
+    FrameCodec<Q, R> newCodec(int maxRequestBytes) {
+        return codecForLimit.apply(maxRequestBytes);
+    }
+
+    /** Calls the listener method on a message endpoint, unwrapping what the method threw. */
+    @SuppressWarnings("unchecked")
+    R invoke(Object endpoint, Q request) throws Exception {
+        try {
+            return (R) method.invoke(endpoint, request);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Method method(Class<?> type, String name, Class<?>... parameters) {
+        try {
+            return type.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

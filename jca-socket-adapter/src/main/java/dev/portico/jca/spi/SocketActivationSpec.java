@@ -1,0 +1,182 @@
+package dev.portico.jca.spi;
+
+import dev.portico.jca.api.CustomerDirectoryListener;
+import dev.portico.jca.transport.ListenerSettings;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.Activation;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * Configures one TCP listener for one message-driven bean: the protocol it speaks, where it
+ * binds and the limits it enforces. Values come from server.xml's {@code <activationSpec>};
+ * unset size and timeout limits take the protocol's defaults.
+ */
+@Activation(messageListeners = {CustomerDirectoryListener.class})
+public class SocketActivationSpec implements ActivationSpec {
+
+    @ConfigProperty(description = "Protocol served: customer-directory")
+    private String protocol;
+
+    @ConfigProperty(defaultValue = "127.0.0.1", description = "Address to bind; 0.0.0.0 for every interface")
+    private String bindAddress = "127.0.0.1";
+
+    @ConfigProperty(description = "TCP port; the protocol's standard port when unset")
+    private Integer port;
+
+    @ConfigProperty(defaultValue = "256", description = "Open connections at most; more clients wait in the accept backlog")
+    private Integer maxConnections = 256;
+
+    @ConfigProperty(description = "Largest request in bytes; the protocol's default when unset")
+    private Integer maxRequestBytes;
+
+    @ConfigProperty(description = "Milliseconds a request may take to arrive completely; the protocol's default when unset")
+    private Integer readTimeoutMillis;
+
+    @ConfigProperty(defaultValue = "300000", description = "Milliseconds a persistent connection may stay idle")
+    private Integer idleTimeoutMillis = 300_000;
+
+    @ConfigProperty(defaultValue = "32", description = "Requests handed to the application at once")
+    private Integer maxConcurrentRequests = 32;
+
+    @ConfigProperty(defaultValue = "10000", description = "Milliseconds to let requests in flight finish when the listener stops")
+    private Integer shutdownGraceMillis = 10_000;
+
+    private ResourceAdapter resourceAdapter;
+
+    @Override
+    public void validate() throws InvalidPropertyException {
+        if (protocol == null || ProtocolBinding.named(protocol).isEmpty()) {
+            throw new InvalidPropertyException("protocol must be one of " + ProtocolBinding.names() + ", got " + protocol);
+        }
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new InvalidPropertyException("port must be 0..65535, got " + port);
+        }
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new InvalidPropertyException("bindAddress must be set");
+        }
+        requirePositive("maxConnections", maxConnections);
+        requirePositive("maxRequestBytes", maxRequestBytes);
+        requirePositive("readTimeoutMillis", readTimeoutMillis);
+        requirePositive("idleTimeoutMillis", idleTimeoutMillis);
+        requirePositive("maxConcurrentRequests", maxConcurrentRequests);
+        requirePositive("shutdownGraceMillis", shutdownGraceMillis);
+    }
+
+    private static void requirePositive(String name, Integer value) throws InvalidPropertyException {
+        if (value != null && value < 1) {
+            throw new InvalidPropertyException(name + " must be positive, got " + value);
+        }
+    }
+
+    ProtocolBinding<?, ?> binding() {
+        return ProtocolBinding.named(protocol).orElseThrow();
+    }
+
+    ListenerSettings settings() {
+        ProtocolBinding<?, ?> binding = binding();
+        return new ListenerSettings(binding.name,
+                new InetSocketAddress(bindAddress, port == null ? binding.defaultPort : port),
+                maxConnections,
+                maxRequestBytes == null ? binding.defaultMaxRequestBytes : maxRequestBytes,
+                Duration.ofMillis(readTimeoutMillis == null ? binding.defaultReadTimeoutMillis : readTimeoutMillis),
+                Duration.ofMillis(idleTimeoutMillis),
+                maxConcurrentRequests);
+    }
+
+    Duration shutdownGrace() {
+        return Duration.ofMillis(shutdownGraceMillis);
+    }
+
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getMaxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    public void setMaxRequestBytes(Integer maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    public Integer getReadTimeoutMillis() {
+        return readTimeoutMillis;
+    }
+
+    public void setReadTimeoutMillis(Integer readTimeoutMillis) {
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    public Integer getIdleTimeoutMillis() {
+        return idleTimeoutMillis;
+    }
+
+    public void setIdleTimeoutMillis(Integer idleTimeoutMillis) {
+        this.idleTimeoutMillis = idleTimeoutMillis;
+    }
+
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getShutdownGraceMillis() {
+        return shutdownGraceMillis;
+    }
+
+    public void setShutdownGraceMillis(Integer shutdownGraceMillis) {
+        this.shutdownGraceMillis = shutdownGraceMillis;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter resourceAdapter) throws ResourceException {
+        this.resourceAdapter = resourceAdapter;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketActivationSpec[" + protocol + " " + bindAddress + ":" + port + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.portico.jca.spi;
+
+import dev.portico.jca.transport.ListenerSettings;
+import dev.portico.jca.transport.SocketListener;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+import javax.transaction.xa.XAResource;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Portico socket resource adapter: each message-driven bean activation opens one TCP
+ * listener, configured by its {@link SocketActivationSpec}, and each deactivation (or the
+ * adapter's stop) closes it again.
+ */
+@Connector(displayName = "Portico socket adapter", vendorName = "Portico", eisType = "Legacy TCP database protocols",
+        version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class SocketResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(SocketResourceAdapter.class.getName());
+
+    private final Map<Activation, Running> listeners = new ConcurrentHashMap<>();
+    private Executor executor;
+
+    private record Activation(MessageEndpointFactory factory, ActivationSpec spec) { }
+
+    private record Running(SocketListener<?, ?> listener, SocketActivationSpec spec) { }
+
+    @Override
+    public void start(BootstrapContext context) {
+        executor = new WorkManagerExecutor(context.getWorkManager());
+    }
+
+    @Override
+    public void stop() {
+        listeners.keySet().forEach(this::stopListener);
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec activationSpec) throws ResourceException {
+        if (!(activationSpec instanceof SocketActivationSpec spec)) {
+            throw new NotSupportedException("not a SocketActivationSpec: " + activationSpec);
+        }
+        spec.validate();
+        ProtocolBinding<?, ?> binding = spec.binding();
+        Class<?> endpointClass = factory.getEndpointClass();
+        if (endpointClass != null && !binding.listenerType.isAssignableFrom(endpointClass)) {
+            throw new NotSupportedException(endpointClass.getName() + " does not implement " + binding.listenerType.getName()
+                    + ", which the " + binding.name + " protocol needs");
+        }
+        ListenerSettings settings = spec.settings();
+        try {
+            SocketListener<?, ?> listener = open(factory, binding, settings);
+            listeners.put(new Activation(factory, activationSpec), new Running(listener, spec));
+            listener.start();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Portico cannot serve " + binding.name + " for " + factory.getActivationName() + ": " + e.getMessage());
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings)
+            throws IOException {
+        int maxRequestBytes = settings.maxRequestBytes();
+        return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes), new EndpointDelivery<>(factory, binding), executor);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        stopListener(new Activation(factory, spec));
+    }
+
+    private void stopListener(Activation activation) {
+        Running running = listeners.remove(activation);
+        if (running != null) {
+            running.listener().stop(running.spec().shutdownGrace());
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+}

@@ -1,0 +1,100 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.codec.FrameCodec;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** One client connection's state; touched only by its listener's selector thread. */
+final class Connection<Q, R> {
+
+    private static final int INITIAL_BUFFER = 1024;
+
+    final SocketChannel channel;
+    final FrameCodec<Q, R> codec;
+    final long acceptedNanos;
+    SelectionKey key;
+
+    /** Bytes received and not yet consumed, in write mode. */
+    ByteBuffer input;
+    final Deque<ByteBuffer> output = new ArrayDeque<>();
+
+    /** A request is with the application. */
+    boolean busy;
+    /** A decoded request waits for a free delivery slot. */
+    Q pending;
+    /** The client sent end-of-stream. */
+    boolean inputEnded;
+    /** A one-request connection has had its request (or answer); nothing more is read. */
+    boolean requestTaken;
+    /** Close as soon as the output is written. */
+    boolean closing;
+    boolean open = true;
+
+    long lastActivityNanos;
+    /** When the first byte of the request being received arrived; 0 when none is partly received. */
+    long frameStartedNanos;
+
+    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now) {
+        this.channel = channel;
+        this.codec = codec;
+        this.acceptedNanos = now;
+        this.lastActivityNanos = now;
+        this.input = ByteBuffer.allocate(INITIAL_BUFFER);
+    }
+
+    /** Makes room to read, growing the buffer up to {@code limit} bytes; false when it is full at the limit. */
+    boolean ensureRoom(int limit) {
+        if (input.hasRemaining()) {
+            return true;
+        }
+        if (input.capacity() >= limit) {
+            return false;
+        }
+        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(limit, 2L * input.capacity()));
+        input.flip();
+        larger.put(input);
+        input = larger;
+        return true;
+    }
+
+    void enqueue(byte[] bytes) {
+        if (bytes.length > 0) {
+            output.add(ByteBuffer.wrap(bytes));
+        }
+    }
+
+    /** Writes what the socket takes now; true when everything queued has been written. */
+    boolean flush() throws IOException {
+        while (!output.isEmpty()) {
+            ByteBuffer head = output.peek();
+            channel.write(head);
+            if (head.hasRemaining()) {
+                return false;
+            }
+            output.poll();
+        }
+        return true;
+    }
+
+    /** Whether nothing is left to do for this connection but closing it. */
+    boolean quiescent() {
+        return !busy && pending == null && output.isEmpty();
+    }
+
+    /** The selector interest this state calls for. */
+    int interest() {
+        int ops = 0;
+        if (!busy && pending == null && !closing && !inputEnded && !requestTaken) {
+            ops |= SelectionKey.OP_READ;
+        }
+        if (!output.isEmpty()) {
+            ops |= SelectionKey.OP_WRITE;
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.portico.jca.transport;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * Where a listener binds and the bounds it enforces.
+ *
+ * @param name                  the protocol's name, for log messages
+ * @param address               bind address and port
+ * @param maxConnections        open connections at most; further clients wait in the accept backlog
+ * @param maxRequestBytes       the largest request accepted
+ * @param readTimeout           how long a started request (or, for one-request protocols, a new connection) may take to complete
+ * @param idleTimeout           how long a persistent connection may stay silent between requests
+ * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
+ */
+public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
+                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
+
+    public ListenerSettings {
+        if (maxConnections < 1 || maxRequestBytes < 1 || maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + maxRequestBytes + ", " + maxConcurrentRequests);
+        }
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.codec.Decoded;
+import dev.portico.jca.codec.FrameCodec;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A non-blocking TCP listener: one selector loop accepts, reads, frames and writes for every
+ * connection; decoded requests go to the {@link RequestHandler} on executor threads, at most
+ * {@code maxConcurrentRequests} at once and one at a time per connection, so replies leave in
+ * request order. While a connection's request is being answered, its socket is not read:
+ * a fast client is held back by TCP, not by a growing queue.
+ */
+public final class SocketListener<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+    private static final long TICK_MILLIS = 100;
+
+    private final ListenerSettings settings;
+    private final Supplier<FrameCodec<Q, R>> codecs;
+    private final RequestHandler<Q, R> handler;
+    private final Executor executor;
+
+    private final Selector selector;
+    private final ServerSocketChannel server;
+    private final SelectionKey serverKey;
+    private final Set<Connection<Q, R>> connections = new HashSet<>();
+    private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
+    private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile long stopDeadlineNanos;
+    private int inFlight;
+
+    private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
+
+    /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
+    public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
+                          Executor executor) throws IOException {
+        this.settings = settings;
+        this.codecs = codecs;
+        this.handler = handler;
+        this.executor = executor;
+        this.selector = Selector.open();
+        this.server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(settings.address(), 128);
+            server.configureBlocking(false);
+            serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            selector.close();
+            throw new IOException("cannot listen for " + settings.name() + " on " + settings.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the selector loop on an executor thread. */
+    public void start() {
+        executor.execute(this::run);
+        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + settings.address().getPort());
+    }
+
+    /** The port actually bound (useful when the settings asked for port 0). */
+    public int port() {
+        return server.socket().getLocalPort();
+    }
+
+    /**
+     * Stops accepting and releases the port, lets requests already with the application finish
+     * and their replies go out (for at most {@code grace}), then closes every connection. Returns
+     * once the loop has ended.
+     */
+    public void stop(Duration grace) {
+        stopDeadlineNanos = System.nanoTime() + grace.toNanos();
+        stopping = true;
+        selector.wakeup();
+        try {
+            if (!terminated.await(grace.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                LOG.warning(() -> "Portico " + settings.name() + " listener did not stop within " + grace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            boolean serverClosed = false;
+            while (true) {
+                selector.select(TICK_MILLIS);
+                if (stopping && !serverClosed) {
+                    serverKey.cancel();
+                    server.close();
+                    serverClosed = true;
+                    new ArrayList<>(connections).stream().filter(c -> !c.busy && c.pending == null).forEach(c -> {
+                        c.closing = true;
+                        settle(c);
+                    });
+                }
+                drainCompletions();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    if (key == serverKey) {
+                        accept();
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Connection<Q, R> c = (Connection<Q, R>) key.attachment();
+                        if (key.isWritable()) {
+                            settle(c);
+                        }
+                        if (c.open && key.isValid() && key.isReadable()) {
+                            read(c);
+                        }
+                    }
+                }
+                dispatchWaiting();
+                expireTimeouts();
+                if (stopping && (connections.isEmpty() || System.nanoTime() - stopDeadlineNanos > 0)) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener failed; it stops serving", e);
+        } finally {
+            closeEverything();
+            terminated.countDown();
+        }
+    }
+
+    private void accept() throws IOException {
+        while (connections.size() < settings.maxConnections()) {
+            SocketChannel channel = server.accept();
+            if (channel == null) {
+                return;
+            }
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
+            c.key = channel.register(selector, SelectionKey.OP_READ, c);
+            connections.add(c);
+            c.enqueue(c.codec.greeting());
+            settle(c);
+        }
+        serverKey.interestOps(0);
+    }
+
+    private void read(Connection<Q, R> c) {
+        try {
+            if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {
+                LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + describe(c));
+                close(c);
+                return;
+            }
+            int n = c.channel.read(c.input);
+            long now = System.nanoTime();
+            if (n < 0) {
+                c.inputEnded = true;
+                if (c.codec.oneRequestPerConnection() && !c.requestTaken) {
+                    c.requestTaken = true;
+                    c.enqueue(c.codec.incomplete());
+                    c.closing = true;
+                }
+            } else if (n > 0) {
+                c.lastActivityNanos = now;
+                if (c.frameStartedNanos == 0) {
+                    c.frameStartedNanos = now;
+                }
+            }
+            decode(c);
+            settle(c);
+        } catch (IOException e) {
+            LOG.fine(() -> settings.name() + ": " + describe(c) + " failed: " + e);
+            close(c);
+        }
+    }
+
+    /** Cuts as many frames as the connection may have answered now. */
+    private void decode(Connection<Q, R> c) {
+        boolean consumed = false;
+        c.input.flip();
+        try {
+            while (!c.busy && c.pending == null && !c.closing && !c.requestTaken) {
+                Decoded<Q> decoded = c.codec.decode(c.input);
+                if (!(decoded instanceof Decoded.NeedMore)) {
+                    consumed = true;
+                }
+                if (decoded instanceof Decoded.Request<Q> request) {
+                    c.requestTaken = c.codec.oneRequestPerConnection();
+                    dispatch(c, request.request());
+                } else if (decoded instanceof Decoded.Answer<Q> answer) {
+                    c.requestTaken = c.codec.oneRequestPerConnection();
+                    c.enqueue(answer.reply());
+                    c.closing = answer.close() || c.requestTaken;
+                } else {
+                    break;
+                }
+            }
+        } finally {
+            c.input.compact();
+        }
+        if (c.input.position() == 0) {
+            c.frameStartedNanos = 0;
+        } else if (consumed) {
+            c.frameStartedNanos = c.lastActivityNanos;
+        }
+        if (c.inputEnded && !c.busy && c.pending == null) {
+            c.closing = true;
+        }
+    }
+
+    private void dispatch(Connection<Q, R> c, Q request) {
+        if (inFlight < settings.maxConcurrentRequests()) {
+            deliver(c, request);
+        } else {
+            c.pending = request;
+            waiting.add(c);
+        }
+    }
+
+    private void dispatchWaiting() {
+        while (inFlight < settings.maxConcurrentRequests() && !waiting.isEmpty()) {
+            Connection<Q, R> c = waiting.poll();
+            Q request = c.pending;
+            c.pending = null;
+            if (c.open && request != null) {
+                deliver(c, request);
+                settle(c);
+            }
+        }
+    }
+
+    private void deliver(Connection<Q, R> c, Q request) {
+        c.busy = true;
+        inFlight++;
+        try {
+            executor.execute(() -> {
+                completions.add(new Completion<>(c, answer(c, request)));
+                selector.wakeup();
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
+            completions.add(new Completion<>(c, c.codec.encode(c.codec.serverError())));
+        }
+    }
+
+    /** Runs on an executor thread: the application's answer, as bytes. */
+    private byte[] answer(Connection<Q, R> c, Q request) {
+        try {
+            return c.codec.encode(handler.handle(request));
+        } catch (Exception | Error e) {
+            LOG.log(Level.SEVERE, settings.name() + ": request from " + describe(c) + " failed: " + request, e);
+            return c.codec.encode(c.codec.serverError());
+        }
+    }
+
+    private void drainCompletions() {
+        Completion<Q, R> done;
+        while ((done = completions.poll()) != null) {
+            inFlight--;
+            Connection<Q, R> c = done.connection();
+            c.busy = false;
+            if (!c.open) {
+                continue;
+            }
+            c.lastActivityNanos = System.nanoTime();
+            c.enqueue(done.reply());
+            if (c.codec.oneRequestPerConnection() || stopping) {
+                c.closing = true;
+            } else {
+                decode(c);
+            }
+            settle(c);
+        }
+    }
+
+    /** Writes what can be written, then closes the connection or updates what the selector watches. */
+    private void settle(Connection<Q, R> c) {
+        if (!c.open) {
+            return;
+        }
+        try {
+            boolean flushed = c.flush();
+            if (flushed && c.closing && c.quiescent()) {
+                close(c);
+            } else {
+                c.key.interestOps(c.interest());
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> settings.name() + ": writing to " + describe(c) + " failed: " + e);
+            close(c);
+        }
+    }
+
+    private void expireTimeouts() {
+        long now = System.nanoTime();
+        for (Connection<Q, R> c : new ArrayList<>(connections)) {
+            if (c.busy || c.pending != null) {
+                continue;
+            }
+            if (c.closing) {
+                if (now - c.lastActivityNanos > settings.readTimeout().toNanos()) {
+                    close(c);
+                }
+            } else if (c.codec.oneRequestPerConnection() ? now - c.acceptedNanos > settings.readTimeout().toNanos()
+                    : c.frameStartedNanos != 0 && now - c.frameStartedNanos > settings.readTimeout().toNanos()) {
+                c.requestTaken = true;
+                c.enqueue(c.codec.timedOut());
+                c.closing = true;
+                settle(c);
+            } else if (now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
+                close(c);
+            }
+        }
+    }
+
+    private void close(Connection<Q, R> c) {
+        if (!c.open) {
+            return;
+        }
+        c.open = false;
+        connections.remove(c);
+        try {
+            c.key.cancel();
+            c.channel.close();
+        } catch (IOException e) {
+            LOG.fine(() -> settings.name() + ": closing " + describe(c) + ": " + e);
+        }
+        if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
+            serverKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    private void closeEverything() {
+        new ArrayList<>(connections).forEach(this::close);
+        try {
+            server.close();
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, settings.name() + ": closing the listener", e);
+        }
+        LOG.info(() -> "Portico " + settings.name() + " listener on port " + settings.address().getPort() + " stopped");
+    }
+
+    private static String describe(Connection<?, ?> c) {
+        try {
+            return String.valueOf(c.channel.getRemoteAddress());
+        } catch (IOException | RuntimeException e) {
+            return "a closed connection";
+        }
+    }
+}
