@@ -1,0 +1,41 @@
+package dev.portico.application;
+
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The customer directory's use cases. Names are matched case-insensitively; field values are
+ * the trimmed text a client sent. Each call is one transaction, committed when it returns.
+ */
+public interface CustomerDirectoryService {
+
+    Optional<CustomerView> find(String name);
+
+    /** Adds a customer; checks, in order: name free, name present, age, phone. */
+    CustomerView add(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException;
+
+    /** Deletes a customer; an empty name is {@code EMPTY_NAME}. */
+    void delete(String name) throws CustomerNotFoundException, InvalidCustomerException;
+
+    /** Sets (or, when empty, clears) a customer's age. */
+    void updateAge(String name, String age) throws CustomerNotFoundException, InvalidCustomerException;
+
+    void updateAddress(String name, String address) throws CustomerNotFoundException;
+
+    /** Sets (or, when empty, clears) a customer's phone. */
+    void updatePhone(String name, String phone) throws CustomerNotFoundException, InvalidCustomerException;
+
+    /** Every customer, sorted by lower-cased name (the report's order). */
+    List<CustomerView> list();
+
+    /** Imports lines of the data-file format; stores the valid ones and reports the rest. */
+    ImportReport importLines(List<String> lines);
+
+    /** Writes every customer, in the data-file format, to the configured export file. */
+    ExportResult export() throws IOException;
+}

@@ -1,0 +1,2 @@
+/** Stateless EJB implementations of the application services, one transaction per call. */
+package dev.portico.application.internal;

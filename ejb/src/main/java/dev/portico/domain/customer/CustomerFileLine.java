@@ -1,0 +1,29 @@
+package dev.portico.domain.customer;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** One line of the customer data file, {@code name|age|address|phone}. */
+public final class CustomerFileLine {
+
+    private CustomerFileLine() {
+    }
+
+    /** The customer a line describes; fields are trimmed, and checked in the import order. */
+    public static Customer parse(String line) throws InvalidCustomerException {
+        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+        if (fields.size() != 4) {
+            throw new InvalidCustomerException(CustomerProblem.WRONG_FIELD_COUNT, line);
+        }
+        return CustomerRules.newCustomer(fields.get(0), fields.get(1), fields.get(2), fields.get(3));
+    }
+
+    /** The line for a stored customer. */
+    public static String format(Customer customer) {
+        return String.join("|", customer.name(), text(customer.age()), text(customer.address()), text(customer.phone()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

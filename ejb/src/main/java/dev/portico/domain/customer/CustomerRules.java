@@ -1,0 +1,59 @@
+package dev.portico.domain.customer;
+
+import java.util.regex.Pattern;
+
+/** The rules a customer's fields follow; each check returns the stored value or names the problem. */
+public final class CustomerRules {
+
+    public static final int MIN_AGE = 1;
+    public static final int MAX_AGE = 120;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern PHONE = Pattern.compile("(394|426|901|514)-[0-9]{4}");
+
+    private CustomerRules() {
+    }
+
+    /** The name, which must not be empty. */
+    public static String name(String name) throws InvalidCustomerException {
+        if (name.isEmpty()) {
+            throw new InvalidCustomerException(CustomerProblem.EMPTY_NAME, name);
+        }
+        return name;
+    }
+
+    /** The age as a number, or {@code null} for an empty one; otherwise ASCII digits within 1..120. */
+    public static Integer age(String age) throws InvalidCustomerException {
+        if (age.isEmpty()) {
+            return null;
+        }
+        if (!DIGITS.matcher(age).matches()) {
+            throw new InvalidCustomerException(CustomerProblem.AGE_NOT_A_NUMBER, age);
+        }
+        String significant = age.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 3 || Integer.parseInt(significant) < MIN_AGE || Integer.parseInt(significant) > MAX_AGE) {
+            throw new InvalidCustomerException(CustomerProblem.AGE_OUT_OF_RANGE, age);
+        }
+        return Integer.parseInt(significant);
+    }
+
+    /** The phone, or {@code null} for an empty one; otherwise {@code 394|426|901|514} then {@code -} and four digits. */
+    public static String phone(String phone) throws InvalidCustomerException {
+        if (phone.isEmpty()) {
+            return null;
+        }
+        if (!PHONE.matcher(phone).matches()) {
+            throw new InvalidCustomerException(CustomerProblem.INVALID_PHONE, phone);
+        }
+        return phone;
+    }
+
+    /** The address, or {@code null} for an empty one. */
+    public static String address(String address) {
+        return address.isEmpty() ? null : address;
+    }
+
+    /** A new customer from raw (trimmed) fields, checked in the reference order: name, age, phone. */
+    public static Customer newCustomer(String name, String age, String address, String phone) throws InvalidCustomerException {
+        return new Customer(name(name), age(age), address(address), phone(phone));
+    }
+}

@@ -1,0 +1,2 @@
+/** Inbound channels of the EJB module; each is a thin adapter onto the application services. */
+package dev.portico.interfaces;

@@ -1,0 +1,120 @@
+package dev.portico.interfaces.socket;
+
+import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerView;
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerProblem;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
+import dev.portico.jca.api.CustomerDirectoryListener;
+import dev.portico.jca.api.CustomerDirectoryReply;
+import dev.portico.jca.api.CustomerDirectoryReply.Field;
+import dev.portico.jca.api.CustomerDirectoryReply.Operation;
+import dev.portico.jca.api.CustomerDirectoryRequest;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The customer directory listener (port 9999 by default; see server.xml). Each request is one
+ * service call in its own transaction, committed before this bean returns the reply.
+ */
+@MessageDriven(messageListenerInterface = CustomerDirectoryListener.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CustomerDirectoryMdb implements CustomerDirectoryListener {
+
+    @EJB
+    private CustomerDirectoryService directory;
+
+    @Override
+    public CustomerDirectoryReply onRequest(CustomerDirectoryRequest request) {
+        try {
+            return answer(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private CustomerDirectoryReply answer(CustomerDirectoryRequest request) throws IOException {
+        if (request instanceof CustomerDirectoryRequest.Find find) {
+            return directory.find(find.name()).<CustomerDirectoryReply>map(CustomerDirectoryMdb::customer)
+                    .orElse(new CustomerDirectoryReply.NotFound(find.name()));
+        } else if (request instanceof CustomerDirectoryRequest.Add add) {
+            return add(add);
+        } else if (request instanceof CustomerDirectoryRequest.Delete delete) {
+            return delete(delete.name());
+        } else if (request instanceof CustomerDirectoryRequest.UpdateAge update) {
+            return updateAge(update);
+        } else if (request instanceof CustomerDirectoryRequest.UpdateAddress update) {
+            try {
+                directory.updateAddress(update.name(), update.address());
+                return new CustomerDirectoryReply.Updated(update.name(), Field.ADDRESS);
+            } catch (CustomerNotFoundException e) {
+                return new CustomerDirectoryReply.NotFound(update.name());
+            }
+        } else if (request instanceof CustomerDirectoryRequest.UpdatePhone update) {
+            return updatePhone(update);
+        } else if (request instanceof CustomerDirectoryRequest.Report) {
+            return new CustomerDirectoryReply.Report(directory.list().stream().map(CustomerDirectoryMdb::customer).toList());
+        } else {
+            directory.export();
+            return new CustomerDirectoryReply.Exported();
+        }
+    }
+
+    private CustomerDirectoryReply add(CustomerDirectoryRequest.Add add) {
+        try {
+            directory.add(add.name(), add.age(), add.address(), add.phone());
+            return new CustomerDirectoryReply.Added(add.line());
+        } catch (DuplicateCustomerException e) {
+            return new CustomerDirectoryReply.AlreadyStored(add.name());
+        } catch (InvalidCustomerException e) {
+            List<String> detail = e.problem() == CustomerProblem.EMPTY_NAME
+                    ? List.of(add.name(), add.age(), add.address(), add.phone())
+                    : List.of(e.value());
+            return new CustomerDirectoryReply.Skipped(Operation.ADDING, e.problem().reason(), detail);
+        }
+    }
+
+    private CustomerDirectoryReply delete(String name) {
+        try {
+            directory.delete(name);
+            return new CustomerDirectoryReply.Deleted(name);
+        } catch (InvalidCustomerException e) {
+            return new CustomerDirectoryReply.NameEmpty();
+        } catch (CustomerNotFoundException e) {
+            return new CustomerDirectoryReply.NotFoundToDelete(name);
+        }
+    }
+
+    private CustomerDirectoryReply updateAge(CustomerDirectoryRequest.UpdateAge update) {
+        try {
+            directory.updateAge(update.name(), update.age());
+            return new CustomerDirectoryReply.Updated(update.name(), Field.AGE);
+        } catch (CustomerNotFoundException e) {
+            return new CustomerDirectoryReply.NotFound(update.name());
+        } catch (InvalidCustomerException e) {
+            List<String> detail = e.problem() == CustomerProblem.AGE_NOT_A_NUMBER ? List.of(update.name(), update.age()) : List.of(e.value());
+            return new CustomerDirectoryReply.Skipped(Operation.UPDATE, e.problem().reason(), detail);
+        }
+    }
+
+    private CustomerDirectoryReply updatePhone(CustomerDirectoryRequest.UpdatePhone update) {
+        try {
+            directory.updatePhone(update.name(), update.phone());
+            return new CustomerDirectoryReply.Updated(update.name(), Field.PHONE);
+        } catch (CustomerNotFoundException e) {
+            return new CustomerDirectoryReply.NotFound(update.name());
+        } catch (InvalidCustomerException e) {
+            return new CustomerDirectoryReply.Skipped(Operation.ADDING, e.problem().reason(), List.of(e.value()));
+        }
+    }
+
+    private static CustomerDirectoryReply.Customer customer(CustomerView view) {
+        return new CustomerDirectoryReply.Customer(view.name(), view.age(), view.address(), view.phone());
+    }
+}
