@@ -8,7 +8,7 @@ CREATE TABLE customer (
     age      SMALLINT     NULL,
     address  VARCHAR(512) NULL,
     phone    VARCHAR(8)   NULL,
-    CONSTRAINT pk_customer PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_customer_name_key UNIQUE (name_key),
     CONSTRAINT ck_customer_age CHECK (age BETWEEN 1 AND 120)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

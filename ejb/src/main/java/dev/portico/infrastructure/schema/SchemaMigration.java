@@ -32,10 +32,14 @@ public class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
         MigrationInfo current = flyway.info().current();
-        LOG.info(() -> "Portico schema at version " + (current == null ? "none" : current.getVersion())
+        if (current == null) {
+            throw new IllegalStateException("No schema migrations found on the classpath (db/migration): the database is not usable");
+        }
+        LOG.info(() -> "Portico schema at version " + current.getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }
