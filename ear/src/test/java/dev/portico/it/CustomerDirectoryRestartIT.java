@@ -1,0 +1,58 @@
+package dev.portico.it;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Stopping and starting the application: the port is released and bound again, and stored data is still there. */
+@ExtendWith(ArquillianExtension.class)
+class CustomerDirectoryRestartIT {
+
+    private static final String APP = "portico";
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = APP, managed = false, testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void acknowledgedChangesSurviveAnApplicationRestartAndThePortIsBoundAgain() throws Exception {
+        deployer.deploy(APP);
+        try {
+            TestDatabase.clearCustomers();
+            assertEquals("2|Durable|44|1 Disk Rd|514-4444 added to the database", CustomerDirectoryClient.ask("2|Durable|44|1 Disk Rd|514-4444\n"));
+            assertEquals("durable's age is updated to the database", CustomerDirectoryClient.ask("4|durable|45\n"));
+        } finally {
+            deployer.undeploy(APP);
+        }
+
+        assertThrows(ConnectException.class, CustomerDirectoryRestartIT::connectOnce, "the listener port is released when the application stops");
+
+        deployer.deploy(APP);
+        try {
+            assertEquals("Durable|45|1 Disk Rd|514-4444", CustomerDirectoryClient.ask("1|DURABLE\n"));
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+
+    private static void connectOnce() throws IOException {
+        try (Socket ignored = new Socket(ItEnvironment.HOST, ItEnvironment.customerPort())) {
+            // connected: the port is still open
+        }
+    }
+}

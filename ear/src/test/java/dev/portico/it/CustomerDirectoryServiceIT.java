@@ -1,0 +1,151 @@
+package dev.portico.it;
+
+import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerView;
+import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.Customer;
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerProblem;
+import dev.portico.domain.customer.CustomerRepository;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The customer directory service and repository inside Liberty, on MariaDB, in real transactions. */
+@ExtendWith(ArquillianExtension.class)
+class CustomerDirectoryServiceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWith(Deployments.testWar()
+                .addClass(CustomerDirectoryServiceIT.class)
+                .addAsResource(ItEnvironment.shared().resolve("fixtures/customers-data.txt").toFile(), "fixtures/customers-data.txt"));
+    }
+
+    @Inject
+    private CustomerDirectoryService directory;
+
+    @Inject
+    private CustomerRepository repository;
+
+    @Inject
+    private UserTransaction transaction;
+
+    @BeforeEach
+    void emptyDirectory() throws Exception {
+        for (CustomerView customer : directory.list()) {
+            directory.delete(customer.name());
+        }
+    }
+
+    @Test
+    void findMatchesNamesRegardlessOfCaseAndReturnsTheStoredCasing() throws Exception {
+        directory.add("McDonald", "40", "1 Farm Rd", "514-1000");
+        assertEquals(Optional.of(new CustomerView("McDonald", "40", "1 Farm Rd", "514-1000")), directory.find("mcdonald"));
+        assertEquals(Optional.of(new CustomerView("McDonald", "40", "1 Farm Rd", "514-1000")), directory.find("MCDONALD"));
+        assertTrue(directory.find("McDonal").isEmpty());
+    }
+
+    @Test
+    void addRefusesANameAlreadyStoredInAnotherCase() throws Exception {
+        directory.add("Anna", "", "", "");
+        assertThrows(DuplicateCustomerException.class, () -> directory.add("ANNA", "20", "", ""));
+        assertEquals(List.of(new CustomerView("Anna", "", "", "")), directory.list());
+    }
+
+    @Test
+    void theDatabaseItselfRefusesADuplicateNameThatBypassesTheServiceCheck() throws Exception {
+        transaction.begin();
+        try {
+            repository.store(new Customer("Racer", 30, null, null));
+            assertThrows(DuplicateCustomerException.class, () -> repository.store(new Customer("rACER", 31, null, null)));
+        } finally {
+            transaction.rollback();
+        }
+        assertTrue(directory.find("racer").isEmpty());
+    }
+
+    @Test
+    void aFailureLaterInTheSameTransactionRollsBackEarlierChanges() throws Exception {
+        transaction.begin();
+        directory.add("Rolly", "50", "", "");
+        assertThrows(DuplicateCustomerException.class, () -> directory.add("ROLLY", "51", "", ""));
+        assertEquals(Status.STATUS_MARKED_ROLLBACK, transaction.getStatus());
+        transaction.rollback();
+        assertTrue(directory.find("Rolly").isEmpty());
+    }
+
+    @Test
+    void invalidUpdatesNameTheirProblemAndChangeNothing() throws Exception {
+        directory.add("Uma", "30", "Old St", "901-0000");
+        InvalidCustomerException age = assertThrows(InvalidCustomerException.class, () -> directory.updateAge("uma", "121"));
+        assertEquals(CustomerProblem.AGE_OUT_OF_RANGE, age.problem());
+        InvalidCustomerException phone = assertThrows(InvalidCustomerException.class, () -> directory.updatePhone("uma", "555-0000"));
+        assertEquals(CustomerProblem.INVALID_PHONE, phone.problem());
+        assertThrows(CustomerNotFoundException.class, () -> directory.updateAddress("Nobody", "x"));
+        assertEquals(Optional.of(new CustomerView("Uma", "30", "Old St", "901-0000")), directory.find("Uma"));
+    }
+
+    @Test
+    void updatesChangeAndClearFields() throws Exception {
+        directory.add("Vic", "30", "Old St", "901-0000");
+        directory.updateAge("VIC", "");
+        directory.updateAddress("vic", "New St");
+        directory.updatePhone("vic", "");
+        assertEquals(Optional.of(new CustomerView("Vic", "", "New St", "")), directory.find("Vic"));
+    }
+
+    @Test
+    void importingTheReferenceDataFileStoresElevenRecordsAndSkipsTwelveLines() throws Exception {
+        List<String> lines;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("fixtures/customers-data.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        ImportReport report = directory.importLines(lines);
+        assertEquals(11, report.imported());
+        assertEquals(12, report.skipped().size());
+        assertEquals(List.of("123", "Ahmad", "Alice", "Bob", "Carl", "Ivy", "John", "Katya", "Lisa", "Max", "Tom"),
+                directory.list().stream().map(CustomerView::name).toList());
+        assertEquals(List.of(
+                        "Bella|121|7 Elm St|426-8888 [invalid age field]",
+                        "|35|22 Oak Ave|901-7777 [null key field]",
+                        "Nina|0|55 King St|514-5555 [invalid age field]",
+                        "Chen|20|9 Birch St|5142345 [invalid phone field]",
+                        "Diego|45|5 Lake Rd|999-0000 [invalid phone field]",
+                        "Eva|30|10 Willow Dr|901-12A4 [invalid phone field]",
+                        "Omar|30|Somewhere|394-12345 [invalid phone field]",
+                        "Anna|twenty|Main Blvd|514-1111 [invalid age formate]",
+                        "Ali|25|Addr|514-1111|Extra [invalid formate]",
+                        "Bob|   |Addr| [key/record already exists]",
+                        "Carl|abc|Addr|514-1111 [invalid age formate]",
+                        "Frank|25|OnlyThree [invalid formate]"),
+                report.skipped().stream().map(s -> s.line() + " [" + s.reason() + "]").toList());
+    }
+
+    @Test
+    void exportWritesEveryCustomerInTheDataFileFormat() throws IOException, Exception {
+        directory.add("b", "2", "", "");
+        directory.add("A", "", "1 Road", "394-0000");
+        var result = directory.export();
+        assertEquals(2, result.customers());
+        assertEquals(List.of("A||1 Road|394-0000", "b|2||"), java.nio.file.Files.readAllLines(java.nio.file.Path.of(result.file())));
+    }
+}

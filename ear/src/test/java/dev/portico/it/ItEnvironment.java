@@ -1,0 +1,40 @@
+package dev.portico.it;
+
+import java.nio.file.Path;
+
+/** Where the test server, its listeners and its database are (system properties set in ear/pom.xml). */
+final class ItEnvironment {
+
+    static final String HOST = "127.0.0.1";
+
+    private ItEnvironment() {
+    }
+
+    static int customerPort() {
+        return Integer.getInteger("portico.it.customerPort", 19999);
+    }
+
+    static int httpPort() {
+        return Integer.getInteger("portico.it.httpPort", 19080);
+    }
+
+    static String jdbcUrl() {
+        return System.getProperty("portico.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:13306/portico_it");
+    }
+
+    static Path ear() {
+        return Path.of(System.getProperty("portico.it.ear", "target/portico.ear"));
+    }
+
+    static Path shared() {
+        return Path.of(System.getProperty("portico.it.sharedDir", "../../shared"));
+    }
+
+    static Path exportFile() {
+        return Path.of(System.getProperty("portico.it.exportFile", "target/it-export/customers-data.txt"));
+    }
+
+    static String baseUrl() {
+        return "http://" + HOST + ":" + httpPort() + "/portico";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.portico.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Direct SQL on the tests' own MariaDB database: resets state and checks what was really stored. */
+final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(ItEnvironment.jdbcUrl(), "portico", "portico");
+    }
+
+    /** Empties the customer directory. */
+    static void clearCustomers() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM customer");
+        }
+    }
+
+    static int countCustomers() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customer")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Stored names matching, case-insensitively, the given name. */
+    static List<String> storedNames(String name) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT name FROM customer WHERE name_key = LOWER(?)")) {
+            s.setString(1, name);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+}

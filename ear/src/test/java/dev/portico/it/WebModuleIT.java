@@ -1,0 +1,75 @@
+package dev.portico.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The web module on the same services: the JSON API and the console's report page see what socket clients stored. */
+@ExtendWith(ArquillianExtension.class)
+class WebModuleIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void jsonApiListsCustomersSortedAndFindsOneByNameInAnyCase() throws Exception {
+        TestDatabase.clearCustomers();
+        CustomerDirectoryClient.ask("2|zeta|20|Z St|901-2020\n");
+        CustomerDirectoryClient.ask("2|Alpha||A St|\n");
+
+        HttpResponse<String> list = Http.get("/api/customers");
+        assertEquals(200, list.statusCode());
+        JsonArray customers = readArray(list.body());
+        assertEquals(List.of("Alpha", "zeta"), customers.getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).toList());
+
+        HttpResponse<String> one = Http.get("/api/customers/ZETA");
+        assertEquals(200, one.statusCode());
+        JsonObject zeta = readObject(one.body());
+        assertEquals("zeta", zeta.getString("name"));
+        assertEquals("20", zeta.getString("age"));
+        assertEquals("901-2020", zeta.getString("phone"));
+
+        assertEquals(404, Http.get("/api/customers/nobody").statusCode());
+    }
+
+    @Test
+    void consoleReportPageShowsEveryCustomerAsATableRow() throws Exception {
+        TestDatabase.clearCustomers();
+        CustomerDirectoryClient.ask("2|Page One|31|P St|394-3131\n");
+        CustomerDirectoryClient.ask("2|page two|||\n");
+
+        HttpResponse<String> page = Http.get("/customers/report.xhtml");
+        assertEquals(200, page.statusCode());
+        String html = page.body().replaceAll("\\s+", " ");
+        assertTrue(html.contains("2 customers"), html);
+        assertTrue(html.matches(".*<tr><td> Page One </td><td> 31 </td><td> P St </td><td> 394-3131 </td></tr>.*"), html);
+        assertTrue(html.indexOf("Page One") < html.indexOf("page two"), html);
+    }
+
+    private static JsonArray readArray(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readArray();
+        }
+    }
+
+    private static JsonObject readObject(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}
