@@ -10,10 +10,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stopping and starting the application: the port is released and bound again, and stored data is still there. */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +53,33 @@ class CustomerDirectoryRestartIT {
         } finally {
             deployer.undeploy(APP);
         }
+    }
+
+    @Test
+    void aListenerThatCannotBindItsPortIsReportedInTheServerLog() throws Exception {
+        Path log = ItEnvironment.serverLog();
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(ItEnvironment.HOST, ItEnvironment.customerPort()));
+            deployer.deploy(APP);
+            try {
+                String written = logWrittenSince(log, before, "Portico cannot serve");
+                assertTrue(written.contains("Portico cannot serve customer-directory"), written);
+                assertTrue(written.contains(":" + ItEnvironment.customerPort()), written);
+            } finally {
+                deployer.undeploy(APP);
+            }
+        }
+    }
+
+    /** What the server log gained since {@code offset}, waiting up to 10 s for {@code expected} to appear in it. */
+    private static String logWrittenSince(Path log, long offset, String expected) throws IOException, InterruptedException {
+        String written = "";
+        for (int attempt = 0; attempt < 100 && !written.contains(expected); attempt++) {
+            written = Files.readString(log).substring((int) offset);
+            Thread.sleep(100);
+        }
+        return written;
     }
 
     private static void connectOnce() throws IOException {

@@ -34,6 +34,10 @@ final class ItEnvironment {
         return Path.of(System.getProperty("portico.it.exportFile", "target/it-export/customers-data.txt"));
     }
 
+    static Path serverLog() {
+        return Path.of(System.getProperty("portico.it.serverLog", "target/liberty/wlp/usr/servers/portico-test/logs/messages.log"));
+    }
+
     static String baseUrl() {
         return "http://" + HOST + ":" + httpPort() + "/portico";
     }

@@ -44,7 +44,9 @@ class WebModuleIT {
         assertEquals("20", zeta.getString("age"));
         assertEquals("901-2020", zeta.getString("phone"));
 
-        assertEquals(404, Http.get("/api/customers/nobody").statusCode());
+        HttpResponse<String> missing = Http.get("/api/customers/nobody");
+        assertEquals(404, missing.statusCode());
+        assertEquals("No customer named nobody", readObject(missing.body()).getString("error"));
     }
 
     @Test
