@@ -17,7 +17,8 @@ public interface FrameCodec<Q, R> {
 
     /**
      * Looks for one complete frame at the buffer's position. When a frame is found, its bytes are
-     * consumed (the position moves past it); otherwise the buffer is left as it was. Once more
+     * consumed (the position moves past it); otherwise at most bytes that carry no request (such as
+     * line ends between commands) are consumed. Once more
      * than the request size limit is buffered without a complete frame, the answer is never
      * {@link Decoded.NeedMore}.
      */

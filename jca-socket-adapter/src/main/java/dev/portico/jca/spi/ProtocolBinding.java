@@ -3,14 +3,17 @@ package dev.portico.jca.spi;
 import dev.portico.jca.api.CustomerDirectoryListener;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.api.FeatherBaseListener;
+import dev.portico.jca.api.FeatherBaseReply;
+import dev.portico.jca.api.FeatherBaseRequest;
 import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.codec.FeatherBaseCodec;
 import dev.portico.jca.codec.FrameCodec;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 /**
  * What the adapter knows of one protocol: its name in configuration, its listener interface and
@@ -20,9 +23,19 @@ final class ProtocolBinding<Q, R> {
 
     static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY = new ProtocolBinding<>(
             "customer-directory", CustomerDirectoryListener.class, method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
-            9999, 512, 3_000, CustomerDirectoryCodec::new);
+            9999, 512, 3_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes));
 
-    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY);
+    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
+            "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
+            6969, 1 << 20, 30_000, FeatherBaseCodec::new);
+
+    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE);
+
+    /** Makes a connection's codec from the listener's limits. */
+    @FunctionalInterface
+    interface CodecFactory<Q, R> {
+        FrameCodec<Q, R> create(int maxRequestBytes, boolean authenticationRequired);
+    }
 
     final String name;
     final Class<?> listenerType;
@@ -30,17 +43,17 @@ final class ProtocolBinding<Q, R> {
     final int defaultPort;
     final int defaultMaxRequestBytes;
     final int defaultReadTimeoutMillis;
-    private final IntFunction<FrameCodec<Q, R>> codecForLimit;
+    private final CodecFactory<Q, R> codecs;
 
     private ProtocolBinding(String name, Class<?> listenerType, Method method, int defaultPort, int defaultMaxRequestBytes,
-                            int defaultReadTimeoutMillis, IntFunction<FrameCodec<Q, R>> codecForLimit) {
+                            int defaultReadTimeoutMillis, CodecFactory<Q, R> codecs) {
         this.name = name;
         this.listenerType = listenerType;
         this.method = method;
         this.defaultPort = defaultPort;
         this.defaultMaxRequestBytes = defaultMaxRequestBytes;
         this.defaultReadTimeoutMillis = defaultReadTimeoutMillis;
-        this.codecForLimit = codecForLimit;
+        this.codecs = codecs;
     }
 
     static Optional<ProtocolBinding<?, ?>> named(String name) {
@@ -51,8 +64,8 @@ final class ProtocolBinding<Q, R> {
         return String.join(", ", ALL.stream().map(b -> b.name).toList());
     }
 
-    FrameCodec<Q, R> newCodec(int maxRequestBytes) {
-        return codecForLimit.apply(maxRequestBytes);
+    FrameCodec<Q, R> newCodec(int maxRequestBytes, boolean authenticationRequired) {
+        return codecs.create(maxRequestBytes, authenticationRequired);
     }
 
     /** Calls the listener method on a message endpoint, unwrapping what the method threw. */

@@ -1,6 +1,7 @@
 package dev.portico.jca.spi;
 
 import dev.portico.jca.api.CustomerDirectoryListener;
+import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.transport.ListenerSettings;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
@@ -17,10 +18,10 @@ import java.time.Duration;
  * binds and the limits it enforces. Values come from server.xml's {@code <activationSpec>};
  * unset size and timeout limits take the protocol's defaults.
  */
-@Activation(messageListeners = {CustomerDirectoryListener.class})
+@Activation(messageListeners = {CustomerDirectoryListener.class, FeatherBaseListener.class})
 public class SocketActivationSpec implements ActivationSpec {
 
-    @ConfigProperty(description = "Protocol served: customer-directory")
+    @ConfigProperty(description = "Protocol served: customer-directory or featherbase")
     private String protocol;
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Address to bind; 0.0.0.0 for every interface")
@@ -43,6 +44,9 @@ public class SocketActivationSpec implements ActivationSpec {
 
     @ConfigProperty(defaultValue = "32", description = "Requests handed to the application at once")
     private Integer maxConcurrentRequests = 32;
+
+    @ConfigProperty(defaultValue = "false", description = "Whether clients must authenticate before other commands (protocols with users only)")
+    private Boolean authenticationRequired = false;
 
     @ConfigProperty(defaultValue = "10000", description = "Milliseconds to let requests in flight finish when the listener stops")
     private Integer shutdownGraceMillis = 10_000;
@@ -87,6 +91,10 @@ public class SocketActivationSpec implements ActivationSpec {
                 Duration.ofMillis(readTimeoutMillis == null ? binding.defaultReadTimeoutMillis : readTimeoutMillis),
                 Duration.ofMillis(idleTimeoutMillis),
                 maxConcurrentRequests);
+    }
+
+    boolean authenticationRequired() {
+        return Boolean.TRUE.equals(authenticationRequired);
     }
 
     Duration shutdownGrace() {
@@ -163,6 +171,14 @@ public class SocketActivationSpec implements ActivationSpec {
 
     public void setShutdownGraceMillis(Integer shutdownGraceMillis) {
         this.shutdownGraceMillis = shutdownGraceMillis;
+    }
+
+    public Boolean getAuthenticationRequired() {
+        return authenticationRequired;
+    }
+
+    public void setAuthenticationRequired(Boolean authenticationRequired) {
+        this.authenticationRequired = authenticationRequired;
     }
 
     @Override

@@ -61,7 +61,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
         }
         ListenerSettings settings = spec.settings();
         try {
-            SocketListener<?, ?> listener = open(factory, binding, settings);
+            SocketListener<?, ?> listener = open(factory, binding, settings, spec.authenticationRequired());
             listeners.put(new Activation(factory, activationSpec), new Running(listener, spec));
             listener.start();
         } catch (IOException e) {
@@ -70,10 +70,11 @@ public class SocketResourceAdapter implements ResourceAdapter {
         }
     }
 
-    private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings)
-            throws IOException {
+    private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings,
+                                             boolean authenticationRequired) throws IOException {
         int maxRequestBytes = settings.maxRequestBytes();
-        return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes), new EndpointDelivery<>(factory, binding), executor);
+        return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
+                new EndpointDelivery<>(factory, binding), executor);
     }
 
     @Override

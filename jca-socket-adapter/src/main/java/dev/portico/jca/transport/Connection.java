@@ -68,17 +68,34 @@ final class Connection<Q, R> {
         }
     }
 
-    /** Writes what the socket takes now; true when everything queued has been written. */
-    boolean flush() throws IOException {
+    /** Writes what the socket takes now (progress counts as activity); true when everything queued has been written. */
+    boolean flush(long now) throws IOException {
         while (!output.isEmpty()) {
             ByteBuffer head = output.peek();
-            channel.write(head);
+            if (channel.write(head) > 0) {
+                lastActivityNanos = now;
+            }
             if (head.hasRemaining()) {
                 return false;
             }
             output.poll();
         }
         return true;
+    }
+
+    /**
+     * Reads and drops what the client sent beyond its request, so that closing sends FIN and not
+     * RST (which could destroy the reply in the client's receive buffer).
+     */
+    void discardUnreadInput() {
+        ByteBuffer sink = ByteBuffer.allocate(4096);
+        try {
+            for (int i = 0; i < 16 && channel.read(sink) > 0; i++) {
+                sink.clear();
+            }
+        } catch (IOException e) {
+            // the connection is being closed anyway
+        }
     }
 
     /** Whether nothing is left to do for this connection but closing it. */

@@ -79,7 +79,7 @@ public final class SocketListener<Q, R> {
     /** Starts the selector loop on an executor thread. */
     public void start() {
         executor.execute(this::run);
-        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + settings.address().getPort());
+        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
     }
 
     /** The port actually bound (useful when the settings asked for port 0). */
@@ -306,7 +306,7 @@ public final class SocketListener<Q, R> {
             return;
         }
         try {
-            boolean flushed = c.flush();
+            boolean flushed = c.flush(System.nanoTime());
             if (flushed && c.closing && c.quiescent()) {
                 close(c);
             } else {
@@ -334,7 +334,7 @@ public final class SocketListener<Q, R> {
                 c.enqueue(c.codec.timedOut());
                 c.closing = true;
                 settle(c);
-            } else if (now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
+            } else if (c.frameStartedNanos == 0 && now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
                 close(c);
             }
         }
@@ -348,6 +348,7 @@ public final class SocketListener<Q, R> {
         connections.remove(c);
         try {
             c.key.cancel();
+            c.discardUnreadInput();
             c.channel.close();
         } catch (IOException e) {
             LOG.fine(() -> settings.name() + ": closing " + describe(c) + ": " + e);
@@ -365,7 +366,7 @@ public final class SocketListener<Q, R> {
         } catch (IOException e) {
             LOG.log(Level.WARNING, settings.name() + ": closing the listener", e);
         }
-        LOG.info(() -> "Portico " + settings.name() + " listener on port " + settings.address().getPort() + " stopped");
+        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + " stopped");
     }
 
     private static String describe(Connection<?, ?> c) {

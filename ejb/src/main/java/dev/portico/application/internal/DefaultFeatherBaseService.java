@@ -1,0 +1,246 @@
+package dev.portico.application.internal;
+
+import dev.portico.application.FeatherBaseService;
+import dev.portico.domain.featherbase.FbColumn;
+import dev.portico.domain.featherbase.FbDatabase;
+import dev.portico.domain.featherbase.FbGrant;
+import dev.portico.domain.featherbase.FbRow;
+import dev.portico.domain.featherbase.FbTable;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
+import dev.portico.domain.featherbase.FeatherBaseRepository;
+import dev.portico.domain.featherbase.PasswordHash;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** FeatherBase on JPA, one container-managed transaction per command. */
+@Stateless
+public class DefaultFeatherBaseService implements FeatherBaseService {
+
+    /** Longest database, table or column name (the schema's VARCHAR(255)). */
+    static final int MAX_NAME_LENGTH = 255;
+    private static final String UNKNOWN_USER_HASH = PasswordHash.of("no such user");
+
+    @Inject
+    private FeatherBaseRepository store;
+
+    @Override
+    public void createDatabase(String user, String database) throws FeatherBaseRefusal {
+        allow(user, database);
+        checkName(database);
+        if (store.database(database).isPresent()) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "database " + database + " exists");
+        }
+        store.store(new FbDatabase(database));
+    }
+
+    @Override
+    public List<String> listDatabases(String user) throws FeatherBaseRefusal {
+        List<String> grants = user == null ? List.of() : store.grants(user);
+        List<String> names = store.databases().stream().map(FbDatabase::name)
+                .filter(name -> user == null || grants.contains(FbGrant.ALL_DATABASES) || grants.contains(name)).toList();
+        if (names.isEmpty()) {
+            throw new FeatherBaseRefusal(Reason.NOT_FOUND, "no databases");
+        }
+        return names;
+    }
+
+    @Override
+    public void deleteDatabase(String user, String database) throws FeatherBaseRefusal {
+        store.deleteDatabase(database(user, database));
+    }
+
+    @Override
+    public void renameDatabase(String user, String database, String newName) throws FeatherBaseRefusal {
+        FbDatabase db = database(user, database);
+        allow(user, newName);
+        checkName(newName);
+        if (!newName.equals(database) && store.database(newName).isPresent()) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "database " + newName + " exists");
+        }
+        db.rename(newName);
+        store.flush();
+    }
+
+    @Override
+    public void addTable(String user, String database, String table, List<String> columns) throws FeatherBaseRefusal {
+        FbDatabase db = database(user, database);
+        checkName(table);
+        if (store.table(db, table).isPresent()) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "table " + table + " exists");
+        }
+        if (new HashSet<>(columns).size() != columns.size()) {
+            throw new FeatherBaseRefusal(Reason.INVALID, "duplicate column names");
+        }
+        for (String column : columns) {
+            checkName(column);
+        }
+        FbTable created = new FbTable(db.id(), table);
+        store.store(created);
+        for (int i = 0; i < columns.size(); i++) {
+            store.store(new FbColumn(created.id(), columns.get(i), i));
+        }
+    }
+
+    @Override
+    public List<String> listTables(String user, String database) throws FeatherBaseRefusal {
+        return store.tables(database(user, database)).stream().map(FbTable::name).toList();
+    }
+
+    @Override
+    public void deleteTable(String user, String database, String table) throws FeatherBaseRefusal {
+        store.deleteTable(table(user, database, table, false));
+    }
+
+    @Override
+    public void renameTable(String user, String database, String table, String newName) throws FeatherBaseRefusal {
+        FbDatabase db = database(user, database);
+        FbTable t = store.tableForUpdate(db, table).orElseThrow(() -> notFound("table " + table));
+        checkName(newName);
+        if (!newName.equals(table) && store.table(db, newName).isPresent()) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "table " + newName + " exists");
+        }
+        t.rename(newName);
+        store.flush();
+    }
+
+    @Override
+    public void addColumn(String user, String database, String table, String column) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, true);
+        List<FbColumn> columns = store.columns(t);
+        checkName(column);
+        if (columns.stream().anyMatch(c -> c.name().equals(column))) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "column " + column + " exists");
+        }
+        store.store(new FbColumn(t.id(), column, columns.size()));
+    }
+
+    @Override
+    public void deleteColumn(String user, String database, String table, String column) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, true);
+        List<FbColumn> columns = store.columns(t);
+        FbColumn doomed = column(columns, column);
+        store.deleteColumn(doomed);
+        int position = 0;
+        for (FbColumn c : columns) {
+            if (c != doomed) {
+                c.moveTo(position++);
+            }
+        }
+    }
+
+    @Override
+    public void renameColumn(String user, String database, String table, String column, String newName) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, true);
+        List<FbColumn> columns = store.columns(t);
+        FbColumn renamed = column(columns, column);
+        checkName(newName);
+        if (!newName.equals(column) && columns.stream().anyMatch(c -> c.name().equals(newName))) {
+            throw new FeatherBaseRefusal(Reason.EXISTS, "column " + newName + " exists");
+        }
+        renamed.rename(newName);
+        store.flush();
+    }
+
+    @Override
+    public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, true);
+        List<FbColumn> columns = store.columns(t);
+        List<String> checked = checkCount(columns, values);
+        long number = t.takeRowNumber();
+        store.store(new FbRow(t.id(), number, columns, checked));
+        return number;
+    }
+
+    @Override
+    public List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, false);
+        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
+        return r.values(store.columns(t));
+    }
+
+    @Override
+    public String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, false);
+        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
+        return r.value(column(store.columns(t), column));
+    }
+
+    @Override
+    public void overwriteRow(String user, String database, String table, long row, List<String> values) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, false);
+        FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
+        List<FbColumn> columns = store.columns(t);
+        r.replace(columns, checkCount(columns, values));
+    }
+
+    @Override
+    public void overwriteCell(String user, String database, String table, long row, String column, String value) throws FeatherBaseRefusal {
+        FbTable t = table(user, database, table, false);
+        FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
+        r.set(column(store.columns(t), column), value);
+    }
+
+    @Override
+    public boolean authenticate(String user, String password) {
+        Optional<Boolean> matched = store.user(user).map(u -> u.hasPassword(password));
+        if (matched.isEmpty()) {
+            PasswordHash.matches(UNKNOWN_USER_HASH, password);
+        }
+        return matched.orElse(false);
+    }
+
+    private FbDatabase database(String user, String name) throws FeatherBaseRefusal {
+        allow(user, name);
+        return store.database(name).orElseThrow(() -> notFound("database " + name));
+    }
+
+    private FbTable table(String user, String database, String table, boolean lock) throws FeatherBaseRefusal {
+        FbDatabase db = database(user, database);
+        return (lock ? store.tableForUpdate(db, table) : store.table(db, table)).orElseThrow(() -> notFound("table " + table));
+    }
+
+    private static FbColumn column(List<FbColumn> columns, String name) throws FeatherBaseRefusal {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new FeatherBaseRefusal(Reason.INVALID, "no column " + name));
+    }
+
+    /** The values, if their count fits the columns; a lone empty value is an empty row of a table without columns. */
+    private static List<String> checkCount(List<FbColumn> columns, List<String> values) throws FeatherBaseRefusal {
+        if (columns.isEmpty() && values.equals(List.of(""))) {
+            return List.of();
+        }
+        if (values.size() != columns.size()) {
+            throw new FeatherBaseRefusal(Reason.INVALID, values.size() + " values for " + columns.size() + " columns");
+        }
+        return values;
+    }
+
+    private void allow(String user, String database) throws FeatherBaseRefusal {
+        if (user == null) {
+            return;
+        }
+        List<String> grants = store.grants(user);
+        if (!grants.contains(FbGrant.ALL_DATABASES) && !grants.contains(database)) {
+            throw new FeatherBaseRefusal(Reason.FORBIDDEN, user + " may not use " + database);
+        }
+    }
+
+    private static void checkName(String name) throws FeatherBaseRefusal {
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new FeatherBaseRefusal(Reason.INVALID, "names are 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    private static FeatherBaseRefusal notFound(String what) {
+        return new FeatherBaseRefusal(Reason.NOT_FOUND, "no " + what);
+    }
+
+    private static FeatherBaseRefusal noRow(long row) {
+        return new FeatherBaseRefusal(Reason.INVALID, "no row " + row);
+    }
+}

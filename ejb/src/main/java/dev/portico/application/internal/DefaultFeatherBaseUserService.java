@@ -1,0 +1,62 @@
+package dev.portico.application.internal;
+
+import dev.portico.application.FeatherBaseUserService;
+import dev.portico.domain.featherbase.FbGrant;
+import dev.portico.domain.featherbase.FbUser;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
+import dev.portico.domain.featherbase.FeatherBaseRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+/** FeatherBase user administration on JPA. */
+@Stateless
+public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
+
+    @Inject
+    private FeatherBaseRepository store;
+
+    @Override
+    public List<UserView> users() {
+        return store.users().stream().map(u -> new UserView(u.name(), store.grants(u.name()))).toList();
+    }
+
+    @Override
+    public void saveUser(String name, String password) throws FeatherBaseRefusal {
+        if (name.isBlank() || name.length() > DefaultFeatherBaseService.MAX_NAME_LENGTH || password.isEmpty()) {
+            throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to 255 characters and a password");
+        }
+        Optional<FbUser> existing = store.user(name);
+        if (existing.isPresent()) {
+            existing.get().changePassword(password);
+        } else {
+            store.store(new FbUser(name, password));
+        }
+    }
+
+    @Override
+    public void deleteUser(String name) throws FeatherBaseRefusal {
+        store.deleteUser(existing(name));
+    }
+
+    @Override
+    public void grant(String user, String database) throws FeatherBaseRefusal {
+        existing(user);
+        if (!store.grants(user).contains(database)) {
+            store.store(new FbGrant(user, database));
+        }
+    }
+
+    @Override
+    public void revoke(String user, String database) throws FeatherBaseRefusal {
+        existing(user);
+        store.revoke(user, database);
+    }
+
+    private FbUser existing(String name) throws FeatherBaseRefusal {
+        return store.user(name).orElseThrow(() -> new FeatherBaseRefusal(Reason.NOT_FOUND, "no user " + name));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.portico.domain.featherbase;
+
+import jakarta.ejb.ApplicationException;
+
+/** A FeatherBase command refused for an expected reason; nothing of it is stored. */
+@ApplicationException(rollback = true)
+public class FeatherBaseRefusal extends Exception {
+
+    /** Why, in the protocol's terms. */
+    public enum Reason {
+        /** A database, table or row missing (NOTFOUND). */
+        NOT_FOUND,
+        /** A name taken (EXISTS). */
+        EXISTS,
+        /** Not valid for this table: wrong value count, row or column missing, duplicate columns (INVALID). */
+        INVALID,
+        /** Not allowed for this user (FAILURE). */
+        FORBIDDEN
+    }
+
+    private final Reason reason;
+
+    public FeatherBaseRefusal(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

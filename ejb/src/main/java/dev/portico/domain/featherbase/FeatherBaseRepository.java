@@ -1,0 +1,52 @@
+package dev.portico.domain.featherbase;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored FeatherBase databases, tables, columns, rows, users and grants. */
+public interface FeatherBaseRepository {
+
+    Optional<FbDatabase> database(String name);
+
+    List<FbDatabase> databases();
+
+    Optional<FbTable> table(FbDatabase database, String name);
+
+    /** The table, locked against concurrent changes to it until the transaction ends. */
+    Optional<FbTable> tableForUpdate(FbDatabase database, String name);
+
+    List<FbTable> tables(FbDatabase database);
+
+    /** The table's columns in order. */
+    List<FbColumn> columns(FbTable table);
+
+    Optional<FbRow> row(FbTable table, long row);
+
+    /** The row, locked against concurrent changes until the transaction ends. */
+    Optional<FbRow> rowForUpdate(FbTable table, long row);
+
+    /** Stores a new entity now, so that a name taken meanwhile is an {@code EXISTS} refusal here. */
+    void store(Object entity) throws FeatherBaseRefusal;
+
+    /** Removes a database with everything in it. */
+    void deleteDatabase(FbDatabase database);
+
+    /** Removes a table with its columns and rows. */
+    void deleteTable(FbTable table);
+
+    void deleteColumn(FbColumn column);
+
+    /** Writes pending changes now, so that a name taken meanwhile is an {@code EXISTS} refusal here. */
+    void flush() throws FeatherBaseRefusal;
+
+    Optional<FbUser> user(String name);
+
+    List<FbUser> users();
+
+    void deleteUser(FbUser user);
+
+    /** The database names a user was granted ({@code *}: all). */
+    List<String> grants(String user);
+
+    void revoke(String user, String database);
+}

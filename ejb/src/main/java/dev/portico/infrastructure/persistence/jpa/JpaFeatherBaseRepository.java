@@ -1,0 +1,133 @@
+package dev.portico.infrastructure.persistence.jpa;
+
+import dev.portico.domain.featherbase.FbColumn;
+import dev.portico.domain.featherbase.FbDatabase;
+import dev.portico.domain.featherbase.FbGrant;
+import dev.portico.domain.featherbase.FbGrantKey;
+import dev.portico.domain.featherbase.FbRow;
+import dev.portico.domain.featherbase.FbRowKey;
+import dev.portico.domain.featherbase.FbTable;
+import dev.portico.domain.featherbase.FbUser;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import dev.portico.domain.featherbase.FeatherBaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** FeatherBase storage in MariaDB through JPA; joins the caller's transaction. */
+@ApplicationScoped
+public class JpaFeatherBaseRepository implements FeatherBaseRepository {
+
+    @PersistenceContext(unitName = "portico")
+    private EntityManager em;
+
+    @Override
+    public Optional<FbDatabase> database(String name) {
+        return em.createNamedQuery("FbDatabase.findByName", FbDatabase.class).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<FbDatabase> databases() {
+        return em.createNamedQuery("FbDatabase.findAll", FbDatabase.class).getResultList();
+    }
+
+    @Override
+    public Optional<FbTable> table(FbDatabase database, String name) {
+        return em.createNamedQuery("FbTable.findByName", FbTable.class).setParameter("databaseId", database.id()).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<FbTable> tableForUpdate(FbDatabase database, String name) {
+        return em.createNamedQuery("FbTable.findByName", FbTable.class).setParameter("databaseId", database.id()).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<FbTable> tables(FbDatabase database) {
+        return em.createNamedQuery("FbTable.findByDatabase", FbTable.class).setParameter("databaseId", database.id()).getResultList();
+    }
+
+    @Override
+    public List<FbColumn> columns(FbTable table) {
+        return em.createNamedQuery("FbColumn.findByTable", FbColumn.class).setParameter("tableId", table.id()).getResultList();
+    }
+
+    @Override
+    public Optional<FbRow> row(FbTable table, long row) {
+        return Optional.ofNullable(em.find(FbRow.class, new FbRowKey(table.id(), row)));
+    }
+
+    @Override
+    public Optional<FbRow> rowForUpdate(FbTable table, long row) {
+        return Optional.ofNullable(em.find(FbRow.class, new FbRowKey(table.id(), row), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void store(Object entity) throws FeatherBaseRefusal {
+        em.persist(entity);
+        flush();
+    }
+
+    @Override
+    public void flush() throws FeatherBaseRefusal {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new FeatherBaseRefusal(FeatherBaseRefusal.Reason.EXISTS, "name taken");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void deleteDatabase(FbDatabase database) {
+        em.remove(database);
+        em.flush();
+    }
+
+    @Override
+    public void deleteTable(FbTable table) {
+        em.remove(table);
+        em.flush();
+    }
+
+    @Override
+    public void deleteColumn(FbColumn column) {
+        em.remove(column);
+    }
+
+    @Override
+    public Optional<FbUser> user(String name) {
+        return Optional.ofNullable(em.find(FbUser.class, name));
+    }
+
+    @Override
+    public List<FbUser> users() {
+        return em.createQuery("SELECT u FROM FbUser u ORDER BY u.name", FbUser.class).getResultList();
+    }
+
+    @Override
+    public void deleteUser(FbUser user) {
+        em.remove(user);
+    }
+
+    @Override
+    public List<String> grants(String user) {
+        return em.createNamedQuery("FbGrant.databasesOf", String.class).setParameter("user", user).getResultList();
+    }
+
+    @Override
+    public void revoke(String user, String database) {
+        FbGrant grant = em.find(FbGrant.class, new FbGrantKey(user, database));
+        if (grant != null) {
+            em.remove(grant);
+        }
+    }
+}

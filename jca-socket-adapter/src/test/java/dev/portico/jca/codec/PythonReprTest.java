@@ -1,0 +1,54 @@
+package dev.portico.jca.codec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Python {@code repr} of strings and lists, as the reference server's replies show them (checked against CPython 3). */
+class PythonReprTest {
+
+    @Test
+    void plainStringIsSingleQuoted() {
+        assertEquals("'abc'", PythonRepr.string("abc"));
+        assertEquals("''", PythonRepr.string(""));
+    }
+
+    @Test
+    void stringWithSingleQuoteOnlyIsDoubleQuoted() {
+        assertEquals("\"it's\"", PythonRepr.string("it's"));
+    }
+
+    @Test
+    void stringWithBothQuotesIsSingleQuotedWithTheSingleQuoteEscaped() {
+        assertEquals("'it\\'s \"x\"'", PythonRepr.string("it's \"x\""));
+    }
+
+    @Test
+    void doubleQuoteAloneIsNotEscaped() {
+        assertEquals("'say \"hi\"'", PythonRepr.string("say \"hi\""));
+    }
+
+    @Test
+    void backslashIsDoubled() {
+        assertEquals("'a\\\\b'", PythonRepr.string("a\\b"));
+    }
+
+    @Test
+    void controlCharactersAreEscapedLikePython() {
+        assertEquals("'a\\nb\\tc\\rd\\x01\\x7f'", PythonRepr.string("a\nb\tc\rd\u0001\u007f"));
+    }
+
+    @Test
+    void printableNonAsciiIsKeptAsIs() {
+        assertEquals("'Zoë \uFFFD'", PythonRepr.string("Zoë \uFFFD"));
+    }
+
+    @Test
+    void listIsBracketedAndCommaSeparated() {
+        assertEquals("['', '30', 'a', '514-1234']", PythonRepr.list(List.of("", "30", "a", "514-1234")));
+        assertEquals("['Zed', \"it's\"]", PythonRepr.list(List.of("Zed", "it's")));
+        assertEquals("[]", PythonRepr.list(List.of()));
+    }
+}

@@ -1,0 +1,533 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.api.CustomerDirectoryReply;
+import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.codec.CustomerDirectoryCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The non-blocking listener over real loopback sockets, with the customer directory codec and a persistent test codec. */
+class SocketListenerTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int LIMIT = 512;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration LONG_IDLE = Duration.ofSeconds(30);
+    private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
+    /** How long a test gives a broken limit the chance to let one more request through. */
+    private static final long NEGATIVE_WINDOW_MILLIS = 300;
+
+    /** Start and stop messages of the many listeners here are noise; warnings and errors still show. */
+    private static final Logger LISTENER_LOG = Logger.getLogger(SocketListener.class.getName());
+
+    static {
+        LISTENER_LOG.setLevel(Level.WARNING);
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<SocketListener<?, ?>> listeners = new ArrayList<>();
+    private final List<Socket> clients = new ArrayList<>();
+    private final List<CountDownLatch> gates = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        gates.forEach(CountDownLatch::countDown);
+        for (Socket client : clients) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // the test is over; nothing to report
+            }
+        }
+        listeners.forEach(listener -> listener.stop(Duration.ofSeconds(1)));
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "listener and handler threads end");
+    }
+
+    // ---- one request per connection (customer directory) -----------------------------------------------
+
+    @Test
+    void requestIsAnsweredWithTheHandlersReplyThenClosed() throws Exception {
+        List<CustomerDirectoryRequest> received = new CopyOnWriteArrayList<>();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            received.add(request);
+            return new CustomerDirectoryReply.Customer("John", "43", "123 Apple Street", "514-4287");
+        });
+        Socket client = connect(listener);
+
+        send(client, "1|john\n");
+
+        assertEquals("John|43|123 Apple Street|514-4287", readToEnd(client));
+        assertEquals(List.of(new CustomerDirectoryRequest.Find("john")), received);
+    }
+
+    @Test
+    void requestSentInPiecesIsAnsweredOnceItsNewlineArrives() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
+        Socket client = connect(listener);
+
+        for (byte b : "1| Wu \n".getBytes(StandardCharsets.UTF_8)) {
+            client.getOutputStream().write(b);
+            client.getOutputStream().flush();
+        }
+
+        assertEquals("Wu||echo|", readToEnd(client));
+    }
+
+    @Test
+    void syntaxErrorIsAnsweredByTheCodecWithoutReachingTheHandler() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            calls.incrementAndGet();
+            return new CustomerDirectoryReply.ServerError();
+        });
+        Socket client = connect(listener);
+
+        send(client, "9\n");
+
+        assertEquals("invalid choice...\n", readToEnd(client));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void requestWithoutNewlineWithinReadTimeoutIsAnsweredTimedOutAndClosed() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            calls.incrementAndGet();
+            return new CustomerDirectoryReply.ServerError();
+        });
+        Socket client = connect(listener);
+
+        send(client, "1|Jo");
+
+        assertEquals("Request timed out waiting for delimiter.", readToEnd(client));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void silentClientIsAnsweredTimedOutAndClosed() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
+        Socket client = connect(listener);
+
+        assertEquals("Request timed out waiting for delimiter.", readToEnd(client));
+    }
+
+    @Test
+    void halfCloseBeforeNewlineIsAnsweredIncompleteAndClosed() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            calls.incrementAndGet();
+            return new CustomerDirectoryReply.ServerError();
+        });
+        Socket client = connect(listener);
+
+        send(client, "1|John");
+        client.shutdownOutput();
+
+        assertEquals("Incomplete request (connection closed before delimiter).", readToEnd(client));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void halfCloseAfterNewlineStillGetsTheReply() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
+        Socket client = connect(listener);
+
+        send(client, "1|Ann\n");
+        client.shutdownOutput();
+
+        assertEquals("Ann||echo|", readToEnd(client));
+    }
+
+    @Test
+    void requestLongerThanLimitIsAnsweredTooLongAndClosedWithoutReachingTheHandler() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            calls.incrementAndGet();
+            return new CustomerDirectoryReply.ServerError();
+        });
+        Socket client = connect(listener);
+
+        send(client, "x".repeat(LIMIT + 1));
+
+        assertEquals("Input too long...", readToEnd(client));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void requestOfExactlyTheLimitIsHandedToTheHandler() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
+        Socket client = connect(listener);
+        String name = "n".repeat(LIMIT - 2);
+
+        send(client, "1|" + name + "\n");
+
+        assertEquals(name + "||echo|", readToEnd(client));
+    }
+
+    @Test
+    void handlerThatThrowsIsAnsweredServerError() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            throw new IllegalStateException("the database is down (thrown by the test)");
+        });
+        Socket client = connect(listener);
+
+        send(client, "1|John\n");
+
+        assertEquals("Server error occurred", readToEnd(client));
+    }
+
+    @Test
+    void atMostMaxConcurrentRequestsReachTheHandlerAtOnceAndEveryClientIsAnswered() throws Exception {
+        int clientCount = 6;
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        CountDownLatch twoEntered = new CountDownLatch(2);
+        CountDownLatch threeEntered = new CountDownLatch(3);
+        CountDownLatch release = gate();
+        SocketListener<?, ?> listener = customerListener(16, 2, request -> {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            twoEntered.countDown();
+            threeEntered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+                return echoName(request);
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            Socket client = connect(listener);
+            send(client, "1|c" + i + "\n");
+            sockets.add(client);
+        }
+
+        assertTrue(twoEntered.await(5, TimeUnit.SECONDS), "two requests reach the handler");
+        assertFalse(threeEntered.await(NEGATIVE_WINDOW_MILLIS, TimeUnit.MILLISECONDS), "a third request waits for a free slot");
+        release.countDown();
+
+        for (int i = 0; i < clientCount; i++) {
+            assertEquals("c" + i + "||echo|", readToEnd(sockets.get(i)));
+        }
+        assertEquals(2, maxRunning.get());
+    }
+
+    @Test
+    void clientBeyondMaxConnectionsIsServedOnlyOnceAnEarlierConnectionCloses() throws Exception {
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch secondEntered = new CountDownLatch(1);
+        CountDownLatch thirdEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirst = gate();
+        CountDownLatch releaseSecond = gate();
+        SocketListener<?, ?> listener = customerListener(2, 8, request -> {
+            String name = ((CustomerDirectoryRequest.Find) request).name();
+            switch (name) {
+                case "first" -> {
+                    firstEntered.countDown();
+                    releaseFirst.await(10, TimeUnit.SECONDS);
+                }
+                case "second" -> {
+                    secondEntered.countDown();
+                    releaseSecond.await(10, TimeUnit.SECONDS);
+                }
+                default -> thirdEntered.countDown();
+            }
+            return echoName(request);
+        });
+        Socket first = connect(listener);
+        send(first, "1|first\n");
+        assertTrue(firstEntered.await(5, TimeUnit.SECONDS));
+        Socket second = connect(listener);
+        send(second, "1|second\n");
+        assertTrue(secondEntered.await(5, TimeUnit.SECONDS));
+
+        Socket third = connect(listener);
+        send(third, "1|third\n");
+        assertFalse(thirdEntered.await(NEGATIVE_WINDOW_MILLIS, TimeUnit.MILLISECONDS),
+                "the third client waits in the backlog while two connections are open");
+
+        releaseFirst.countDown();
+        assertEquals("first||echo|", readToEnd(first));
+        assertEquals("third||echo|", readToEnd(third), "the third client is served once the first connection closed");
+
+        releaseSecond.countDown();
+        assertEquals("second||echo|", readToEnd(second));
+    }
+
+    @Test
+    void stopReleasesThePortAndRefusesNewClients() throws Exception {
+        SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
+        int port = listener.port();
+        Socket client = connect(listener);
+        send(client, "1|Ann\n");
+        assertEquals("Ann||echo|", readToEnd(client));
+        assertFalse(canBind(port), "the listener holds its port while running");
+
+        listener.stop(Duration.ofSeconds(2));
+
+        assertThrows(ConnectException.class, () -> new Socket(LOOPBACK, port).close());
+        assertTrue(canBind(port), "the port is free again after stop()");
+    }
+
+    @Test
+    void requestInTheHandlerWhenStopIsCalledStillGetsItsReply() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = gate();
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            entered.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return echoName(request);
+        });
+        int port = listener.port();
+        Socket client = connect(listener);
+        send(client, "1|slow\n");
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> listener.stop(Duration.ofSeconds(5)), executor);
+        assertTrue(awaitBindable(port, Duration.ofSeconds(5)), "stop() releases the port while the request is still answered");
+        assertFalse(stopped.isDone(), "stop() waits for the request in the handler");
+
+        release.countDown();
+
+        assertEquals("slow||echo|", readToEnd(client));
+        stopped.get(5, TimeUnit.SECONDS);
+    }
+
+    // ---- persistent connections (test codec: frames end in ';') ------------------------------------------
+
+    @Test
+    void pipelinedRequestsInOneWriteAreAnsweredInOrderOnTheSameConnection() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        CountDownLatch laterRequestStarted = new CountDownLatch(1);
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> {
+            received.add(request);
+            if (request.equals("a")) {
+                // Gives a transport that answered one connection's requests concurrently the chance to reorder them.
+                laterRequestStarted.await(200, TimeUnit.MILLISECONDS);
+            } else {
+                laterRequestStarted.countDown();
+            }
+            return request.toUpperCase(Locale.ROOT);
+        });
+        Socket client = connect(listener);
+
+        send(client, "a;b;c;");
+        assertEquals("A;B;C;", readExactly(client, 6));
+        send(client, "d;");
+        assertEquals("D;", readExactly(client, 2));
+
+        assertEquals(List.of("a", "b", "c", "d"), received);
+        client.shutdownOutput();
+        assertEquals("", readToEnd(client), "the server closes once the client has finished and been answered");
+    }
+
+    @Test
+    void requestsSplitAcrossWritesAreAnsweredOnceComplete() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+
+        for (byte b : "split;".getBytes(StandardCharsets.UTF_8)) {
+            client.getOutputStream().write(b);
+            client.getOutputStream().flush();
+        }
+        assertEquals("SPLIT;", readExactly(client, 6));
+
+        send(client, "hel");
+        send(client, "lo;wor");
+        assertEquals("HELLO;", readExactly(client, 6));
+        send(client, "ld;");
+        assertEquals("WORLD;", readExactly(client, 6));
+    }
+
+    @Test
+    void codecAnswerWithoutCloseKeepsThePersistentConnectionOpen() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+
+        send(client, ";x;");
+
+        assertEquals("EMPTY;X;", readExactly(client, 8));
+    }
+
+    @Test
+    void greetingIsSentAsSoonAsTheClientConnects() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "READY;", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+
+        assertEquals("READY;", readExactly(client, 6));
+        send(client, "go;");
+        assertEquals("GO;", readExactly(client, 3));
+    }
+
+    @Test
+    void halfCloseAfterPipelinedRequestsAnswersThemAllThenCloses() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+
+        send(client, "a;b;");
+        client.shutdownOutput();
+
+        assertEquals("A;B;", readToEnd(client));
+    }
+
+    @Test
+    void idleConnectionIsClosedAfterIdleTimeout() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(Duration.ofMillis(300), "", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+        send(client, "a;");
+        assertEquals("A;", readExactly(client, 2));
+
+        assertEquals("", readToEnd(client), "the idle connection is closed without a reply");
+    }
+
+    @Test
+    void stalledPartialRequestOnPersistentConnectionIsAnsweredTimedOutAndClosed() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> {
+            calls.incrementAndGet();
+            return request.toUpperCase(Locale.ROOT);
+        });
+        Socket client = connect(listener);
+
+        send(client, "a;unfinish");
+
+        assertEquals("A;TIMEOUT;", readToEnd(client));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void oversizedFrameOnPersistentConnectionIsAnsweredAndClosed() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
+        Socket client = connect(listener);
+
+        send(client, "ok;" + "y".repeat(65));
+
+        assertEquals("OK;TOO LONG;", readToEnd(client));
+    }
+
+    @Test
+    void handlerThatThrowsOnPersistentConnectionIsAnsweredServerErrorAndTheConnectionGoesOn() throws Exception {
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> {
+            if (request.equals("boom")) {
+                throw new IllegalStateException("thrown by the test");
+            }
+            return request.toUpperCase(Locale.ROOT);
+        });
+        Socket client = connect(listener);
+
+        send(client, "boom;next;");
+
+        assertEquals("ERROR;NEXT;", readExactly(client, 11));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private SocketListener<CustomerDirectoryRequest, CustomerDirectoryReply> customerListener(
+            int maxConnections, int maxConcurrentRequests, RequestHandler<CustomerDirectoryRequest, CustomerDirectoryReply> handler)
+            throws IOException {
+        ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
+                maxConnections, LIMIT, READ_TIMEOUT, LONG_IDLE, maxConcurrentRequests);
+        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, executor));
+    }
+
+    private SocketListener<String, String> semicolonListener(Duration idleTimeout, String greeting, RequestHandler<String, String> handler)
+            throws IOException {
+        ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
+                4, 64, READ_TIMEOUT, idleTimeout, 4);
+        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, greeting), handler, executor));
+    }
+
+    private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {
+        listeners.add(listener);
+        listener.start();
+        return listener;
+    }
+
+    /** The customer the test handlers answer with: the name asked for, and {@code echo} as address. */
+    private static CustomerDirectoryReply echoName(CustomerDirectoryRequest request) {
+        return new CustomerDirectoryReply.Customer(((CustomerDirectoryRequest.Find) request).name(), "", "echo", "");
+    }
+
+    private CountDownLatch gate() {
+        CountDownLatch gate = new CountDownLatch(1);
+        gates.add(gate);
+        return gate;
+    }
+
+    private Socket connect(SocketListener<?, ?> listener) throws IOException {
+        Socket client = new Socket();
+        clients.add(client);
+        client.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
+        client.setTcpNoDelay(true);
+        client.connect(new InetSocketAddress(LOOPBACK, listener.port()), CLIENT_TIMEOUT_MILLIS);
+        return client;
+    }
+
+    private static void send(Socket client, String text) throws IOException {
+        OutputStream out = client.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Everything the server sends until it closes; a server that never closes fails the test by the socket timeout. */
+    private static String readToEnd(Socket client) throws IOException {
+        return new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String readExactly(Socket client, int length) throws IOException {
+        InputStream in = client.getInputStream();
+        byte[] bytes = in.readNBytes(length);
+        assertEquals(length, bytes.length, () -> "the server closed early after " + new String(bytes, StandardCharsets.UTF_8));
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(LOOPBACK, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean awaitBindable(int port, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (canBind(port)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}
