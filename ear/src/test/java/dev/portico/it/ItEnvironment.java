@@ -14,6 +14,10 @@ final class ItEnvironment {
         return Integer.getInteger("portico.it.customerPort", 19999);
     }
 
+    static int featherBasePort() {
+        return Integer.getInteger("portico.it.featherbasePort", 16969);
+    }
+
     static int httpPort() {
         return Integer.getInteger("portico.it.httpPort", 19080);
     }
