@@ -26,6 +26,14 @@ final class TestDatabase {
         }
     }
 
+    /** Empties FeatherBase: databases (with their tables, columns and rows) and users (with their grants). */
+    static void clearFeatherBase() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM fb_database");
+            s.executeUpdate("DELETE FROM fb_user");
+        }
+    }
+
     static int countCustomers() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customer")) {
             rs.next();

@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Stopping and starting the application: the port is released and bound again, and stored data is still there. */
+/** Stopping and starting the application: ports are released and bound again, and stored data is still there. */
 @ExtendWith(ArquillianExtension.class)
-class CustomerDirectoryRestartIT {
+class ApplicationRestartIT {
 
     private static final String APP = "portico";
 
@@ -45,11 +45,35 @@ class CustomerDirectoryRestartIT {
             deployer.undeploy(APP);
         }
 
-        assertThrows(ConnectException.class, CustomerDirectoryRestartIT::connectOnce, "the listener port is released when the application stops");
+        assertThrows(ConnectException.class, ApplicationRestartIT::connectOnce, "the listener port is released when the application stops");
 
         deployer.deploy(APP);
         try {
             assertEquals("Durable|45|1 Disk Rd|514-4444", CustomerDirectoryClient.ask("1|DURABLE\n"));
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+
+    @Test
+    void featherBaseDataSurvivesAnApplicationRestart() throws Exception {
+        deployer.deploy(APP);
+        try {
+            TestDatabase.clearFeatherBase();
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                assertEquals("SUCCESS", client.ask("createdb|keep"));
+                assertEquals("SUCCESS", client.ask("addtbl|keep|t>a,b"));
+                assertEquals("SUCCESS", client.ask("addrow|keep|t>1,2"));
+                assertEquals("SUCCESS", client.ask("owcell|keep|t>0,b~3"));
+            }
+        } finally {
+            deployer.undeploy(APP);
+        }
+        deployer.deploy(APP);
+        try (FeatherBaseClient client = new FeatherBaseClient()) {
+            assertEquals("1\t3", client.ask("getrow|keep|t>0"));
+            assertEquals("SUCCESS", client.ask("addrow|keep|t>4,5"));
+            assertEquals("4\t5", client.ask("getrow|keep|t>1"));
         } finally {
             deployer.undeploy(APP);
         }
