@@ -33,7 +33,9 @@ final class FeatherBaseCommandParser {
         String arguments = soh < 0 ? "" : text.substring(soh + 1);
         switch (operation) {
             case "getdbs":
-                expect(arguments, "");
+                if (!arguments.isEmpty()) {
+                    throw new MalformedCommandException("getdbs takes no arguments");
+                }
                 return new FeatherBaseCommand.ListDatabases();
             case "createdb":
                 return new FeatherBaseCommand.CreateDatabase(name(expect(arguments, "").get(0)));

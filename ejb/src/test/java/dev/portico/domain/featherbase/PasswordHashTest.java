@@ -1,0 +1,103 @@
+package dev.portico.domain.featherbase;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Salted PBKDF2 password hashes. */
+class PasswordHashTest {
+
+    @Test
+    void hashDoesNotContainThePassword() {
+        String hash = PasswordHash.of("correct horse");
+
+        assertNotEquals("correct horse", hash);
+        assertFalse(hash.contains("correct horse"));
+    }
+
+    @Test
+    void hashNamesItsAlgorithmAndIterationsThenSaltAndHash() {
+        String[] parts = PasswordHash.of("secret").split("\\$");
+
+        assertEquals(4, parts.length);
+        assertEquals("pbkdf2-sha256", parts[0]);
+        assertEquals("210000", parts[1]);
+    }
+
+    @Test
+    void twoHashesOfTheSamePasswordDifferBecauseOfTheSalt() {
+        String first = PasswordHash.of("secret");
+        String second = PasswordHash.of("secret");
+
+        assertNotEquals(first, second);
+        assertNotEquals(first.split("\\$")[2], second.split("\\$")[2], "the salts differ");
+    }
+
+    @Test
+    void rightPasswordMatches() {
+        assertTrue(PasswordHash.matches(PasswordHash.of("secret"), "secret"));
+    }
+
+    @Test
+    void wrongPasswordDoesNotMatch() {
+        String hash = PasswordHash.of("secret");
+
+        assertFalse(PasswordHash.matches(hash, "Secret"));
+        assertFalse(PasswordHash.matches(hash, "secret "));
+        assertFalse(PasswordHash.matches(hash, ""));
+    }
+
+    @Test
+    void nonAsciiAndEmptyPasswordsMatchThemselves() {
+        assertTrue(PasswordHash.matches(PasswordHash.of("pässwörd😀"), "pässwörd😀"));
+        assertFalse(PasswordHash.matches(PasswordHash.of("pässwörd😀"), "passwords"));
+        assertTrue(PasswordHash.matches(PasswordHash.of(""), ""));
+    }
+
+    @Test
+    void hashWithAnotherSaltOrIterationCountDoesNotMatch() {
+        String[] parts = PasswordHash.of("secret").split("\\$");
+        String[] other = PasswordHash.of("secret").split("\\$");
+
+        assertFalse(PasswordHash.matches(parts[0] + "$" + parts[1] + "$" + other[2] + "$" + parts[3], "secret"), "salt swapped");
+        assertFalse(PasswordHash.matches(parts[0] + "$1000$" + parts[2] + "$" + parts[3], "secret"), "iterations changed");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {
+            "",
+            "secret",
+            "pbkdf2-sha256",
+            "pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA",
+            "pbkdf2-sha256$210000$AAAAAAAAAAAAAAAAAAAAAA$AAAA$extra",
+            "pbkdf2-sha1$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+            "$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+            "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$",
+    })
+    void malformedStoredHashDoesNotMatch(String stored) {
+        assertFalse(PasswordHash.matches(stored, "secret"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {
+            "pbkdf2-sha256$many$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+            "pbkdf2-sha256$1000$not base64!$AAAA",
+            "pbkdf2-sha256$0$AAAAAAAAAAAAAAAAAAAAAA$AAAA",
+            "pbkdf2-sha256$1000$$AAAA",
+    })
+    void storedHashWithUnreadableIterationsSaltOrHashNeverMatches(String stored) {
+        // Today these throw IllegalArgumentException (NumberFormatException, bad Base64, bad PBEKeySpec) instead of returning false.
+        boolean matched;
+        try {
+            matched = PasswordHash.matches(stored, "secret");
+        } catch (IllegalArgumentException refused) {
+            matched = false;
+        }
+        assertFalse(matched);
+    }
+}

@@ -1,0 +1,291 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.api.FeatherBaseCommand;
+import dev.portico.jca.api.FeatherBaseReply;
+import dev.portico.jca.api.FeatherBaseReply.Word;
+import dev.portico.jca.api.FeatherBaseRequest;
+import dev.portico.jca.codec.FeatherBaseCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * FeatherBase end to end over a real loopback {@link SocketListener}, with the real codec and an
+ * in-memory handler. Wire strings are written as in the protocol document: {@code \xNN} is the byte NN.
+ */
+class FeatherBaseOverSocketTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int LIMIT = 64;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration LONG_IDLE = Duration.ofSeconds(30);
+    private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
+    private static final String GREETING = "Connection accepted\n";
+
+    private static final Logger LISTENER_LOG = Logger.getLogger(SocketListener.class.getName());
+
+    static {
+        LISTENER_LOG.setLevel(Level.WARNING);
+    }
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<SocketListener<?, ?>> listeners = new ArrayList<>();
+    private final List<Socket> clients = new ArrayList<>();
+    private final InMemoryFeatherBase featherBase = new InMemoryFeatherBase();
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (Socket client : clients) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // the test is over; nothing to report
+            }
+        }
+        listeners.forEach(listener -> listener.stop(Duration.ofSeconds(1)));
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "listener and handler threads end");
+    }
+
+    @Test
+    void greetingArrivesBeforeTheClientSendsAnything() throws Exception {
+        Socket client = connect(listener(false));
+
+        assertEquals(GREETING, readExactly(client, GREETING.length()));
+    }
+
+    @Test
+    void exampleSessionOfTheSpecSentInOneWriteGetsTheSpecsReplies() throws Exception {
+        Socket client = connect(listener(false));
+
+        send(client, "createdb\\x01shop\\x04\n"
+                + "addtbl\\x01shop\\x01items\\x02sku\\x09name\\x09qty\\x04\n"
+                + "addrow\\x01shop\\x01items\\x02A1\\x09Bolt\\x0940\\x04\n"
+                + "getrow\\x01shop\\x01items\\x020\\x04\n"
+                + "getcell\\x01shop\\x01items\\x020\\x09qty\\x04\n"
+                + "owcell\\x01shop\\x01items\\x020\\x09qty\\x0539\\x04\n"
+                + "getrow\\x01shop\\x01items\\x027\\x04\n"
+                + "frobnicate\\x01\\x04\n");
+
+        String expected = GREETING + "SUCCESS\\x04SUCCESS\\x04SUCCESS\\x04A1\\x09Bolt\\x0940\\x04"
+                + "40\\x04SUCCESS\\x04INVALID\\x04SYNTAXERROR\\x04";
+        assertEquals(text(wire(expected)), readWire(client, expected));
+    }
+
+    @Test
+    void fiftyPipelinedAddrowAndGetrowPairsInOneWriteAreAnsweredInOrderOnOneConnection() throws Exception {
+        Socket client = connect(listener(false));
+        StringBuilder burst = new StringBuilder("createdb\\x01math\\x04\naddtbl\\x01math\\x01sq\\x02n\\x09square\\x04\n");
+        StringBuilder expected = new StringBuilder(GREETING + "SUCCESS\\x04SUCCESS\\x04");
+        for (int n = 0; n < 50; n++) {
+            burst.append("addrow\\x01math\\x01sq\\x02").append(n).append("\\x09").append(n * n).append("\\x04\n");
+            burst.append("getrow\\x01math\\x01sq\\x02").append(n).append("\\x04\r\n");
+            expected.append("SUCCESS\\x04").append(n).append("\\x09").append(n * n).append("\\x04");
+        }
+
+        send(client, burst.toString());
+
+        assertEquals(text(wire(expected.toString())), readWire(client, expected.toString()),
+                "each getrow sees the row its addrow just added, so the commands ran in the order sent");
+        assertEquals(102, featherBase.received.size());
+    }
+
+    @Test
+    void echoStyleInputFollowedByHalfCloseGetsEveryReplyThenTheServerCloses() throws Exception {
+        Socket client = connect(listener(false));
+
+        send(client, "createdb\\x01shop\\x04\nfrobnicate\\x01\\x04\ncreatedb\\x01shop\\x04\ngetdbs\\x01\\x04\n");
+        client.shutdownOutput();
+
+        assertEquals(text(wire(GREETING + "SUCCESS\\x04SYNTAXERROR\\x04EXISTS\\x04shop\\x04")), readToEnd(client),
+                "every reply arrives, then the server closes");
+    }
+
+    @Test
+    void oversizedCommandIsAnsweredSyntaxErrorThenTheConnectionIsClosed() throws Exception {
+        Socket client = connect(listener(false));
+
+        send(client, "createdb\\x01ok\\x04\ncreatedb\\x01" + "x".repeat(LIMIT + 10) + "\\x04\ngetdbs\\x01\\x04\n");
+
+        assertEquals(text(wire(GREETING + "SUCCESS\\x04SYNTAXERROR\\x04")), readToEnd(client));
+        assertEquals(List.of(new FeatherBaseRequest(null, new FeatherBaseCommand.CreateDatabase("ok"))), featherBase.received,
+                "nothing after the oversized command reaches the handler");
+    }
+
+    @Test
+    void commandThatNeverEndsIsAnsweredSyntaxErrorOnTimeoutAndClosed() throws Exception {
+        Socket client = connect(listener(false));
+
+        send(client, "createdb\\x01ok\\x04createdb\\x01unfinish");
+
+        assertEquals(text(wire(GREETING + "SUCCESS\\x04SYNTAXERROR\\x04")), readToEnd(client));
+    }
+
+    @Test
+    void withAuthenticationRequiredPipelinedCommandsBeforeAndAfterAuthAreRefusedThenCarryTheUser() throws Exception {
+        Socket client = connect(listener(true));
+
+        send(client, "createdb\\x01early\\x04\n"
+                + "auth\\x01bob\\x02wrong\\x04\n"
+                + "getdbs\\x01\\x04\n"
+                + "auth\\x01bob\\x02secret\\x04\n"
+                + "createdb\\x01shop\\x04\n"
+                + "getdbs\\x01\\x04\n");
+
+        String expected = GREETING + "FAILURE\\x04FAILURE\\x04FAILURE\\x04SUCCESS\\x04SUCCESS\\x04shop\\x04";
+        assertEquals(text(wire(expected)), readWire(client, expected));
+        assertEquals(List.of(
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong")),
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret")),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop")),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.ListDatabases())), featherBase.received,
+                "refused commands never reach the handler; after auth the user travels with each command");
+    }
+
+    @Test
+    void authenticationOfOneConnectionDoesNotCarryOverToTheNext() throws Exception {
+        SocketListener<?, ?> listener = listener(true);
+        Socket first = connect(listener);
+        send(first, "auth\\x01bob\\x02secret\\x04getdbs\\x01\\x04");
+        assertEquals(text(wire(GREETING + "SUCCESS\\x04NOTFOUND\\x04")), readWire(first, GREETING + "SUCCESS\\x04NOTFOUND\\x04"));
+
+        Socket second = connect(listener);
+        send(second, "getdbs\\x01\\x04");
+
+        assertEquals(text(wire(GREETING + "FAILURE\\x04")), readWire(second, GREETING + "FAILURE\\x04"));
+    }
+
+    // ---- the in-memory FeatherBase the listener talks to ------------------------------------------
+
+    /** Just enough of FeatherBase for these tests: databases, tables, rows and cells in maps; user bob/secret. */
+    private static final class InMemoryFeatherBase implements RequestHandler<FeatherBaseRequest, FeatherBaseReply> {
+
+        private record Table(List<String> columns, List<List<String>> rows) { }
+
+        private final Map<String, Map<String, Table>> databases = new LinkedHashMap<>();
+        final List<FeatherBaseRequest> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized FeatherBaseReply handle(FeatherBaseRequest request) {
+            received.add(request);
+            FeatherBaseCommand command = request.command();
+            if (command instanceof FeatherBaseCommand.Authenticate c) {
+                return c.user().equals("bob") && c.password().equals("secret") ? new FeatherBaseReply.Authenticated("bob") : status(Word.FAILURE);
+            } else if (command instanceof FeatherBaseCommand.CreateDatabase c) {
+                return databases.putIfAbsent(c.database(), new LinkedHashMap<>()) == null ? status(Word.SUCCESS) : status(Word.EXISTS);
+            } else if (command instanceof FeatherBaseCommand.ListDatabases) {
+                return databases.isEmpty() ? status(Word.NOTFOUND) : new FeatherBaseReply.Values(List.copyOf(databases.keySet()));
+            } else if (command instanceof FeatherBaseCommand.AddTable c) {
+                databases.get(c.database()).put(c.table(), new Table(c.columns(), new ArrayList<>()));
+                return status(Word.SUCCESS);
+            } else if (command instanceof FeatherBaseCommand.AddRow c) {
+                table(c.database(), c.table()).rows().add(new ArrayList<>(c.values()));
+                return status(Word.SUCCESS);
+            } else if (command instanceof FeatherBaseCommand.GetRow c) {
+                List<List<String>> rows = table(c.database(), c.table()).rows();
+                return c.row() < rows.size() ? new FeatherBaseReply.Values(rows.get((int) c.row())) : status(Word.INVALID);
+            } else if (command instanceof FeatherBaseCommand.GetCell c) {
+                Table t = table(c.database(), c.table());
+                return new FeatherBaseReply.Values(List.of(t.rows().get((int) c.row()).get(t.columns().indexOf(c.column()))));
+            } else if (command instanceof FeatherBaseCommand.OverwriteCell c) {
+                Table t = table(c.database(), c.table());
+                t.rows().get((int) c.row()).set(t.columns().indexOf(c.column()), c.value());
+                return status(Word.SUCCESS);
+            }
+            throw new UnsupportedOperationException("not needed by these tests: " + command);
+        }
+
+        private Table table(String database, String table) {
+            return databases.get(database).get(table);
+        }
+
+        private static FeatherBaseReply status(Word word) {
+            return FeatherBaseReply.status(word);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private SocketListener<FeatherBaseRequest, FeatherBaseReply> listener(boolean authenticationRequired) throws IOException {
+        ListenerSettings settings = new ListenerSettings("featherbase-test", new InetSocketAddress(LOOPBACK, 0),
+                4, LIMIT, READ_TIMEOUT, LONG_IDLE, 4);
+        SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = new SocketListener<>(settings,
+                () -> new FeatherBaseCodec(LIMIT, authenticationRequired), featherBase, executor);
+        listeners.add(listener);
+        listener.start();
+        return listener;
+    }
+
+    private Socket connect(SocketListener<?, ?> listener) throws IOException {
+        Socket client = new Socket();
+        clients.add(client);
+        client.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
+        client.setTcpNoDelay(true);
+        client.connect(new InetSocketAddress(LOOPBACK, listener.port()), CLIENT_TIMEOUT_MILLIS);
+        return client;
+    }
+
+    /** Sends a wire string in one write. */
+    private static void send(Socket client, String wireText) throws IOException {
+        OutputStream out = client.getOutputStream();
+        out.write(wire(wireText));
+        out.flush();
+    }
+
+    /** As many bytes as the expected wire string has; the connection stays open. */
+    private static String readWire(Socket client, String expectedWire) throws IOException {
+        return readExactly(client, wire(expectedWire).length);
+    }
+
+    private static String readExactly(Socket client, int length) throws IOException {
+        InputStream in = client.getInputStream();
+        byte[] bytes = in.readNBytes(length);
+        assertEquals(length, bytes.length, () -> "the server closed early after " + text(bytes));
+        return text(bytes);
+    }
+
+    /** Everything the server sends until it closes; a server that never closes fails the test by the socket timeout. */
+    private static String readToEnd(Socket client) throws IOException {
+        return text(client.getInputStream().readAllBytes());
+    }
+
+    /** The bytes of a wire string: {@code \xNN} (backslash, x, two hex digits) is the byte NN; everything else is UTF-8. */
+    private static byte[] wire(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int from = 0;
+        int at;
+        while ((at = text.indexOf("\\x", from)) >= 0) {
+            out.writeBytes(text.substring(from, at).getBytes(StandardCharsets.UTF_8));
+            out.write(Integer.parseInt(text.substring(at + 2, at + 4), 16));
+            from = at + 4;
+        }
+        out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
