@@ -200,6 +200,13 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     private FbTable table(String user, String database, String table, boolean lock) throws FeatherBaseRefusal {
+        if (!lock) {
+            allow(user, database);
+            Optional<FbTable> found = store.table(database, table);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         FbDatabase db = database(user, database);
         return (lock ? store.tableForUpdate(db, table) : store.table(db, table)).orElseThrow(() -> notFound("table " + table));
     }

@@ -12,6 +12,9 @@ public interface FeatherBaseRepository {
 
     Optional<FbTable> table(FbDatabase database, String name);
 
+    /** The table by database and table name, in one query; empty when either is missing. */
+    Optional<FbTable> table(String database, String name);
+
     /** The table, locked against concurrent changes to it until the transaction ends. */
     Optional<FbTable> tableForUpdate(FbDatabase database, String name);
 

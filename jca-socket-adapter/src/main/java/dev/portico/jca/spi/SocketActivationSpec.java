@@ -42,8 +42,8 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "300000", description = "Milliseconds a persistent connection may stay idle")
     private Integer idleTimeoutMillis = 300_000;
 
-    @ConfigProperty(defaultValue = "32", description = "Requests handed to the application at once")
-    private Integer maxConcurrentRequests = 32;
+    @ConfigProperty(defaultValue = "8", description = "Requests handed to the application at once")
+    private Integer maxConcurrentRequests = 8;
 
     @ConfigProperty(defaultValue = "false", description = "Whether clients must authenticate before other commands (protocols with users only)")
     private Boolean authenticationRequired = false;

@@ -43,6 +43,12 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
+    public Optional<FbTable> table(String database, String name) {
+        return em.createNamedQuery("FbTable.findByNames", FbTable.class).setParameter("database", database).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<FbTable> tableForUpdate(FbDatabase database, String name) {
         return em.createNamedQuery("FbTable.findByName", FbTable.class).setParameter("databaseId", database.id()).setParameter("name", name)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
