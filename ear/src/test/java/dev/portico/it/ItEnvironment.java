@@ -18,6 +18,10 @@ final class ItEnvironment {
         return Integer.getInteger("portico.it.featherbasePort", 16969);
     }
 
+    static int rentalPort() {
+        return Integer.getInteger("portico.it.rentalPort", 11234);
+    }
+
     static int httpPort() {
         return Integer.getInteger("portico.it.httpPort", 19080);
     }

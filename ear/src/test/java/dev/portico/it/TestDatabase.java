@@ -34,6 +34,34 @@ final class TestDatabase {
         }
     }
 
+    /** Empties the rental intake: rentals and renters. */
+    static void clearRentals() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM rental");
+            s.executeUpdate("DELETE FROM renter");
+        }
+    }
+
+    /** The rows of a query, each row's columns joined by {@code |}. */
+    static List<String> rows(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    static int count(String table) throws SQLException {
+        return Integer.parseInt(rows("SELECT COUNT(*) FROM " + table).get(0));
+    }
+
     static int countCustomers() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customer")) {
             rs.next();

@@ -7,7 +7,11 @@ import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseRequest;
 import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.api.RentalIntakeListener;
+import dev.portico.jca.api.RentalIntakeReply;
+import dev.portico.jca.api.RentalIntakeRequest;
 import dev.portico.jca.codec.FeatherBaseCodec;
+import dev.portico.jca.codec.RentalIntakeCodec;
 import dev.portico.jca.codec.FrameCodec;
 
 import java.lang.reflect.InvocationTargetException;
@@ -29,7 +33,11 @@ final class ProtocolBinding<Q, R> {
             "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
             6969, 1 << 20, 30_000, FeatherBaseCodec::new);
 
-    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE);
+    static final ProtocolBinding<RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
+            "rental-intake", RentalIntakeListener.class, method(RentalIntakeListener.class, "onIntake", RentalIntakeRequest.class),
+            1234, 64 * 1024, 5_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes));
+
+    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
 
     /** Makes a connection's codec from the listener's limits. */
     @FunctionalInterface

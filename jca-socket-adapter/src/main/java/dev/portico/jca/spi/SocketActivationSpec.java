@@ -2,6 +2,7 @@ package dev.portico.jca.spi;
 
 import dev.portico.jca.api.CustomerDirectoryListener;
 import dev.portico.jca.api.FeatherBaseListener;
+import dev.portico.jca.api.RentalIntakeListener;
 import dev.portico.jca.transport.ListenerSettings;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
@@ -18,10 +19,10 @@ import java.time.Duration;
  * binds and the limits it enforces. Values come from server.xml's {@code <activationSpec>};
  * unset size and timeout limits take the protocol's defaults.
  */
-@Activation(messageListeners = {CustomerDirectoryListener.class, FeatherBaseListener.class})
+@Activation(messageListeners = {CustomerDirectoryListener.class, FeatherBaseListener.class, RentalIntakeListener.class})
 public class SocketActivationSpec implements ActivationSpec {
 
-    @ConfigProperty(description = "Protocol served: customer-directory or featherbase")
+    @ConfigProperty(description = "Protocol served: customer-directory, featherbase or rental-intake")
     private String protocol;
 
     @ConfigProperty(defaultValue = "127.0.0.1", description = "Address to bind; 0.0.0.0 for every interface")

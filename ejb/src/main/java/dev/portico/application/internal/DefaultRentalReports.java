@@ -1,0 +1,44 @@
+package dev.portico.application.internal;
+
+import dev.portico.application.RentalReports;
+import dev.portico.domain.rental.RentalRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Rental reports from SQL aggregates. */
+@Stateless
+public class DefaultRentalReports implements RentalReports {
+
+    @Inject
+    private RentalRepository rentals;
+
+    @Override
+    public Map<String, Long> rentalsPerCarModel() {
+        return rentals.countByCarModel();
+    }
+
+    @Override
+    public Map<String, Long> rentalsPerGender() {
+        return rentals.countByGender();
+    }
+
+    @Override
+    public MileageSummary mileage() {
+        Object[] row = rentals.mileage();
+        return new MileageSummary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                row[2] == null ? null : ((Number) row[2]).doubleValue());
+    }
+
+    @Override
+    public Double averageDurationSeconds() {
+        return rentals.averageDurationSeconds();
+    }
+
+    @Override
+    public Map<LocalDate, Long> rentalsPerDay(LocalDate from, LocalDate to) {
+        return rentals.countPerDay(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+}

@@ -1,0 +1,192 @@
+package dev.portico.domain.rental;
+
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validates an intake payload given as plain data (maps, lists, strings, numbers: what a pickle or
+ * JSON decodes to): {@code {'users': [(name, gender)], 'CarStatus': [(car, mileage)],
+ * 'Time_Rent': [(time_in, time_out)]}}. Entry i of the three lists is one rental. The first
+ * problem found is reported; rentals are checked in order, each field by field.
+ */
+public final class RentalPayload {
+
+    public static final int MAX_RENTALS = 1000;
+    public static final int MAX_NAME_LENGTH = 50;
+    private static final List<String> KEYS = List.of("users", "CarStatus", "Time_Rent");
+    private static final Pattern MILEAGE = Pattern.compile("([0-9]+) ?(?:KM|km)?");
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm")
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
+
+    private RentalPayload() {
+    }
+
+    public static List<RentalDraft> rentals(Object payload) throws InvalidRentalException {
+        if (!(payload instanceof Map<?, ?> map)) {
+            throw new InvalidRentalException("payload must be a dict with 'users', 'CarStatus' and 'Time_Rent', got " + typeName(payload));
+        }
+        List<List<?>> lists = new ArrayList<>();
+        for (String key : KEYS) {
+            if (!map.containsKey(key)) {
+                throw new InvalidRentalException("payload has no '" + key + "' list");
+            }
+            if (!(map.get(key) instanceof List<?> list)) {
+                throw new InvalidRentalException("'" + key + "' must be a list, got " + typeName(map.get(key)));
+            }
+            lists.add(list);
+        }
+        int count = lists.get(0).size();
+        if (lists.get(1).size() != count || lists.get(2).size() != count) {
+            throw new InvalidRentalException("'users', 'CarStatus' and 'Time_Rent' must have the same length, got "
+                    + count + ", " + lists.get(1).size() + ", " + lists.get(2).size());
+        }
+        if (count < 1 || count > MAX_RENTALS) {
+            throw new InvalidRentalException("a request holds 1 to " + MAX_RENTALS + " rentals, got " + count);
+        }
+        List<RentalDraft> rentals = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<?> user = pair(lists.get(0).get(i), "users[" + i + "]", "(name, gender)");
+            List<?> car = pair(lists.get(1).get(i), "CarStatus[" + i + "]", "(car_model, mileage)");
+            List<?> time = pair(lists.get(2).get(i), "Time_Rent[" + i + "]", "(time_in, time_out)");
+            String where = "users[" + i + "]: ";
+            String name = name(user.get(0), where);
+            char gender = gender(user.get(1), where);
+            where = "CarStatus[" + i + "]: ";
+            CarModel model = car(car.get(0), where);
+            int mileage = mileage(car.get(1), where);
+            where = "Time_Rent[" + i + "]: ";
+            LocalDateTime in = time(time.get(0), where + "time_in");
+            LocalDateTime out = time(time.get(1), where + "time_out");
+            if (out.isBefore(in)) {
+                throw new InvalidRentalException(where + "time_out " + time.get(1) + " is before time_in " + time.get(0));
+            }
+            rentals.add(new RentalDraft(name, gender, model, mileage, in, out));
+        }
+        return rentals;
+    }
+
+    private static List<?> pair(Object value, String where, String shape) throws InvalidRentalException {
+        if (!(value instanceof List<?> list) || list.size() != 2) {
+            throw new InvalidRentalException(where + " must be a " + shape + " pair, got " + describe(value));
+        }
+        return list;
+    }
+
+    private static String name(Object value, String where) throws InvalidRentalException {
+        String name = text(value, where + "name").strip();
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw new InvalidRentalException(where + "name must be 1 to " + MAX_NAME_LENGTH + " characters, got " + repr(value));
+        }
+        return name;
+    }
+
+    private static char gender(Object value, String where) throws InvalidRentalException {
+        if (value instanceof String s && (s.equalsIgnoreCase("M") || s.equalsIgnoreCase("F"))) {
+            return Character.toUpperCase(s.charAt(0));
+        }
+        throw new InvalidRentalException(where + "gender must be M or F, got " + repr(value));
+    }
+
+    private static CarModel car(Object value, String where) throws InvalidRentalException {
+        if (value instanceof String s) {
+            var model = CarModel.parse(s);
+            if (model.isPresent()) {
+                return model.get();
+            }
+        }
+        throw new InvalidRentalException(where + "car must be Corolla, Kancil or Axia, got " + repr(value));
+    }
+
+    private static int mileage(Object value, String where) throws InvalidRentalException {
+        String problem = where + "mileage must be a whole number of kilometres (e.g. 10, 10KM, 10 km), got " + repr(value);
+        BigInteger km;
+        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            km = new BigInteger(value.toString());
+        } else if (value instanceof String s) {
+            Matcher m = MILEAGE.matcher(s.strip());
+            if (!m.matches()) {
+                throw new InvalidRentalException(problem);
+            }
+            km = new BigInteger(m.group(1));
+        } else {
+            throw new InvalidRentalException(problem);
+        }
+        if (km.signum() < 0) {
+            throw new InvalidRentalException(problem);
+        }
+        if (km.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new InvalidRentalException(where + "mileage " + km + " km is not plausible");
+        }
+        return km.intValue();
+    }
+
+    private static LocalDateTime time(Object value, String what) throws InvalidRentalException {
+        try {
+            return LocalDateTime.parse(text(value, what).strip(), TIME);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRentalException(what + " must be a time as YYYY-MM-DD HH:mm:ss, got " + repr(value));
+        }
+    }
+
+    private static String text(Object value, String what) throws InvalidRentalException {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new InvalidRentalException(what + " must be a string, got " + describe(value));
+    }
+
+    /** A value as Python would show it in a message: strings quoted, None, True/False, numbers as they are. */
+    static String repr(Object value) {
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        } else if (value == null) {
+            return "None";
+        } else if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        } else if (value instanceof Number) {
+            return value.toString();
+        }
+        return "a " + typeName(value);
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof List<?> list) {
+            return "a " + list.size() + "-item list";
+        }
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value == null ? repr(value) : "a " + typeName(value);
+    }
+
+    /** Python's name for the type of a decoded value. */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        } else if (value instanceof String) {
+            return "str";
+        } else if (value instanceof Boolean) {
+            return "bool";
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            return "int";
+        } else if (value instanceof Double) {
+            return "float";
+        } else if (value instanceof byte[]) {
+            return "bytes";
+        } else if (value instanceof Map) {
+            return "dict";
+        } else if (value instanceof List) {
+            return "list";
+        }
+        return value.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.portico.interfaces.socket;
+
+import dev.portico.application.RentalIntakeService;
+import dev.portico.domain.rental.InvalidRentalException;
+import dev.portico.jca.api.RentalIntakeListener;
+import dev.portico.jca.api.RentalIntakeReply;
+import dev.portico.jca.api.RentalIntakeRequest;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * The car-rental intake listener (port 1234 by default; see server.xml). A request's rentals are
+ * stored in one transaction, committed before the success reply, or not at all.
+ */
+@MessageDriven(messageListenerInterface = RentalIntakeListener.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RentalIntakeMdb implements RentalIntakeListener {
+
+    @EJB
+    private RentalIntakeService intake;
+
+    @Override
+    public RentalIntakeReply onIntake(RentalIntakeRequest request) {
+        try {
+            intake.intake(request.payload());
+            return new RentalIntakeReply.Stored();
+        } catch (InvalidRentalException e) {
+            return new RentalIntakeReply.Refused(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.portico.jca.api;
+
+/** The answers to a rental intake. */
+public sealed interface RentalIntakeReply {
+
+    /** Everything was stored: {@code Data received and stored successfully}. */
+    record Stored() implements RentalIntakeReply { }
+
+    /** Nothing was stored: {@code Error: <problem>}. */
+    record Refused(String problem) implements RentalIntakeReply { }
+}
