@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * refused before anything is built. Sets and frozensets are refused too (the protocol carries
  * none). Also refused, where Python would accept them: structures that contain themselves,
  * nesting deeper than {@value #MAX_DEPTH} (Python cannot pickle deeper), more than
- * {@value #MAX_ELEMENTS} values, and lists, dicts, bytes or tuples holding them as dict keys.
+ * {@value #MAX_ELEMENTS} values, lists, dicts, bytes or tuples holding them as dict keys, bytes
+ * after STOP, and UTF-8 that encodes lone surrogates. Python 2 strings (STRING, BINSTRING,
+ * SHORT_BINSTRING) are read as strict UTF-8 where Python 3 defaults to ASCII; text integers are
+ * decimal. As in {@code pickle.loads}, a FRAME is only checked to fit in the pickle.
  */
 public final class PickleDecoder {
 
@@ -304,6 +307,7 @@ public final class PickleDecoder {
         return PickleScanner.littleEndian(bytes, advance(width), width, false);
     }
 
+    /** FRAME: only a hint for buffering; like pickle.loads, only check that its bytes exist. */
     private void frame() throws PickleException {
         long length = PickleScanner.littleEndian(bytes, advance(8), 8, true);
         if (length < 0 || length > pickle.length - pos) {
