@@ -26,7 +26,7 @@ public final class RentalPayload {
     private static final List<String> KEYS = List.of("users", "CarStatus", "Time_Rent");
     private static final Pattern MILEAGE = Pattern.compile("([0-9]+) ?(?:KM|km)?");
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm")
+            .appendValue(ChronoField.YEAR, 4).appendPattern("-MM-dd HH:mm")
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
@@ -150,7 +150,7 @@ public final class RentalPayload {
     /** A value as Python would show it in a message: strings quoted, None, True/False, numbers as they are. */
     static String repr(Object value) {
         if (value instanceof String s) {
-            return "'" + s + "'";
+            return "'" + escapeControls(s) + "'";
         } else if (value == null) {
             return "None";
         } else if (value instanceof Boolean b) {
@@ -159,6 +159,25 @@ public final class RentalPayload {
             return value.toString();
         }
         return "a " + typeName(value);
+    }
+
+    /** Control characters as escapes, so that a reply stays one line. */
+    private static String escapeControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n') {
+                out.append("\\n");
+            } else if (cp == '\r') {
+                out.append("\\r");
+            } else if (cp == '\t') {
+                out.append("\\t");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\x%02x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     private static String describe(Object value) {
