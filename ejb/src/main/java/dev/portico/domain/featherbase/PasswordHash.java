@@ -25,13 +25,20 @@ public final class PasswordHash {
 
     /** Whether the password matches the stored hash (compared in constant time). */
     public static boolean matches(String stored, String password) {
-        String[] parts = stored.split("\\$");
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
             return false;
         }
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = derive(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            if (iterations < 1 || iterations > 10 * ITERATIONS || salt.length == 0) {
+                return false;
+            }
+            return MessageDigest.isEqual(Base64.getDecoder().decode(parts[3]), derive(password, salt, iterations));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -58,11 +58,11 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
 
     /** Turns one decoded line into a request or a direct answer. */
     Decoded<CustomerDirectoryRequest> parse(String rawLine) {
-        String line = rawLine.strip();
+        String line = PythonText.strip(rawLine);
         if (line.isEmpty()) {
             return answer(EMPTY);
         }
-        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(PythonText::strip).toList();
         return switch (fields.get(0)) {
             case "1" -> fields.size() == 2 ? request(new CustomerDirectoryRequest.Find(fields.get(1))) : answer(FIELD_COUNT);
             case "2" -> fields.size() == 5
