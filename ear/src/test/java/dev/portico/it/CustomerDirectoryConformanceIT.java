@@ -1,15 +1,12 @@
 package dev.portico.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +35,7 @@ class CustomerDirectoryConformanceIT {
         String fixture = Files.readString(ItEnvironment.shared().resolve("fixtures/customers-data.txt"), StandardCharsets.UTF_8);
         HttpResponse<String> imported = Http.post("/api/customers/import", "text/plain", fixture);
         assertEquals(200, imported.statusCode(), imported.body());
-        JsonObject report = json(imported.body());
+        JsonObject report = Http.object(imported.body());
         assertEquals(11, report.getInt("imported"), imported.body());
         assertEquals(12, report.getJsonArray("skipped").size(), imported.body());
         assertEquals(11, TestDatabase.countCustomers());
@@ -55,7 +52,7 @@ class CustomerDirectoryConformanceIT {
     void importReportsEachSkippedLineWithTheLegacyReason() throws Exception {
         TestDatabase.clearCustomers();
         String data = "Ann|30|1 Road|514-0001\nBen|0|2 Road|\nann|40||\nCy|12|x|514-12\nDee|x\n";
-        JsonObject report = json(Http.post("/api/customers/import", "text/plain", data).body());
+        JsonObject report = Http.object(Http.post("/api/customers/import", "text/plain", data).body());
         assertEquals(1, report.getInt("imported"));
         List<String> reasons = report.getJsonArray("skipped").getValuesAs(JsonObject.class).stream()
                 .map(s -> s.getInt("lineNumber") + ":" + s.getString("reason")).toList();
@@ -101,9 +98,4 @@ class CustomerDirectoryConformanceIT {
         assertEquals("Zoe|33|7 Dock St|426-1234", CustomerDirectoryClient.ask("1|zoe\n"));
     }
 
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
 }

@@ -1,6 +1,12 @@
 package dev.portico.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +19,20 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
+    }
+
+    /** A response body read as a JSON object. */
+    static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    /** A response body read as a JSON array. */
+    static JsonArray array(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
+        }
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,8 +1,6 @@
 package dev.portico.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -162,20 +159,20 @@ class RentalIntakeIT {
                 + " \"Time_Rent\": [[\"2024-02-01 09:00\", \"2024-02-01 11:00:00\"], [\"2024-02-02 09:00:00\", \"2024-02-02 10:00:00\"]]}";
         HttpResponse<String> stored = Http.post("/api/rentals", "application/json", json);
         assertEquals(201, stored.statusCode(), stored.body());
-        assertEquals(2, json(stored.body()).getInt("stored"));
+        assertEquals(2, Http.object(stored.body()).getInt("stored"));
 
         HttpResponse<String> refused = Http.post("/api/rentals", "application/json", json.replace("\"M\"", "\"Q\""));
         assertEquals(400, refused.statusCode());
-        assertEquals("users[1]: gender must be M or F, got 'Q'", json(refused.body()).getString("error"));
+        assertEquals("users[1]: gender must be M or F, got 'Q'", Http.object(refused.body()).getString("error"));
         assertEquals(2, TestDatabase.count("rental"));
 
         assertEquals("{\"Axia\":1,\"Corolla\":1}", Http.get("/api/rentals/reports/car-models").body());
         assertEquals("{\"F\":1,\"M\":1}", Http.get("/api/rentals/reports/genders").body());
-        JsonObject mileage = json(Http.get("/api/rentals/reports/mileage").body());
+        JsonObject mileage = Http.object(Http.get("/api/rentals/reports/mileage").body());
         assertEquals(2, mileage.getInt("rentals"));
         assertEquals(150, mileage.getInt("totalKm"));
         assertEquals(75.0, mileage.getJsonNumber("averageKm").doubleValue());
-        assertEquals(5400.0, json(Http.get("/api/rentals/reports/duration").body()).getJsonNumber("averageSeconds").doubleValue());
+        assertEquals(5400.0, Http.object(Http.get("/api/rentals/reports/duration").body()).getJsonNumber("averageSeconds").doubleValue());
         assertEquals("{\"2024-02-01\":1,\"2024-02-02\":1}", Http.get("/api/rentals/reports/per-day?from=2024-02-01&to=2024-02-28").body());
         assertEquals("{\"2024-02-02\":1}", Http.get("/api/rentals/reports/per-day?from=2024-02-02&to=2024-02-02").body());
     }
@@ -195,10 +192,5 @@ class RentalIntakeIT {
                 + " FROM rental rt JOIN renter rn ON rn.id = rt.renter_id ORDER BY rt.time_in, rn.name");
     }
 
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
 
 }

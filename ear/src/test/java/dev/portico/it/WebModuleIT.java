@@ -1,16 +1,13 @@
 package dev.portico.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -34,19 +31,19 @@ class WebModuleIT {
 
         HttpResponse<String> list = Http.get("/api/customers");
         assertEquals(200, list.statusCode());
-        JsonArray customers = readArray(list.body());
+        JsonArray customers = Http.array(list.body());
         assertEquals(List.of("Alpha", "zeta"), customers.getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).toList());
 
         HttpResponse<String> one = Http.get("/api/customers/ZETA");
         assertEquals(200, one.statusCode());
-        JsonObject zeta = readObject(one.body());
+        JsonObject zeta = Http.object(one.body());
         assertEquals("zeta", zeta.getString("name"));
         assertEquals("20", zeta.getString("age"));
         assertEquals("901-2020", zeta.getString("phone"));
 
         HttpResponse<String> missing = Http.get("/api/customers/nobody");
         assertEquals(404, missing.statusCode());
-        assertEquals("No customer named nobody", readObject(missing.body()).getString("error"));
+        assertEquals("No customer named nobody", Http.object(missing.body()).getString("error"));
     }
 
     @Test
@@ -63,15 +60,5 @@ class WebModuleIT {
         assertTrue(html.indexOf("Page One") < html.indexOf("page two"), html);
     }
 
-    private static JsonArray readArray(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readArray();
-        }
-    }
 
-    private static JsonObject readObject(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
 }
