@@ -47,6 +47,20 @@ class WebModuleIT {
     }
 
     @Test
+    void anotherSitesPageCannotChangeDataThroughTheOperatorsBrowser() throws Exception {
+        TestDatabase.clearCustomers();
+        java.net.http.HttpResponse<String> crossSite = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(ItEnvironment.baseUrl() + "/api/customers/import"))
+                        .header("Content-Type", "text/plain").header("Origin", "http://evil.example")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Mallory|30||\n")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+        assertEquals(0, TestDatabase.countCustomers());
+        assertEquals(200, Http.post("/api/customers/import", "text/plain", "Alice|30||\n").statusCode(), "no Origin: a tool, not a browser");
+        assertEquals(1, TestDatabase.countCustomers());
+    }
+
+    @Test
     void consoleReportPageShowsEveryCustomerAsATableRow() throws Exception {
         TestDatabase.clearCustomers();
         CustomerDirectoryClient.ask("2|Page One|31|P St|394-3131\n");

@@ -21,6 +21,8 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     private final int maxCommandBytes;
     private final boolean authenticationRequired;
     private String user;
+    /** How many bytes of the command being received were already searched for EOT (so drip-fed input costs linear time). */
+    private int searched;
 
     /**
      * @param maxCommandBytes        the longest command accepted, EOT not counted
@@ -41,20 +43,25 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
 
     @Override
     public Decoded<FeatherBaseRequest> decode(ByteBuffer received) {
-        while (received.hasRemaining() && (received.get(received.position()) == '\n' || received.get(received.position()) == '\r')) {
-            received.position(received.position() + 1);
+        if (searched == 0) {
+            while (received.hasRemaining() && (received.get(received.position()) == '\n' || received.get(received.position()) == '\r')) {
+                received.position(received.position() + 1);
+            }
         }
         int start = received.position();
         int searchEnd = Math.min(received.limit(), start + maxCommandBytes + 1);
-        for (int i = start; i < searchEnd; i++) {
+        for (int i = start + searched; i < searchEnd; i++) {
             if (received.get(i) == EOT) {
                 byte[] command = new byte[i - start];
                 received.get(command);
                 received.position(i + 1);
+                searched = 0;
                 return frame(new String(command, StandardCharsets.UTF_8));
             }
         }
+        searched = Math.max(0, searchEnd - start);
         if (received.remaining() > maxCommandBytes) {
+            searched = 0;
             received.position(received.limit());
             return new Decoded.Answer<>(statusBytes(Word.SYNTAXERROR), true);
         }

@@ -56,6 +56,8 @@ public final class PickleDecoder {
     private final Map<Long, Object> memo = new HashMap<>();
     /** Nesting depth of every container built. */
     private final Map<Object, Integer> depths = new IdentityHashMap<>();
+    /** Per container: how many values it holds once shared references are counted each time they occur. */
+    private final Map<Object, Long> expandedSizes = new IdentityHashMap<>();
     /** Containers already inside another one: changing them could close a cycle. */
     private final Set<Object> contained = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Tuples that hold something that cannot be a dict key. */
@@ -204,6 +206,7 @@ public final class PickleDecoder {
 
     private <T> T container(T empty) {
         depths.put(empty, 1);
+        expandedSizes.put(empty, 1L);
         return empty;
     }
 
@@ -271,6 +274,13 @@ public final class PickleDecoder {
         if (contained.contains(parent)) {
             throw failure("changing a container already inside another (cyclic structures are not supported)");
         }
+        long expanded = expandedSizes.get(parent) + expandedSizes.getOrDefault(child, 1L);
+        if (expanded > MAX_ELEMENTS) {
+            // Shared references can make a few bytes stand for an exponentially large structure,
+            // which hashing, comparing or printing would then walk in full.
+            throw failure("pickle expands to more than " + MAX_ELEMENTS + " values through shared references");
+        }
+        expandedSizes.put(parent, expanded);
         Integer childDepth = depths.get(child);
         if (childDepth != null) {
             contained.add(child);

@@ -13,6 +13,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import javax.transaction.xa.XAResource;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -60,14 +61,21 @@ public class SocketResourceAdapter implements ResourceAdapter {
                     + ", which the " + binding.name + " protocol needs");
         }
         ListenerSettings settings = spec.settings();
+        SocketListener<?, ?> listener;
         try {
-            SocketListener<?, ?> listener = open(factory, binding, settings, spec.authenticationRequired());
-            listeners.put(new Activation(factory, activationSpec), new Running(listener, spec));
-            listener.start();
+            listener = open(factory, binding, settings, spec.authenticationRequired());
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Portico cannot serve " + binding.name + " for " + factory.getActivationName() + ": " + e.getMessage());
             throw new ResourceException(e.getMessage(), e);
         }
+        try {
+            listener.start();
+        } catch (RuntimeException e) {
+            listener.stop(Duration.ZERO);
+            LOG.log(Level.SEVERE, "Portico cannot start the " + binding.name + " listener for " + factory.getActivationName(), e);
+            throw new ResourceException("cannot start the " + binding.name + " listener: " + e.getMessage(), e);
+        }
+        listeners.put(new Activation(factory, activationSpec), new Running(listener, spec));
     }
 
     private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings,

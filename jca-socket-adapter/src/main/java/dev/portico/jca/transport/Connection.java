@@ -13,6 +13,8 @@ import java.util.Deque;
 final class Connection<Q, R> {
 
     private static final int INITIAL_BUFFER = 1024;
+    /** Replies queued beyond this (a client that sends but does not read) stop further decoding. */
+    private static final int OUTPUT_HIGH_WATER = 64 * 1024;
 
     final SocketChannel channel;
     final FrameCodec<Q, R> codec;
@@ -22,6 +24,7 @@ final class Connection<Q, R> {
     /** Bytes received and not yet consumed, in write mode. */
     ByteBuffer input;
     final Deque<ByteBuffer> output = new ArrayDeque<>();
+    private long queuedBytes;
 
     /** A request is with the application. */
     boolean busy;
@@ -65,15 +68,23 @@ final class Connection<Q, R> {
     void enqueue(byte[] bytes) {
         if (bytes.length > 0) {
             output.add(ByteBuffer.wrap(bytes));
+            queuedBytes += bytes.length;
         }
+    }
+
+    /** Whether so much output waits for the client that no more requests should be decoded now. */
+    boolean outputBacklogged() {
+        return queuedBytes > OUTPUT_HIGH_WATER;
     }
 
     /** Writes what the socket takes now (progress counts as activity); true when everything queued has been written. */
     boolean flush(long now) throws IOException {
         while (!output.isEmpty()) {
             ByteBuffer head = output.peek();
-            if (channel.write(head) > 0) {
+            int written = channel.write(head);
+            if (written > 0) {
                 lastActivityNanos = now;
+                queuedBytes -= written;
             }
             if (head.hasRemaining()) {
                 return false;
@@ -98,6 +109,11 @@ final class Connection<Q, R> {
         }
     }
 
+    /** Whether a request could be decoded from buffered input now (none in progress, output drained). */
+    boolean readyForMoreInput() {
+        return !busy && pending == null && !closing && !requestTaken && output.isEmpty() && input.position() > 0;
+    }
+
     /** Whether nothing is left to do for this connection but closing it. */
     boolean quiescent() {
         return !busy && pending == null && output.isEmpty();
@@ -106,7 +122,7 @@ final class Connection<Q, R> {
     /** The selector interest this state calls for. */
     int interest() {
         int ops = 0;
-        if (!busy && pending == null && !closing && !inputEnded && !requestTaken) {
+        if (!busy && pending == null && !closing && !inputEnded && !requestTaken && output.isEmpty()) {
             ops |= SelectionKey.OP_READ;
         }
         if (!output.isEmpty()) {

@@ -51,6 +51,8 @@ public final class SocketListener<Q, R> {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
+    private long acceptPausedUntilNanos;
+    private volatile boolean started;
     private int inFlight;
 
     private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
@@ -79,6 +81,7 @@ public final class SocketListener<Q, R> {
     /** Starts the selector loop on an executor thread. */
     public void start() {
         executor.execute(this::run);
+        started = true;
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
     }
 
@@ -95,13 +98,21 @@ public final class SocketListener<Q, R> {
     public void stop(Duration grace) {
         stopDeadlineNanos = System.nanoTime() + grace.toNanos();
         stopping = true;
+        if (!started) {
+            closeEverything();
+            return;
+        }
         selector.wakeup();
         try {
             if (!terminated.await(grace.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                LOG.warning(() -> "Portico " + settings.name() + " listener did not stop within " + grace);
+                LOG.warning(() -> "Portico " + settings.name() + " listener did not stop within " + grace + "; closing its port anyway");
+                selector.close();
+                server.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, settings.name() + ": closing a stuck listener", e);
         }
     }
 
@@ -154,19 +165,37 @@ public final class SocketListener<Q, R> {
         }
     }
 
-    private void accept() throws IOException {
+    private void accept() {
         while (connections.size() < settings.maxConnections()) {
-            SocketChannel channel = server.accept();
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                // e.g. out of file descriptors: stop accepting for a moment instead of failing the listener
+                LOG.warning(() -> settings.name() + ": cannot accept connections for now: " + e.getMessage());
+                serverKey.interestOps(0);
+                acceptPausedUntilNanos = System.nanoTime() + TICK_MILLIS * 1_000_000;
+                return;
+            }
             if (channel == null) {
                 return;
             }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
-            c.key = channel.register(selector, SelectionKey.OP_READ, c);
-            connections.add(c);
-            c.enqueue(c.codec.greeting());
-            settle(c);
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
+                c.key = channel.register(selector, SelectionKey.OP_READ, c);
+                connections.add(c);
+                c.enqueue(c.codec.greeting());
+                settle(c);
+            } catch (IOException e) {
+                LOG.fine(() -> settings.name() + ": setting up a connection failed: " + e);
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already broken
+                }
+            }
         }
         serverKey.interestOps(0);
     }
@@ -201,12 +230,13 @@ public final class SocketListener<Q, R> {
         }
     }
 
-    /** Cuts as many frames as the connection may have answered now. */
-    private void decode(Connection<Q, R> c) {
+    /** Cuts as many frames as the connection may have answered now; whether it consumed any input. */
+    private boolean decode(Connection<Q, R> c) {
         boolean consumed = false;
+        boolean starved = false;
         c.input.flip();
         try {
-            while (!c.busy && c.pending == null && !c.closing && !c.requestTaken) {
+            while (!c.busy && c.pending == null && !c.closing && !c.requestTaken && !c.outputBacklogged()) {
                 Decoded<Q> decoded = c.codec.decode(c.input);
                 if (!(decoded instanceof Decoded.NeedMore)) {
                     consumed = true;
@@ -219,6 +249,7 @@ public final class SocketListener<Q, R> {
                     c.enqueue(answer.reply());
                     c.closing = answer.close() || c.requestTaken;
                 } else {
+                    starved = true;
                     break;
                 }
             }
@@ -230,9 +261,11 @@ public final class SocketListener<Q, R> {
         } else if (consumed) {
             c.frameStartedNanos = c.lastActivityNanos;
         }
-        if (c.inputEnded && !c.busy && c.pending == null) {
+        // End of stream with nothing left to answer: whatever partial request remains will never complete.
+        if (c.inputEnded && !c.busy && c.pending == null && (starved || c.input.position() == 0)) {
             c.closing = true;
         }
+        return consumed;
     }
 
     private void dispatch(Connection<Q, R> c, Q request) {
@@ -261,8 +294,13 @@ public final class SocketListener<Q, R> {
         inFlight++;
         try {
             executor.execute(() -> {
-                completions.add(new Completion<>(c, answer(c, request)));
-                selector.wakeup();
+                byte[] reply = null;
+                try {
+                    reply = answer(c, request);
+                } finally {
+                    completions.add(new Completion<>(c, reply != null ? reply : c.codec.encode(c.codec.serverError())));
+                    selector.wakeup();
+                }
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
@@ -275,7 +313,7 @@ public final class SocketListener<Q, R> {
         try {
             return c.codec.encode(handler.handle(request));
         } catch (Exception | Error e) {
-            LOG.log(Level.SEVERE, settings.name() + ": request from " + describe(c) + " failed: " + request, e);
+            LOG.log(Level.SEVERE, settings.name() + ": " + request.getClass().getSimpleName() + " from " + describe(c) + " failed", e);
             return c.codec.encode(c.codec.serverError());
         }
     }
@@ -290,6 +328,9 @@ public final class SocketListener<Q, R> {
                 continue;
             }
             c.lastActivityNanos = System.nanoTime();
+            if (c.input.position() > 0) {
+                c.frameStartedNanos = c.lastActivityNanos;
+            }
             c.enqueue(done.reply());
             if (c.codec.oneRequestPerConnection() || stopping) {
                 c.closing = true;
@@ -307,6 +348,9 @@ public final class SocketListener<Q, R> {
         }
         try {
             boolean flushed = c.flush(System.nanoTime());
+            while (flushed && c.readyForMoreInput() && decode(c)) {
+                flushed = c.flush(System.nanoTime());
+            }
             if (flushed && c.closing && c.quiescent()) {
                 close(c);
             } else {
@@ -320,6 +364,12 @@ public final class SocketListener<Q, R> {
 
     private void expireTimeouts() {
         long now = System.nanoTime();
+        if (acceptPausedUntilNanos != 0 && now - acceptPausedUntilNanos > 0) {
+            acceptPausedUntilNanos = 0;
+            if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
+                serverKey.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
         for (Connection<Q, R> c : new ArrayList<>(connections)) {
             if (c.busy || c.pending != null) {
                 continue;

@@ -43,6 +43,19 @@ class PickleDecoderTest {
     // --- the shared vectors
 
     @Test
+    void aFewBytesOfSharedReferencesThatExpandExponentiallyAreRefusedQuickly() {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        bomb.writeBytes(new byte[] {(byte) 0x80, 2, '}', ')'});
+        for (int level = 0; level < 50; level++) {
+            bomb.writeBytes(new byte[] {'2', (byte) 0x86});   // t = (t, t): DUP, TUPLE2
+        }
+        bomb.writeBytes(new byte[] {'K', 1, 's', '.'});        // {t: 1}: hashing t would walk 2^50 tuples
+        PickleException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(PickleException.class, () -> PickleDecoder.decode(bomb.toByteArray())));
+        assertTrue(refused.getMessage().contains("shared references"), refused.getMessage());
+    }
+
+    @Test
     void everyVectorFileIsCoveredHere() throws IOException {
         Set<String> expected = new TreeSet<>(List.of(
                 "invalid-car-p4.pkl", "invalid-gender-p4.pkl", "invalid-length-mismatch-p4.pkl",

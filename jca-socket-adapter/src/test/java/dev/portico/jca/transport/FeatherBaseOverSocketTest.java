@@ -70,6 +70,32 @@ class FeatherBaseOverSocketTest {
     }
 
     @Test
+    void aClientThatSendsButNeverReadsIsHeldBackInsteadOfQueuingRepliesWithoutBound() throws Exception {
+        Socket client = connect(listener(false));
+        byte[] emptyCommands = new byte[1 << 20];
+        java.util.Arrays.fill(emptyCommands, (byte) 0x04);   // each is answered SYNTAXERROR\x04, 12 bytes
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 64; i++) {
+                    client.getOutputStream().write(emptyCommands);
+                    sent.addAndGet(emptyCommands.length);
+                }
+            } catch (java.io.IOException closed) {
+                // the test closes the socket at the end
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        writer.join(3000);
+        assertTrue(writer.isAlive(), "64 MiB of commands were taken in without their 768 MiB of replies being read");
+        long heldAt = sent.get();
+        writer.join(1000);
+        assertEquals(heldAt, sent.get(), "the server kept reading although nobody read its replies");
+        client.close();
+    }
+
+    @Test
     void greetingArrivesBeforeTheClientSendsAnything() throws Exception {
         Socket client = connect(listener(false));
 
