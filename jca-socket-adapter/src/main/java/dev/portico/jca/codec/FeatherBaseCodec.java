@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, FeatherBaseReply> {
 
     static final byte EOT = 0x04;
+    static final int MAX_AUTH_FAILURES = 3;
     private static final byte[] GREETING = "Connection accepted\n".getBytes(StandardCharsets.US_ASCII);
 
     private final int maxCommandBytes;
@@ -23,6 +24,9 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     private String user;
     /** How many bytes of the command being received were already searched for EOT (so drip-fed input costs linear time). */
     private int searched;
+    /** Failed {@code auth} attempts on this connection; after {@link #MAX_AUTH_FAILURES} it is closed. */
+    private int authFailures;
+    private boolean authPending;
 
     /**
      * @param maxCommandBytes        the longest command accepted, EOT not counted
@@ -78,11 +82,19 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
         if (authenticationRequired && user == null && !(command instanceof FeatherBaseCommand.Authenticate)) {
             return new Decoded.Answer<>(statusBytes(Word.FAILURE), false);
         }
+        if (command instanceof FeatherBaseCommand.Authenticate && authFailures >= MAX_AUTH_FAILURES) {
+            return new Decoded.Answer<>(statusBytes(Word.FAILURE), true);
+        }
+        authPending = command instanceof FeatherBaseCommand.Authenticate;
         return new Decoded.Request<>(new FeatherBaseRequest(user, command));
     }
 
     @Override
     public byte[] encode(FeatherBaseReply reply) {
+        if (authPending && reply instanceof FeatherBaseReply.Status status && status.word() == Word.FAILURE) {
+            authFailures++;
+        }
+        authPending = false;
         if (reply instanceof FeatherBaseReply.Status status) {
             return statusBytes(status.word());
         } else if (reply instanceof FeatherBaseReply.Values values) {

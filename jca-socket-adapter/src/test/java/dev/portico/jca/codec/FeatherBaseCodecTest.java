@@ -40,6 +40,21 @@ class FeatherBaseCodecTest {
     // ---- greeting ----------------------------------------------------------------------------
 
     @Test
+    void afterThreeFailedAuthAttemptsTheNextOneClosesTheConnection() {
+        FeatherBaseCodec codec = new FeatherBaseCodec(1024, true);
+        for (int attempt = 0; attempt < FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap("auth\u0001bob\u0002guess\u0004".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.junit.jupiter.api.Assertions.assertInstanceOf(Decoded.Request.class, codec.decode(in), "attempt " + attempt);
+            codec.encode(dev.portico.jca.api.FeatherBaseReply.status(dev.portico.jca.api.FeatherBaseReply.Word.FAILURE));
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap("auth\u0001bob\u0002guess\u0004".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Decoded<?> refused = codec.decode(in);
+        Decoded.Answer<?> answer = org.junit.jupiter.api.Assertions.assertInstanceOf(Decoded.Answer.class, refused);
+        org.junit.jupiter.api.Assertions.assertArrayEquals("FAILURE\u0004".getBytes(java.nio.charset.StandardCharsets.US_ASCII), answer.reply());
+        org.junit.jupiter.api.Assertions.assertTrue(answer.close());
+    }
+
+    @Test
     void greetingIsConnectionAcceptedAndANewline() {
         assertArrayEquals("Connection accepted\n".getBytes(StandardCharsets.US_ASCII), codec.greeting());
     }
