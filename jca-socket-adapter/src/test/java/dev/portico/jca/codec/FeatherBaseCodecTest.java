@@ -581,21 +581,8 @@ class FeatherBaseCodecTest {
     /** An answer the codec gave itself, comparable by value. */
     private record Answered(String reply, boolean close) { }
 
-    /**
-     * The bytes of a wire string written as in the protocol document: {@code \xNN} (backslash, x,
-     * two hex digits) is the byte NN; everything else is UTF-8.
-     */
-    static byte[] wire(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int from = 0;
-        int at;
-        while ((at = text.indexOf("\\x", from)) >= 0) {
-            out.writeBytes(text.substring(from, at).getBytes(StandardCharsets.UTF_8));
-            out.write(Integer.parseInt(text.substring(at + 2, at + 4), 16));
-            from = at + 4;
-        }
-        out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+    private static byte[] wire(String text) {
+        return WireText.bytes(text);
     }
 
     private static byte[] session(String lineEnd) {

@@ -5,12 +5,11 @@ import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseReply.Word;
 import dev.portico.jca.api.FeatherBaseRequest;
 import dev.portico.jca.codec.FeatherBaseCodec;
+import dev.portico.jca.codec.WireText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +40,6 @@ class FeatherBaseOverSocketTest {
     private static final int LIMIT = 64;
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LONG_IDLE = Duration.ofSeconds(30);
-    private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
     private static final String GREETING = "Connection accepted\n";
 
     private static final Logger LISTENER_LOG = Logger.getLogger(SocketListener.class.getName());
@@ -264,14 +262,6 @@ class FeatherBaseOverSocketTest {
         return listener;
     }
 
-    private Socket connect(SocketListener<?, ?> listener) throws IOException {
-        Socket client = new Socket();
-        clients.add(client);
-        client.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
-        client.setTcpNoDelay(true);
-        client.connect(new InetSocketAddress(LOOPBACK, listener.port()), CLIENT_TIMEOUT_MILLIS);
-        return client;
-    }
 
     /** Sends a wire string in one write. */
     private static void send(Socket client, String wireText) throws IOException {
@@ -285,30 +275,22 @@ class FeatherBaseOverSocketTest {
         return readExactly(client, wire(expectedWire).length);
     }
 
+
+
+    private Socket connect(SocketListener<?, ?> listener) throws IOException {
+        return LoopbackClient.connect(listener, clients);
+    }
+
     private static String readExactly(Socket client, int length) throws IOException {
-        InputStream in = client.getInputStream();
-        byte[] bytes = in.readNBytes(length);
-        assertEquals(length, bytes.length, () -> "the server closed early after " + text(bytes));
-        return text(bytes);
+        return LoopbackClient.readExactly(client, length);
     }
 
-    /** Everything the server sends until it closes; a server that never closes fails the test by the socket timeout. */
     private static String readToEnd(Socket client) throws IOException {
-        return text(client.getInputStream().readAllBytes());
+        return LoopbackClient.readToEnd(client);
     }
 
-    /** The bytes of a wire string: {@code \xNN} (backslash, x, two hex digits) is the byte NN; everything else is UTF-8. */
     private static byte[] wire(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int from = 0;
-        int at;
-        while ((at = text.indexOf("\\x", from)) >= 0) {
-            out.writeBytes(text.substring(from, at).getBytes(StandardCharsets.UTF_8));
-            out.write(Integer.parseInt(text.substring(at + 2, at + 4), 16));
-            from = at + 4;
-        }
-        out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return WireText.bytes(text);
     }
 
     private static String text(byte[] bytes) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -41,7 +40,6 @@ class SocketListenerTest {
     private static final int LIMIT = 512;
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
     private static final Duration LONG_IDLE = Duration.ofSeconds(30);
-    private static final int CLIENT_TIMEOUT_MILLIS = 5_000;
     /** How long a test gives a broken limit the chance to let one more request through. */
     private static final long NEGATIVE_WINDOW_MILLIS = 300;
 
@@ -483,14 +481,6 @@ class SocketListenerTest {
         return gate;
     }
 
-    private Socket connect(SocketListener<?, ?> listener) throws IOException {
-        Socket client = new Socket();
-        clients.add(client);
-        client.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
-        client.setTcpNoDelay(true);
-        client.connect(new InetSocketAddress(LOOPBACK, listener.port()), CLIENT_TIMEOUT_MILLIS);
-        return client;
-    }
 
     private static void send(Socket client, String text) throws IOException {
         OutputStream out = client.getOutputStream();
@@ -498,16 +488,18 @@ class SocketListenerTest {
         out.flush();
     }
 
-    /** Everything the server sends until it closes; a server that never closes fails the test by the socket timeout. */
-    private static String readToEnd(Socket client) throws IOException {
-        return new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+
+    private Socket connect(SocketListener<?, ?> listener) throws IOException {
+        return LoopbackClient.connect(listener, clients);
     }
 
     private static String readExactly(Socket client, int length) throws IOException {
-        InputStream in = client.getInputStream();
-        byte[] bytes = in.readNBytes(length);
-        assertEquals(length, bytes.length, () -> "the server closed early after " + new String(bytes, StandardCharsets.UTF_8));
-        return new String(bytes, StandardCharsets.UTF_8);
+        return LoopbackClient.readExactly(client, length);
+    }
+
+    private static String readToEnd(Socket client) throws IOException {
+        return LoopbackClient.readToEnd(client);
     }
 
     private static boolean canBind(int port) {
