@@ -46,6 +46,15 @@ final class ItEnvironment {
         return Path.of(System.getProperty("portico.it.serverLog", "target/liberty/wlp/usr/servers/portico-test/logs/messages.log"));
     }
 
+    /** The first admin, whose password the test server gets as {@code portico.admin.password}. */
+    static String adminUser() {
+        return "admin";
+    }
+
+    static String adminPassword() {
+        return System.getProperty("portico.it.adminPassword", "it-admin-password");
+    }
+
     static String baseUrl() {
         return "http://" + HOST + ":" + httpPort() + "/portico";
     }
