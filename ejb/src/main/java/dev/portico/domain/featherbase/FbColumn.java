@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "fb_column")
 @NamedQuery(name = "FbColumn.findByTable", query = "SELECT c FROM FbColumn c WHERE c.tableId = :tableId ORDER BY c.position")
+@NamedQuery(name = "FbColumn.countByTableOfDatabase",
+        query = "SELECT c.tableId, COUNT(c) FROM FbColumn c, FbTable t WHERE c.tableId = t.id AND t.databaseId = :databaseId GROUP BY c.tableId")
 public class FbColumn {
 
     @Id

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
 @Entity
 @Table(name = "fb_row")
 @IdClass(FbRowKey.class)
+@NamedQuery(name = "FbRow.findRange",
+        query = "SELECT r FROM FbRow r WHERE r.tableId = :tableId AND r.rowNo >= :first AND r.rowNo < :end ORDER BY r.rowNo")
 public class FbRow {
 
     @Id
@@ -35,6 +38,10 @@ public class FbRow {
         this.tableId = tableId;
         this.rowNo = rowNo;
         replace(columns, values);
+    }
+
+    public long rowNo() {
+        return rowNo;
     }
 
     /** The values in the order of {@code columns}; a column without a value (added later) reads as "". */

@@ -1,6 +1,7 @@
 package dev.portico.domain.featherbase;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored FeatherBase databases, tables, columns, rows, users and grants. */
@@ -24,6 +25,15 @@ public interface FeatherBaseRepository {
     List<FbColumn> columns(FbTable table);
 
     Optional<FbRow> row(FbTable table, long row);
+
+    /** Rows numbered {@code first} to {@code end - 1} that exist, in order, read as one primary-key range. */
+    List<FbRow> rows(FbTable table, long first, long end);
+
+    /** How many tables each database has, by database id (databases without tables are absent). */
+    Map<Long, Long> tableCounts();
+
+    /** How many columns each table of a database has, by table id (tables without columns are absent). */
+    Map<Long, Long> columnCounts(FbDatabase database);
 
     /** The row, locked against concurrent changes until the transaction ends. */
     Optional<FbRow> rowForUpdate(FbTable table, long row);

@@ -17,6 +17,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** FeatherBase storage in MariaDB through JPA; joins the caller's transaction. */
@@ -67,6 +69,27 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     @Override
     public Optional<FbRow> row(FbTable table, long row) {
         return Optional.ofNullable(em.find(FbRow.class, new FbRowKey(table.id(), row)));
+    }
+
+    @Override
+    public List<FbRow> rows(FbTable table, long first, long end) {
+        return em.createNamedQuery("FbRow.findRange", FbRow.class).setParameter("tableId", table.id()).setParameter("first", first)
+                .setParameter("end", end).getResultList();
+    }
+
+    @Override
+    public Map<Long, Long> tableCounts() {
+        return counts(em.createNamedQuery("FbTable.countByDatabase", Object[].class).getResultList());
+    }
+
+    @Override
+    public Map<Long, Long> columnCounts(FbDatabase database) {
+        return counts(em.createNamedQuery("FbColumn.countByTableOfDatabase", Object[].class).setParameter("databaseId", database.id())
+                .getResultList());
+    }
+
+    private static Map<Long, Long> counts(List<Object[]> idAndCount) {
+        return idAndCount.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
     }
 
     @Override

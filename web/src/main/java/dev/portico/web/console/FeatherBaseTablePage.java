@@ -1,0 +1,297 @@
+package dev.portico.web.console;
+
+import dev.portico.application.FeatherBaseQueries;
+import dev.portico.application.FeatherBaseQueries.TableView;
+import dev.portico.application.FeatherBaseService;
+import dev.portico.application.TableRef;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import jakarta.ejb.EJB;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
+import org.primefaces.component.api.DynamicColumn;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.event.CellEditEvent;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A FeatherBase table ({@code ?db=&table=}): its rows in a lazy grid with in-cell editing, adding
+ * and overwriting rows, and its columns; every change is the socket protocol's service call.
+ */
+@Named
+@ViewScoped
+public class FeatherBaseTablePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String GRID = "grid:rows";
+
+    @EJB
+    private FeatherBaseQueries queries;
+
+    @EJB
+    private FeatherBaseService featherBase;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String database;
+    private String table;
+    private TableView view;
+    private FeatherBaseRowModel rows;
+
+    private RowEditor rowEditor;
+    private String newColumn = "";
+    private final RenameDialog rename = new RenameDialog();
+    private Long goToRow;
+
+    /** Loads the table's columns and row count (view action, and after changes to its columns). */
+    public void load() {
+        if (database == null || table == null) {
+            view = null;
+            return;
+        }
+        try {
+            TableRef ref = new TableRef(database, table);
+            view = queries.table(ref);
+            rows = new FeatherBaseRowModel(queries, ref);
+        } catch (FeatherBaseRefusal refusal) {
+            view = null;
+            FeatherBaseMessages.refused(refusal);
+        }
+    }
+
+    /** Saves an edited cell ({@code overwritecell}); a refused value is replaced by what is stored. */
+    public void onCellEdit(CellEditEvent<Object> event) {
+        String oldValue = Objects.toString(event.getOldValue(), "");
+        String newValue = Objects.toString(event.getNewValue(), "");
+        if (newValue.equals(oldValue) || view == null || !(event.getColumn() instanceof DynamicColumn column)) {
+            return;
+        }
+        if (!currentUser.mayChange()) {
+            PrimeFaces.current().ajax().update(GRID);
+            return;
+        }
+        long row = Long.parseLong(event.getRowKey());
+        String name = view.columns().get(column.getIndex());
+        try {
+            featherBase.overwriteCell(null, database, table, row, name, newValue);
+            FeatherBaseMessages.done("Row " + row + ", " + name + " saved.");
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused(refusal);
+            PrimeFaces.current().ajax().update(GRID);
+        }
+    }
+
+    public void startAddRow() {
+        rowEditor = new RowEditor(null, Collections.nCopies(view.columns().size(), ""));
+    }
+
+    /** Opens the row editor on a stored row, to overwrite it. */
+    public void startOverwrite(long row) {
+        try {
+            rowEditor = new RowEditor(row, featherBase.getRow(null, database, table, row));
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused(refusal);
+        }
+    }
+
+    public void cancelRow() {
+        rowEditor = null;
+    }
+
+    /** Adds the editor's row ({@code addrow}) or overwrites the row it was opened on ({@code overwriterow}). */
+    public String saveRow() {
+        if (!currentUser.mayChange() || rowEditor == null) {
+            return null;
+        }
+        try {
+            if (rowEditor.getNumber() == null) {
+                long number = featherBase.addRow(null, database, table, rowEditor.getValues());
+                FeatherBaseMessages.done("Row " + number + " added.");
+            } else {
+                featherBase.overwriteRow(null, database, table, rowEditor.getNumber(), rowEditor.getValues());
+                FeatherBaseMessages.done("Row " + rowEditor.getNumber() + " overwritten.");
+            }
+            rowEditor = null;
+            load();
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused(refusal);
+        }
+        return null;
+    }
+
+    public String addColumn() {
+        if (!currentUser.mayChange()) {
+            return null;
+        }
+        try {
+            featherBase.addColumn(null, database, table, newColumn);
+            FeatherBaseMessages.done("Column " + newColumn + " added.");
+            newColumn = "";
+            load();
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused("columnForm:newColumn", refusal);
+        }
+        return null;
+    }
+
+    public String deleteColumn(String column) {
+        if (!currentUser.mayChange()) {
+            return null;
+        }
+        try {
+            featherBase.deleteColumn(null, database, table, column);
+            FeatherBaseMessages.done("Column " + column + " deleted with its values.");
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused(refusal);
+        }
+        load();
+        return null;
+    }
+
+    public void startRenameColumn(String column) {
+        rename.open("column", column);
+    }
+
+    public void startRenameTable() {
+        rename.open("table", table);
+    }
+
+    public void cancelRename() {
+        rename.close();
+    }
+
+    /** Applies the rename form: a column, or the table (then the page moves to the new name). */
+    public String rename() {
+        if (!currentUser.mayChange()) {
+            return null;
+        }
+        try {
+            if (rename.getKind().equals("table")) {
+                featherBase.renameTable(null, database, table, rename.getTo());
+                FeatherBaseMessages.done("Table renamed to " + rename.getTo() + ".");
+                FeatherBaseLinks.toTable(database, rename.getTo());
+                return null;
+            }
+            featherBase.renameColumn(null, database, table, rename.getFrom(), rename.getTo());
+            FeatherBaseMessages.done("Column " + rename.getFrom() + " renamed to " + rename.getTo() + ".");
+            rename.close();
+            load();
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused("renameForm:renameTo", refusal);
+        }
+        return null;
+    }
+
+    public String deleteTable() {
+        if (!currentUser.mayChange()) {
+            return null;
+        }
+        try {
+            featherBase.deleteTable(null, database, table);
+            FeatherBaseMessages.done("Table " + table + " deleted with its rows.");
+            FeatherBaseLinks.toDatabase(database);
+        } catch (FeatherBaseRefusal refusal) {
+            FeatherBaseMessages.refused(refusal);
+        }
+        return null;
+    }
+
+    /** Shows the page of the grid that holds row {@link #getGoToRow()}. */
+    public void goToRow() {
+        if (goToRow == null || view == null) {
+            return;
+        }
+        if (goToRow < 0 || goToRow >= view.rows()) {
+            FeatherBaseMessages.invalidField("grid:goToRow", "There is no row " + goToRow + "; rows are 0 to " + (view.rows() - 1) + ".");
+            return;
+        }
+        UIComponent found = FacesContext.getCurrentInstance().getViewRoot().findComponent(GRID);
+        if (found instanceof DataTable grid) {
+            grid.setFirst((int) (goToRow - goToRow % grid.getRows()));
+        }
+    }
+
+    /** Re-reads columns and row count: changes made over the socket meanwhile show up. */
+    public void refresh() {
+        load();
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    public TableView getView() {
+        return view;
+    }
+
+    public FeatherBaseRowModel getRows() {
+        return rows;
+    }
+
+    public RowEditor getRowEditor() {
+        return rowEditor;
+    }
+
+    public String getNewColumn() {
+        return newColumn;
+    }
+
+    public void setNewColumn(String newColumn) {
+        this.newColumn = newColumn;
+    }
+
+    public RenameDialog getRename() {
+        return rename;
+    }
+
+    public Long getGoToRow() {
+        return goToRow;
+    }
+
+    public void setGoToRow(Long goToRow) {
+        this.goToRow = goToRow;
+    }
+
+    /** The row being added (no number yet) or overwritten, with one value per column. */
+    public static class RowEditor implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Long number;
+        private final ArrayList<String> values;
+
+        RowEditor(Long number, List<String> values) {
+            this.number = number;
+            this.values = new ArrayList<>(values);
+        }
+
+        public Long getNumber() {
+            return number;
+        }
+
+        public List<String> getValues() {
+            return values;
+        }
+    }
+}
