@@ -21,12 +21,12 @@ final class FeatherBaseMessages {
     }
 
     static void done(String summary) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, ""));
     }
 
     /** A field left wrong before any service call. */
     static void invalidField(String clientId, String detail) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, detail));
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, ""));
     }
 
     /** What the protocol's status word for this reason tells a client, in words. */

@@ -5,7 +5,9 @@ import dev.portico.application.FeatherBaseQueries.DatabaseSummary;
 import dev.portico.application.FeatherBaseQueries.TableSummary;
 import dev.portico.application.FeatherBaseService;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The FeatherBase screen: databases, and the tables of the one chosen ({@code ?db=}); create,
+ * The FeatherBase screen: databases, and the tables of the one chosen ({@code ?db=name}); create,
  * rename and delete both, through the same service calls (and refusals) as the socket protocol.
  */
 @Named
@@ -43,7 +45,14 @@ public class FeatherBasePage implements Serializable {
     private String newColumns = "";
     private final RenameDialog rename = new RenameDialog();
 
-    /** Loads the lists (view action, and after every change). */
+    /** Opens on the database named by the request's {@code db} parameter, if any. */
+    @PostConstruct
+    void open() {
+        database = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("db");
+        load();
+    }
+
+    /** Loads the lists (when the page opens, and after every change). */
     public void load() {
         databases = queries.databases();
         tables = List.of();
@@ -159,10 +168,6 @@ public class FeatherBasePage implements Serializable {
 
     public String getDatabase() {
         return database;
-    }
-
-    public void setDatabase(String database) {
-        this.database = database;
     }
 
     /** Whether a database is chosen and exists. */

@@ -5,6 +5,7 @@ import dev.portico.application.FeatherBaseQueries.TableView;
 import dev.portico.application.FeatherBaseService;
 import dev.portico.application.TableRef;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -20,6 +21,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,7 +54,16 @@ public class FeatherBaseTablePage implements Serializable {
     private final RenameDialog rename = new RenameDialog();
     private Long goToRow;
 
-    /** Loads the table's columns and row count (view action, and after changes to its columns). */
+    /** Opens on the table named by the request's {@code db} and {@code table} parameters. */
+    @PostConstruct
+    void open() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        database = parameters.get("db");
+        table = parameters.get("table");
+        load();
+    }
+
+    /** Loads the table's columns and row count (when the page opens, and after changes to its columns). */
     public void load() {
         if (database == null || table == null) {
             view = null;
@@ -229,16 +240,8 @@ public class FeatherBaseTablePage implements Serializable {
         return database;
     }
 
-    public void setDatabase(String database) {
-        this.database = database;
-    }
-
     public String getTable() {
         return table;
-    }
-
-    public void setTable(String table) {
-        this.table = table;
     }
 
     public TableView getView() {
