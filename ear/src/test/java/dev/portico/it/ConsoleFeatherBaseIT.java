@@ -3,14 +3,18 @@ package dev.portico.it;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -28,9 +32,25 @@ class ConsoleFeatherBaseIT {
         return Deployments.ear();
     }
 
+    private Browser browser;
+
     @BeforeEach
-    void empty() throws Exception {
+    void emptyAndSignIn() throws Exception {
         TestDatabase.clearFeatherBase();
+        browser = Browser.open();
+        browser.loginAsAdmin();
+    }
+
+    /** Keeps the last page's HTML next to the screenshots, for reading when a test failed. */
+    @AfterEach
+    void close(TestInfo test) throws Exception {
+        try {
+            Path dir = Path.of(System.getProperty("portico.it.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("featherbase-" + test.getTestMethod().orElseThrow().getName() + ".html"), browser.driver().getPageSource());
+        } finally {
+            browser.close();
+        }
     }
 
     @Test
@@ -41,28 +61,24 @@ class ConsoleFeatherBaseIT {
             assertEquals("SUCCESS", socket.ask("addrow|shop|items>A1,Bolt,40"));
             assertEquals("SUCCESS", socket.ask("addrow|shop|items>A2,Nut,7"));
 
-            try (Browser browser = Browser.open()) {
-                browser.loginAsAdmin();
-                browser.open("/featherbase/table.xhtml?db=shop&table=items");
-                WebElement name = browser.waitFor(cell(1, "name"));
-                assertEquals("Nut", name.getText());
-                name.click();
-                WebElement input = browser.waitFor(By.cssSelector(cellCss(1, "name") + " input"));
-                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Hex nut", Keys.ENTER);
-                browser.waitForAjax();
-                browser.waitForText(By.id("messages"), "Row 1, name saved.");
-                browser.screenshot("featherbase-cell-edited");
+            browser.open("/featherbase/table.xhtml?db=shop&table=items");
+            WebElement name = browser.waitFor(cell(1, "name"));
+            assertEquals("Nut", name.getText());
+            name.click();
+            WebElement input = browser.waitFor(By.cssSelector(cellCss(1, "name") + " input"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Hex nut", Keys.ENTER);
+            browser.waitForAjax();
+            browser.waitForText(By.id("messages"), "Row 1, name saved.");
+            browser.screenshot("featherbase-cell-edited");
 
-                assertEquals("Hex nut", socket.ask("getcell|shop|items>1,name"));
-                assertEquals("A1\tBolt\t40", socket.ask("getrow|shop|items>0"), "the other row is untouched");
-            }
+            assertEquals("Hex nut", socket.ask("getcell|shop|items>1,name"));
+            assertEquals("A1\tBolt\t40", socket.ask("getrow|shop|items>0"), "the other row is untouched");
         }
     }
 
     @Test
     void aDatabaseAndTableCreatedInTheConsoleAreServedOverTheSocket() throws Exception {
-        try (Browser browser = Browser.open(); FeatherBaseClient socket = new FeatherBaseClient()) {
-            browser.loginAsAdmin();
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
             browser.open("/featherbase/index.xhtml");
             browser.waitFor(By.id("databaseForm:newDatabase")).sendKeys("console db");
             browser.driver().findElement(By.id("databaseForm:create")).click();
@@ -71,7 +87,8 @@ class ConsoleFeatherBaseIT {
 
             browser.waitFor(By.id("databaseForm:newDatabase")).sendKeys("console db");
             browser.driver().findElement(By.id("databaseForm:create")).click();
-            browser.waitForText(By.id("databaseForm"), "Name already taken (EXISTS): database console db exists");
+            browser.waitForText(By.id("databaseForm"), "Name already taken (EXISTS)");
+            browser.waitForText(By.id("databaseForm"), "database console db exists");
 
             browser.driver().findElement(By.linkText("console db")).click();
             browser.waitFor(By.id("tableForm:newTable")).sendKeys("parts");
@@ -105,36 +122,33 @@ class ConsoleFeatherBaseIT {
             setup.ask("createdb|shop");
             setup.ask("createdb|secret");
         }
-        try (Browser browser = Browser.open()) {
-            browser.loginAsAdmin();
-            browser.open("/featherbase/users.xhtml");
-            browser.waitFor(By.id("createForm:newName")).sendKeys("carol");
-            browser.driver().findElement(By.id("createForm:newPassword")).sendKeys("carol's password");
-            browser.driver().findElement(By.id("createForm:create")).click();
-            browser.waitForText(By.id("messages"), "User carol created.");
+        browser.open("/featherbase/users.xhtml");
+        browser.waitFor(By.id("createForm:newName")).sendKeys("carol");
+        browser.driver().findElement(By.id("createForm:newPassword")).sendKeys("carol's password");
+        browser.driver().findElement(By.id("createForm:create")).click();
+        browser.waitForText(By.id("messages"), "User carol created.");
 
-            browser.waitFor(By.id("usersForm:users:0:edit")).click();
-            browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shop");
-            browser.driver().findElement(By.id("editForm:grant")).click();
-            browser.waitForText(By.id("messages"), "carol may use shop.");
-            browser.waitForText(By.id("usersForm:users"), "shop");
-            browser.screenshot("featherbase-users");
+        browser.waitFor(By.id("usersForm:users:0:edit")).click();
+        browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shop");
+        browser.driver().findElement(By.id("editForm:grant")).click();
+        browser.waitForText(By.id("messages"), "carol may use shop.");
+        browser.waitForText(By.id("usersForm:users"), "shop");
+        browser.screenshot("featherbase-users");
 
-            try (FeatherBaseClient carol = new FeatherBaseClient()) {
-                assertEquals("FAILURE", carol.ask("auth|carol>wrong"));
-                assertEquals("SUCCESS", carol.ask("auth|carol>carol's password"));
-                assertEquals("shop", carol.ask("getdbs|"));
-                assertEquals("FAILURE", carol.ask("gettbls|secret"));
-            }
-
-            browser.driver().findElement(By.id("usersForm:users:0:delete")).click();
-            browser.waitFor(By.id("confirmForm:confirm-yes")).click();
-            browser.waitForText(By.id("messages"), "User carol deleted with its grants.");
-            try (FeatherBaseClient carol = new FeatherBaseClient()) {
-                assertEquals("FAILURE", carol.ask("auth|carol>carol's password"));
-            }
-            assertTrue(TestDatabase.rows("SELECT name FROM fb_user").isEmpty());
+        try (FeatherBaseClient carol = new FeatherBaseClient()) {
+            assertEquals("FAILURE", carol.ask("auth|carol>wrong"));
+            assertEquals("SUCCESS", carol.ask("auth|carol>carol's password"));
+            assertEquals("shop", carol.ask("getdbs|"));
+            assertEquals("FAILURE", carol.ask("gettbls|secret"));
         }
+
+        browser.driver().findElement(By.id("usersForm:users:0:delete")).click();
+        browser.waitFor(By.id("confirmForm:confirm-yes")).click();
+        browser.waitForText(By.id("messages"), "User carol deleted with its grants.");
+        try (FeatherBaseClient carol = new FeatherBaseClient()) {
+            assertEquals("FAILURE", carol.ask("auth|carol>carol's password"));
+        }
+        assertTrue(TestDatabase.rows("SELECT name FROM fb_user").isEmpty());
     }
 
     @Test
@@ -143,8 +157,7 @@ class ConsoleFeatherBaseIT {
         long loadStarted = System.nanoTime();
         fillTable("bulk", "million", rows);
         System.out.printf(Locale.ROOT, "FeatherBase: %,d rows loaded with SQL in %.1f s%n", rows, (System.nanoTime() - loadStarted) / 1e9);
-        try (Browser browser = Browser.open()) {
-            browser.loginAsAdmin();
+        try {
             String page = "/featherbase/table.xhtml?db=bulk&table=million";
             browser.open(page);
             browser.waitFor(cell(0, "name"));
@@ -211,6 +224,6 @@ class ConsoleFeatherBaseIT {
             case "qty" -> 4;
             default -> throw new IllegalArgumentException(column);
         };
-        return "[id='grid:rows_data'] tr[data-rk='" + row + "'] > td:nth-child(" + position + ")";
+        return "[id='grid:rows_data'] tr[data-ri='" + row + "'] > td:nth-child(" + position + ")";
     }
 }

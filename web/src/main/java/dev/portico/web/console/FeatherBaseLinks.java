@@ -27,6 +27,7 @@ final class FeatherBaseLinks {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         try {
             external.getFlash().setKeepMessages(true);
+            external.getFlash().setRedirect(true);
             external.redirect(external.getRequestContextPath() + path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,7 +43,7 @@ public class FeatherBasePage implements Serializable {
     private String newDatabase = "";
     private String newTable = "";
     private String newColumns = "";
-    private final RenameDialog rename = new RenameDialog();
+    private final RenameForm rename = new RenameForm();
 
     /** Opens on the database named by the request's {@code db} parameter, if any. */
     @PostConstruct
@@ -138,7 +138,7 @@ public class FeatherBasePage implements Serializable {
         rename.open("table", name);
     }
 
-    /** Applies the rename dialog: a database or a table of the chosen database. */
+    /** Applies the rename form: a database or a table of the chosen database. */
     public String rename() {
         if (!currentUser.mayChange()) {
             return null;
@@ -207,7 +207,7 @@ public class FeatherBasePage implements Serializable {
         this.newColumns = newColumns;
     }
 
-    public RenameDialog getRename() {
+    public RenameForm getRename() {
         return rename;
     }
 }

@@ -51,7 +51,7 @@ public class FeatherBaseTablePage implements Serializable {
 
     private RowEditor rowEditor;
     private String newColumn = "";
-    private final RenameDialog rename = new RenameDialog();
+    private final RenameForm rename = new RenameForm();
     private Long goToRow;
 
     /** Opens on the table named by the request's {@code db} and {@code table} parameters. */
@@ -90,7 +90,7 @@ public class FeatherBaseTablePage implements Serializable {
             PrimeFaces.current().ajax().update(GRID);
             return;
         }
-        long row = Long.parseLong(event.getRowKey());
+        long row = event.getRowData() instanceof GridRow edited ? edited.getNumber() : event.getRowIndex();
         String name = view.columns().get(column.getIndex());
         try {
             featherBase.overwriteCell(null, database, table, row, name, newValue);
@@ -264,7 +264,7 @@ public class FeatherBaseTablePage implements Serializable {
         this.newColumn = newColumn;
     }
 
-    public RenameDialog getRename() {
+    public RenameForm getRename() {
         return rename;
     }
 

@@ -2,8 +2,8 @@ package dev.portico.web.console;
 
 import java.io.Serializable;
 
-/** The state of a console rename dialog: what is renamed (a kind and its current name), the new name, shown or not. */
-public class RenameDialog implements Serializable {
+/** The state of a console rename form: what is renamed (a kind and its current name), the new name, shown or not. */
+public class RenameForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -12,7 +12,7 @@ public class RenameDialog implements Serializable {
     private String to = "";
     private boolean visible;
 
-    /** Shows the dialog for {@code name}, the new name starting as the old one. */
+    /** Shows the form for {@code name}, the new name starting as the old one. */
     public void open(String kind, String name) {
         this.kind = kind;
         this.from = name;
