@@ -117,6 +117,97 @@ class ConsoleFeatherBaseIT {
     }
 
     @Test
+    void columnsRowsAndNamesChangedInTheConsoleAreWhatTheSocketReads() throws Exception {
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            socket.ask("createdb|shop");
+            socket.ask("addtbl|shop|items>sku,name");
+            socket.ask("addrow|shop|items>A1,Bolt");
+
+            browser.open("/featherbase/index.xhtml");
+            browser.waitFor(By.id("databaseForm:databases:0:rename")).click();
+            replaceText(browser.waitFor(By.id("renameForm:renameTo")), "store");
+            browser.driver().findElement(By.id("renameForm:save")).click();
+            browser.waitForText(By.id("messages"), "Renamed database shop to store.");
+            assertEquals("store", socket.ask("getdbs|"));
+
+            browser.open("/featherbase/table.xhtml?db=store&table=items");
+            browser.waitFor(By.id("columnForm:newColumn")).sendKeys("qty");
+            browser.driver().findElement(By.id("columnForm:add")).click();
+            browser.waitForText(By.id("messages"), "Column qty added.");
+            assertEquals("A1\tBolt\t", socket.ask("getrow|store|items>0"));
+            browser.waitFor(By.id("columnForm:newColumn")).sendKeys("qty");
+            browser.driver().findElement(By.id("columnForm:add")).click();
+            browser.waitForText(By.id("columnForm"), "Name already taken (EXISTS)");
+
+            browser.driver().findElement(By.id("columnForm:columns:1:rename")).click();
+            replaceText(browser.waitFor(By.id("renameForm:renameTo")), "title");
+            browser.driver().findElement(By.id("renameForm:save")).click();
+            browser.waitForText(By.id("messages"), "Column name renamed to title.");
+            assertEquals("Bolt", socket.ask("getcell|store|items>0,title"));
+
+            browser.waitFor(By.id("grid:rows:0:overwrite")).click();
+            replaceText(browser.waitFor(By.id("rowForm:cells:0:value")), "A9");
+            replaceText(browser.driver().findElement(By.id("rowForm:cells:1:value")), "Washer");
+            replaceText(browser.driver().findElement(By.id("rowForm:cells:2:value")), "3");
+            browser.driver().findElement(By.id("rowForm:save")).click();
+            browser.waitForText(By.id("messages"), "Row 0 overwritten.");
+            assertEquals("A9\tWasher\t3", socket.ask("getrow|store|items>0"));
+
+            browser.driver().findElement(By.id("columnForm:columns:0:delete")).click();
+            browser.waitFor(By.id("confirmForm:confirm-yes")).click();
+            browser.waitForText(By.id("messages"), "Column sku deleted with its values.");
+            assertEquals("Washer\t3", socket.ask("getrow|store|items>0"));
+            browser.waitForText(By.id("grid:rows"), "Washer");
+            browser.screenshot("featherbase-columns-changed");
+
+            browser.driver().findElement(By.id("tableActions:renameTable")).click();
+            replaceText(browser.waitFor(By.id("renameForm:renameTo")), "things");
+            browser.driver().findElement(By.id("renameForm:save")).click();
+            browser.waitForText(By.id("messages"), "Table renamed to things.");
+            browser.waitForText(By.id("page-title"), "store.things");
+            assertEquals("things", socket.ask("gettbls|store"));
+        }
+    }
+
+    @Test
+    void aViewerSeesDatabasesTablesAndRowsButNoControlThatChangesThem() throws Exception {
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            socket.ask("createdb|shop");
+            socket.ask("addtbl|shop|items>sku,name,qty");
+            socket.ask("addrow|shop|items>A1,Bolt,40");
+        }
+        String viewer = "fbviewer" + System.nanoTime() % 1_000_000;
+        browser.open("/accounts/index.xhtml");
+        browser.waitFor(By.id("accounts:new-name")).sendKeys(viewer);
+        browser.driver().findElement(By.id("accounts:new-password")).sendKeys("viewer-password-1");
+        browser.driver().findElement(By.id("accounts:create")).click();
+        browser.waitForText(By.id("messages"), "Account " + viewer + " created as viewer.");
+
+        try (Browser viewing = Browser.open()) {
+            viewing.loginAs(viewer, "viewer-password-1");
+            viewing.open("/featherbase/index.xhtml?db=shop");
+            viewing.waitForText(By.id("tableForm:tables"), "items");
+            assertTrue(viewing.driver().findElements(By.id("databaseForm:newDatabase")).isEmpty(), "no database form");
+            assertTrue(viewing.driver().findElements(By.id("databaseForm:databases:0:delete")).isEmpty(), "no delete button");
+            assertTrue(viewing.driver().findElements(By.id("tableForm:newTable")).isEmpty(), "no table form");
+
+            viewing.open("/featherbase/table.xhtml?db=shop&table=items");
+            WebElement name = viewing.waitFor(cell(0, "name"));
+            assertEquals("Bolt", name.getText());
+            name.click();
+            assertTrue(viewing.driver().findElements(By.cssSelector(cellCss(0, "name") + " input")).stream().noneMatch(WebElement::isDisplayed),
+                    "no cell editor");
+            for (String control : List.of("tableActions:addRow", "tableActions:deleteTable", "grid:rows:0:overwrite", "columnForm:newColumn")) {
+                assertTrue(viewing.driver().findElements(By.id(control)).isEmpty(), control);
+            }
+            viewing.open("/featherbase/users.xhtml");
+            viewing.waitFor(By.id("usersForm:users"));
+            assertTrue(viewing.driver().findElements(By.id("createForm:newName")).isEmpty(), "no user form");
+            viewing.screenshot("featherbase-viewer");
+        }
+    }
+
+    @Test
     void aUserCreatedInTheConsoleAuthenticatesOverTheSocketAndUsesOnlyItsGrants() throws Exception {
         try (FeatherBaseClient setup = new FeatherBaseClient()) {
             setup.ask("createdb|shop");
@@ -159,8 +250,10 @@ class ConsoleFeatherBaseIT {
         System.out.printf(Locale.ROOT, "FeatherBase: %,d rows loaded with SQL in %.1f s%n", rows, (System.nanoTime() - loadStarted) / 1e9);
         try {
             String page = "/featherbase/table.xhtml?db=bulk&table=million";
+            long coldStarted = System.nanoTime();
             browser.open(page);
             browser.waitFor(cell(0, "name"));
+            long coldRender = (System.nanoTime() - coldStarted) / 1_000_000;
 
             long started = System.nanoTime();
             browser.open(page);
@@ -182,8 +275,8 @@ class ConsoleFeatherBaseIT {
             long lastRow = (System.nanoTime() - jumped) / 1_000_000;
             browser.screenshot("featherbase-million-rows-last-page");
 
-            System.out.printf(Locale.ROOT, "FeatherBase table page with %,d rows: first render %d ms (%s); jump to the last row %d ms%n",
-                    rows, firstRender, timing, lastRow);
+            System.out.printf(Locale.ROOT, "FeatherBase table page with %,d rows: first render %d ms (%s); first open in a fresh"
+                    + " browser %d ms; jump to the last row %d ms%n", rows, firstRender, timing, coldRender, lastRow);
             assertTrue(firstRender < 5_000, "first render took " + firstRender + " ms");
         } finally {
             try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
@@ -210,6 +303,10 @@ class ConsoleFeatherBaseIT {
             }
             s.executeUpdate("UPDATE fb_table SET row_count = " + rows + " WHERE id = " + tableId);
         }
+    }
+
+    private static void replaceText(WebElement input, String text) {
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, text);
     }
 
     /** A grid cell by row number and column name. */
