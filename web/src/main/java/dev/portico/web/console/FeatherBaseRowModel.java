@@ -1,6 +1,7 @@
 package dev.portico.web.console;
 
 import dev.portico.application.FeatherBaseQueries;
+import dev.portico.application.FeatherBaseQueries.TableView;
 import dev.portico.application.TableRef;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import org.primefaces.model.FilterMeta;
@@ -20,6 +21,8 @@ public class FeatherBaseRowModel extends LazyDataModel<GridRow> {
 
     private final FeatherBaseQueries queries;
     private final TableRef table;
+    /** The table as last counted: the grid's columns follow it, so headers and values stay in step. */
+    private TableView latest;
 
     public FeatherBaseRowModel(FeatherBaseQueries queries, TableRef table) {
         this.queries = queries;
@@ -29,7 +32,8 @@ public class FeatherBaseRowModel extends LazyDataModel<GridRow> {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         try {
-            return (int) Math.min(Integer.MAX_VALUE, queries.table(table).rows());
+            latest = queries.table(table);
+            return (int) Math.min(Integer.MAX_VALUE, latest.rows());
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
             return 0;
@@ -45,6 +49,11 @@ public class FeatherBaseRowModel extends LazyDataModel<GridRow> {
             FeatherBaseMessages.refused(refusal);
             return List.of();
         }
+    }
+
+    /** The table's columns and row count as of the last page loaded; null before the first. */
+    public TableView latest() {
+        return latest;
     }
 
     @Override

@@ -65,8 +65,9 @@ public class FeatherBaseTablePage implements Serializable {
 
     /** Loads the table's columns and row count (when the page opens, and after changes to its columns). */
     public void load() {
+        view = null;
+        rows = null;
         if (database == null || table == null) {
-            view = null;
             return;
         }
         try {
@@ -74,7 +75,6 @@ public class FeatherBaseTablePage implements Serializable {
             view = queries.table(ref);
             rows = new FeatherBaseRowModel(queries, ref);
         } catch (FeatherBaseRefusal refusal) {
-            view = null;
             FeatherBaseMessages.refused(refusal);
         }
     }
@@ -83,7 +83,7 @@ public class FeatherBaseTablePage implements Serializable {
     public void onCellEdit(CellEditEvent<Object> event) {
         String oldValue = Objects.toString(event.getOldValue(), "");
         String newValue = Objects.toString(event.getNewValue(), "");
-        if (newValue.equals(oldValue) || view == null || !(event.getColumn() instanceof DynamicColumn column)) {
+        if (newValue.equals(oldValue) || getView() == null || !(event.getColumn() instanceof DynamicColumn column)) {
             return;
         }
         if (!currentUser.mayChange()) {
@@ -91,7 +91,7 @@ public class FeatherBaseTablePage implements Serializable {
             return;
         }
         long row = event.getRowData() instanceof GridRow edited ? edited.getNumber() : event.getRowIndex();
-        String name = view.columns().get(column.getIndex());
+        String name = getView().columns().get(column.getIndex());
         try {
             featherBase.overwriteCell(null, database, table, row, name, newValue);
             FeatherBaseMessages.done("Row " + row + ", " + name + " saved.");
@@ -102,7 +102,7 @@ public class FeatherBaseTablePage implements Serializable {
     }
 
     public void startAddRow() {
-        rowEditor = new RowEditor(null, Collections.nCopies(view.columns().size(), ""));
+        rowEditor = new RowEditor(null, Collections.nCopies(getView().columns().size(), ""));
     }
 
     /** Opens the row editor on a stored row, to overwrite it. */
@@ -218,11 +218,12 @@ public class FeatherBaseTablePage implements Serializable {
 
     /** Shows the page of the grid that holds row {@link #getGoToRow()}. */
     public void goToRow() {
-        if (goToRow == null || view == null) {
+        TableView shown = getView();
+        if (goToRow == null || shown == null) {
             return;
         }
-        if (goToRow < 0 || goToRow >= view.rows()) {
-            FeatherBaseMessages.invalidField("grid:goToRow", "There is no row " + goToRow + "; rows are 0 to " + (view.rows() - 1) + ".");
+        if (goToRow < 0 || goToRow >= shown.rows()) {
+            FeatherBaseMessages.invalidField("grid:goToRow", "There is no row " + goToRow + "; rows are 0 to " + (shown.rows() - 1) + ".");
             return;
         }
         UIComponent found = FacesContext.getCurrentInstance().getViewRoot().findComponent(GRID);
@@ -244,8 +245,9 @@ public class FeatherBaseTablePage implements Serializable {
         return table;
     }
 
+    /** The table as last read: by the grid when it loaded a page (its columns may have changed since the page opened). */
     public TableView getView() {
-        return view;
+        return rows != null && rows.latest() != null ? rows.latest() : view;
     }
 
     public FeatherBaseRowModel getRows() {
