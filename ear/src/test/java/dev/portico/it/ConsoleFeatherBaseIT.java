@@ -113,6 +113,11 @@ class ConsoleFeatherBaseIT {
             browser.waitFor(By.id("confirmForm:confirm-yes")).click();
             browser.waitForText(By.id("messages"), "Table parts deleted with its rows.");
             assertEquals("", socket.ask("gettbls|console db"));
+
+            browser.waitFor(By.id("databaseForm:databases:0:delete")).click();
+            browser.waitFor(By.id("confirmForm:confirm-yes")).click();
+            browser.waitForText(By.id("messages"), "Database console db deleted with its tables.");
+            assertEquals("NOTFOUND", socket.ask("getdbs|"));
         }
     }
 
@@ -175,6 +180,7 @@ class ConsoleFeatherBaseIT {
             socket.ask("createdb|shop");
             socket.ask("addtbl|shop|items>sku,name,qty");
             socket.ask("addrow|shop|items>A1,Bolt,40");
+            socket.ask("createdb|<b>bold</b>");
         }
         String viewer = "fbviewer" + System.nanoTime() % 1_000_000;
         browser.open("/accounts/index.xhtml");
@@ -187,6 +193,7 @@ class ConsoleFeatherBaseIT {
             viewing.loginAs(viewer, "viewer-password-1");
             viewing.open("/featherbase/index.xhtml?db=shop");
             viewing.waitForText(By.id("tableForm:tables"), "items");
+            assertEquals(1, viewing.driver().findElements(By.linkText("<b>bold</b>")).size(), "names are shown as text, never as markup");
             assertTrue(viewing.driver().findElements(By.id("databaseForm:newDatabase")).isEmpty(), "no database form");
             assertTrue(viewing.driver().findElements(By.id("databaseForm:databases:0:delete")).isEmpty(), "no delete button");
             assertTrue(viewing.driver().findElements(By.id("tableForm:newTable")).isEmpty(), "no table form");
@@ -233,11 +240,23 @@ class ConsoleFeatherBaseIT {
             assertEquals("FAILURE", carol.ask("gettbls|secret"));
         }
 
+        browser.waitFor(By.id("editForm:password")).sendKeys("carol's new password");
+        browser.driver().findElement(By.id("editForm:changePassword")).click();
+        browser.waitForText(By.id("messages"), "Password of carol changed.");
+        browser.driver().findElement(By.id("editForm:grants:0:revoke")).click();
+        browser.waitFor(By.id("confirmForm:confirm-yes")).click();
+        browser.waitForText(By.id("messages"), "carol may no longer use shop.");
+        try (FeatherBaseClient carol = new FeatherBaseClient()) {
+            assertEquals("FAILURE", carol.ask("auth|carol>carol's password"), "the old password no longer works");
+            assertEquals("SUCCESS", carol.ask("auth|carol>carol's new password"));
+            assertEquals("FAILURE", carol.ask("gettbls|shop"), "the grant is gone");
+        }
+
         browser.driver().findElement(By.id("usersForm:users:0:delete")).click();
         browser.waitFor(By.id("confirmForm:confirm-yes")).click();
         browser.waitForText(By.id("messages"), "User carol deleted with its grants.");
         try (FeatherBaseClient carol = new FeatherBaseClient()) {
-            assertEquals("FAILURE", carol.ask("auth|carol>carol's password"));
+            assertEquals("FAILURE", carol.ask("auth|carol>carol's new password"));
         }
         assertTrue(TestDatabase.rows("SELECT name FROM fb_user").isEmpty());
     }

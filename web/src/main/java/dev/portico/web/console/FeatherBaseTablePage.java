@@ -18,7 +18,6 @@ import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.CellEditEvent;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -276,27 +275,5 @@ public class FeatherBaseTablePage implements Serializable {
 
     public void setGoToRow(Long goToRow) {
         this.goToRow = goToRow;
-    }
-
-    /** The row being added (no number yet) or overwritten, with one value per column. */
-    public static class RowEditor implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private final Long number;
-        private final ArrayList<String> values;
-
-        RowEditor(Long number, List<String> values) {
-            this.number = number;
-            this.values = new ArrayList<>(values);
-        }
-
-        public Long getNumber() {
-            return number;
-        }
-
-        public List<String> getValues() {
-            return values;
-        }
     }
 }
