@@ -64,15 +64,27 @@ class ConsoleFeatherBaseIT {
             browser.open("/featherbase/table.xhtml?db=shop&table=items");
             WebElement name = browser.waitFor(cell(1, "name"));
             assertEquals("Nut", name.getText());
-            name.click();
-            WebElement input = browser.waitFor(By.cssSelector(cellCss(1, "name") + " input"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Hex nut", Keys.ENTER);
-            browser.waitForAjax();
+            editCell(1, "name", "Hex nut");
             browser.waitForText(By.id("messages"), "Row 1, name saved.");
             browser.screenshot("featherbase-cell-edited");
 
             assertEquals("Hex nut", socket.ask("getcell|shop|items>1,name"));
             assertEquals("A1\tBolt\t40", socket.ask("getrow|shop|items>0"), "the other row is untouched");
+
+            editCell(0, "qty", "41");
+            browser.waitForText(By.id("messages"), "Row 0, qty saved.");
+            assertEquals("41", socket.ask("getcell|shop|items>0,qty"));
+
+            assertEquals("SUCCESS", socket.ask("delcol|shop|items>sku"));
+            editCell(0, "sku", "A0");
+            browser.waitForText(By.id("messages"), "Not valid for this table (INVALID)");
+            browser.waitForText(By.id("messages"), "no column sku");
+            browser.waitForText(By.cssSelector(cellCss(0, "sku")), "A1");
+            browser.driver().findElement(By.id("tableActions:refresh")).click();
+            browser.waitForAjax();
+            assertEquals(List.of("#", "name", "qty", ""), browser.driver().findElements(By.cssSelector("[id='grid:rows'] thead th")).stream()
+                    .map(WebElement::getText).map(String::strip).toList(), "the grid shows the columns as they are now");
+            assertEquals("Bolt\t41", socket.ask("getrow|shop|items>0"));
         }
     }
 
@@ -325,6 +337,13 @@ class ConsoleFeatherBaseIT {
             }
             s.executeUpdate("UPDATE fb_table SET row_count = " + rows + " WHERE id = " + tableId);
         }
+    }
+
+    /** Clicks a grid cell, types a new value and presses Enter, as an operator edits in place. */
+    private void editCell(long row, String column, String value) {
+        browser.driver().findElement(cell(row, column)).click();
+        browser.waitFor(By.cssSelector(cellCss(row, column) + " input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.ENTER);
+        browser.waitForAjax();
     }
 
     private static void replaceText(WebElement input, String text) {

@@ -12,7 +12,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.PrimeFaces;
 import org.primefaces.component.api.DynamicColumn;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.CellEditEvent;
@@ -72,31 +71,31 @@ public class FeatherBaseTablePage implements Serializable {
         try {
             TableRef ref = new TableRef(database, table);
             view = queries.table(ref);
-            rows = new FeatherBaseRowModel(queries, ref);
+            rows = new FeatherBaseRowModel(queries, ref, view.columns());
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
         }
     }
 
-    /** Saves an edited cell ({@code overwritecell}); a refused value is replaced by what is stored. */
+    /** Saves an edited cell ({@code overwritecell}); a refused edit puts the cell's old value back. */
     public void onCellEdit(CellEditEvent<Object> event) {
         String oldValue = Objects.toString(event.getOldValue(), "");
         String newValue = Objects.toString(event.getNewValue(), "");
-        if (newValue.equals(oldValue) || getView() == null || !(event.getColumn() instanceof DynamicColumn column)) {
+        if (newValue.equals(oldValue) || getView() == null || !(event.getColumn() instanceof DynamicColumn column)
+                || !(event.getRowData() instanceof GridRow edited)) {
             return;
         }
         if (!currentUser.mayChange()) {
-            PrimeFaces.current().ajax().update(GRID);
+            edited.getValues().set(column.getIndex(), oldValue);
             return;
         }
-        long row = event.getRowData() instanceof GridRow edited ? edited.getNumber() : event.getRowIndex();
         String name = getView().columns().get(column.getIndex());
         try {
-            featherBase.overwriteCell(null, database, table, row, name, newValue);
-            FeatherBaseMessages.done("Row " + row + ", " + name + " saved.");
+            featherBase.overwriteCell(null, database, table, edited.getNumber(), name, newValue);
+            FeatherBaseMessages.done("Row " + edited.getNumber() + ", " + name + " saved.");
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
-            PrimeFaces.current().ajax().update(GRID);
+            edited.getValues().set(column.getIndex(), oldValue);
         }
     }
 
@@ -244,9 +243,9 @@ public class FeatherBaseTablePage implements Serializable {
         return table;
     }
 
-    /** The table as last read: by the grid when it loaded a page (its columns may have changed since the page opened). */
+    /** The table as the page shows it: its columns and row count when last loaded. */
     public TableView getView() {
-        return rows != null && rows.latest() != null ? rows.latest() : view;
+        return view;
     }
 
     public FeatherBaseRowModel getRows() {
