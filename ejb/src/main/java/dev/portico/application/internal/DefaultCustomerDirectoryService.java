@@ -2,12 +2,15 @@ package dev.portico.application.internal;
 
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
+import dev.portico.application.ExportBatch;
 import dev.portico.application.ExportResult;
 import dev.portico.application.ImportReport;
 import dev.portico.domain.customer.Customer;
 import dev.portico.domain.customer.CustomerFileLine;
+import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
 import dev.portico.domain.customer.CustomerProblem;
+import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.CustomerRules;
 import dev.portico.domain.customer.DuplicateCustomerException;
@@ -78,8 +81,39 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
+    public CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException {
+        Customer customer = existing(name);
+        Integer newAge = CustomerRules.age(age);
+        String newPhone = CustomerRules.phone(phone);
+        customer.changeAge(newAge);
+        customer.changeAddress(CustomerRules.address(address));
+        customer.changePhone(newPhone);
+        return CustomerView.of(customer);
+    }
+
+    @Override
     public List<CustomerView> list() {
         return customers.findAll().stream().map(CustomerView::of).toList();
+    }
+
+    @Override
+    public List<CustomerView> page(CustomerQuery query) {
+        return customers.findPage(query).stream().map(CustomerView::of).toList();
+    }
+
+    @Override
+    public long count(CustomerFilter filter) {
+        return customers.count(filter);
+    }
+
+    @Override
+    public ExportBatch exportBatch(String afterNameKey, int size) {
+        if (size < 1 || size > CustomerQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("batch size must be within 1.." + CustomerQuery.MAX_LIMIT + ", got " + size);
+        }
+        List<Customer> batch = customers.findAfter(afterNameKey == null ? "" : afterNameKey, size);
+        return new ExportBatch(batch.stream().map(CustomerFileLine::format).toList(),
+                batch.isEmpty() ? null : batch.get(batch.size() - 1).nameKey());
     }
 
     @Override
