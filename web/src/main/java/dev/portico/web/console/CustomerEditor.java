@@ -109,7 +109,7 @@ public class CustomerEditor implements Serializable {
             }
             cancel();
         } catch (CustomerNotFoundException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), null));
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), ""));
         } catch (InvalidCustomerException e) {
             String field = field(e);
             fieldMessage(field, "age".equals(field) ? CustomerReplies.ageRefused(e, key, newAge) : CustomerReplies.phoneRefused(e));
@@ -151,7 +151,7 @@ public class CustomerEditor implements Serializable {
     }
 
     private static void pageMessage(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
     }
 
     public boolean isOpen() {

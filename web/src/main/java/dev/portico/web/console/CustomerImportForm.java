@@ -106,7 +106,7 @@ public class CustomerImportForm implements Serializable {
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, ""));
     }
 
     public Part getFile() {

@@ -29,8 +29,16 @@ class CustomerTable extends LazyDataModel<CustomerView> {
         return filter.map(f -> (int) Math.min(Integer.MAX_VALUE, directory.count(f))).orElse(0);
     }
 
+    /**
+     * One page. On the first page the row count is reset so that PrimeFaces counts again (it counts
+     * before every later page, but keeps a first page's count even after changes and new filters);
+     * a first page shorter than the page size is then its own count, with no count query.
+     */
     @Override
     public List<CustomerView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        if (first == 0) {
+            setRowCount(0);
+        }
         Optional<CustomerFilter> filter = CustomerTableQuery.filter(filterBy);
         if (filter.isEmpty()) {
             return List.of();

@@ -54,6 +54,6 @@ public class CustomersPage implements Serializable {
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, ""));
     }
 }
