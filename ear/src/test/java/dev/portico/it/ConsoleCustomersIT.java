@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -40,6 +41,7 @@ class ConsoleCustomersIT {
     @BeforeAll
     static void openBrowser() {
         browser = Browser.open();
+        browser.loginAsAdmin();
     }
 
     @AfterAll
@@ -144,6 +146,7 @@ class ConsoleCustomersIT {
         assertEquals(List.of("21", "Bob|   |Addr|", "key/record already exists"), cells(skipped.get(9)));
         assertEquals(List.of("22", "Carl|abc|Addr|514-1111", "invalid age formate"), cells(skipped.get(10)));
         browser.waitForText(PAGE_REPORT, "of 11");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.driver().findElement(By.id("importSummary")));
         browser.screenshot("console-customers-import-report");
         assertEquals("Katya|26|49 Queen Mary Road|514-7654", CustomerDirectoryClient.ask("1|katya\n"));
     }
@@ -176,7 +179,9 @@ class ConsoleCustomersIT {
         browser.waitForText(PAGE_REPORT, "1-25 of 60");
 
         browser.driver().findElement(By.cssSelector("#customersForm\\:customers\\:age .ui-sortable-column-icon")).click();
-        browser.waitForText(cell(0, 0), "c00");
+        browser.waitForText(cell(1, 0), "c20");
+        browser.waitForAjax();
+        assertEquals(List.of("c00", "c20", "c40", "c01"), columnTexts(0).subList(0, 4), "by age, then in the order added");
         browser.driver().findElement(By.cssSelector("#customersForm\\:customers\\:age .ui-sortable-column-icon")).click();
         browser.waitForText(cell(0, 1), "39");
         assertEquals(List.of("39", "39", "39", "38"), columnTexts(1).subList(0, 4));
@@ -184,9 +189,12 @@ class ConsoleCustomersIT {
     }
 
     @Test
-    void theExportDownloadIsTheWholeDirectoryInTheDataFileFormatInNameOrder() throws Exception {
+    void theExportDownloadIsTheWholeDirectoryInTheDataFileFormatInNameOrderAndNeedsALogin() throws Exception {
         insertNumberedCustomers(2_345);
         CustomerDirectoryClient.ask("2|ÁNGEL|33|1 Rue|514-3333\n");
+        HttpResponse<String> anonymous = Http.send(Http.anonymous("/customers/export").GET());
+        assertTrue(anonymous.statusCode() != 200 && !anonymous.body().contains("Street"), "no download without a login: " + anonymous.statusCode());
+
         HttpResponse<String> export = Http.get("/customers/export");
         assertEquals(200, export.statusCode());
         assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"), export.headers().toString());

@@ -49,7 +49,7 @@ class CustomersPageAtAMillion {
         }
 
         try (Browser browser = Browser.open()) {
-            // browser.loginAsAdmin() once the console login is merged
+            browser.loginAsAdmin();
             for (int i = 0; i < 3; i++) {
                 start = System.nanoTime();
                 browser.open("/customers/index.xhtml");
