@@ -152,6 +152,28 @@ class ConsoleCustomersIT {
     }
 
     @Test
+    void aLargeImportNumbersItsSkippedLinesAcrossItsBatchesAndFindsDuplicatesOfEarlierBatches() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2_500; i++) {
+            lines.add(i == 1_001 ? "Broken|200||" : i == 2_345 ? "BULK0003|30||" : "bulk" + String.format("%04d", i) + "|30||");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("customers-", ".txt");
+        try {
+            java.nio.file.Files.write(file, lines);
+            openPage();
+            browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
+            browser.driver().findElement(By.id("import:upload")).click();
+            browser.waitForText(By.id("importSummary"), "Imported 2498 customers, skipped 2 lines");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        List<WebElement> skipped = browser.driver().findElements(By.cssSelector("#importReport\\:skipped_data > tr"));
+        assertEquals(List.of("1001", "Broken|200||", "invalid age field"), cells(skipped.get(0)));
+        assertEquals(List.of("2345", "BULK0003|30||", "key/record already exists"), cells(skipped.get(1)));
+        assertEquals(2_498, TestDatabase.countCustomers());
+    }
+
+    @Test
     void theTableShowsOnePageAtATimeAndFiltersAndSortsInTheDatabase() throws SQLException {
         insertNumberedCustomers(60);
         openPage();
