@@ -19,6 +19,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
 /** The customer directory service on JPA, one container-managed transaction per call. */
 @Stateless
 public class DefaultCustomerDirectoryService implements CustomerDirectoryService {
+
+    /** Customers read per query by the exports. */
+    private static final int EXPORT_BATCH = 1000;
 
     private static final Logger LOG = Logger.getLogger(DefaultCustomerDirectoryService.class.getName());
 
@@ -142,16 +146,30 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         return new ImportReport(imported, skipped);
     }
 
+    /** Writes the file a batch of customers at a time (read-only reads, so the persistence context stays small). */
     @Override
     public ExportResult export() throws IOException {
-        List<String> lines = customers.findAll().stream().map(CustomerFileLine::format).toList();
         Path target = Path.of(exportFile).toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
+        int written = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            String after = "";
+            List<Customer> batch;
+            do {
+                batch = customers.findAfter(after, EXPORT_BATCH);
+                for (Customer customer : batch) {
+                    out.write(CustomerFileLine.format(customer));
+                    out.newLine();
+                }
+                written += batch.size();
+                after = batch.isEmpty() ? after : batch.get(batch.size() - 1).nameKey();
+            } while (batch.size() == EXPORT_BATCH);
+        }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info(() -> "Customer directory exported: " + lines.size() + " customers to " + target);
-        return new ExportResult(target.toString(), lines.size());
+        int count = written;
+        LOG.info(() -> "Customer directory exported: " + count + " customers to " + target);
+        return new ExportResult(target.toString(), count);
     }
 
     private Customer existing(String name) throws CustomerNotFoundException {

@@ -18,7 +18,10 @@ public interface CustomerRepository {
     /** How many customers the filter lets through. */
     long count(CustomerFilter filter);
 
-    /** Up to {@code limit} customers whose lower-cased name comes after {@code nameKey} (empty: from the first), in that order. */
+    /**
+     * Up to {@code limit} customers whose lower-cased name comes after {@code nameKey} (empty: from the
+     * first), in that order; read-only copies, not kept by the persistence context, for exports.
+     */
     List<Customer> findAfter(String nameKey, int limit);
 
     /** Stores a new customer now, so that a name taken meanwhile is reported here and not at commit. */

@@ -21,6 +21,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaCustomerRepository implements CustomerRepository {
 
+    /** EclipseLink's query hint for results that are not registered in the persistence context (QueryHints.READ_ONLY). */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     @PersistenceContext(unitName = "portico")
     private EntityManager em;
 
@@ -68,7 +71,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     @Override
     public List<Customer> findAfter(String nameKey, int limit) {
         return em.createNamedQuery("Customer.findAfter", Customer.class).setParameter("nameKey", nameKey)
-                .setMaxResults(limit).getResultList();
+                .setHint(READ_ONLY, "TRUE").setMaxResults(limit).getResultList();
     }
 
     @Override
