@@ -102,8 +102,9 @@ class ConsoleDashboardIT {
         TestDatabase.clearCustomers();
         TestDatabase.clearFeatherBase();
         TestDatabase.clearRentals();
-        CustomerDirectoryClient.ask("2|Dash One|40|1 Board St|555-0101\n");
-        CustomerDirectoryClient.ask("2|Dash Two|||\n");
+        for (String line : new String[] {"2|Dash One|40|1 Board St|555-0101", "2|Dash Two|33|2 Board St|555-0102"}) {
+            assertEquals(line + " added to the database", CustomerDirectoryClient.ask(line + "\n"));
+        }
         try (FeatherBaseClient client = new FeatherBaseClient()) {
             assertEquals("SUCCESS", client.ask("createdb|dash"));
             assertEquals("SUCCESS", client.ask("addtbl|dash|parts>name,qty"));
@@ -123,6 +124,7 @@ class ConsoleDashboardIT {
                 "fb-rows", "4",
                 "renters", String.valueOf(TestDatabase.count("renter")),
                 "rentals", "3"));
+        assertEquals(2, TestDatabase.countCustomers(), "the customers really stored");
         assertEquals(4, TestDatabase.count("fb_row"), "the rows really stored");
         assertEquals(3, TestDatabase.count("rental"));
 
