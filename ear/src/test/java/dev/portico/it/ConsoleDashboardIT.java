@@ -102,7 +102,7 @@ class ConsoleDashboardIT {
         TestDatabase.clearCustomers();
         TestDatabase.clearFeatherBase();
         TestDatabase.clearRentals();
-        for (String line : new String[] {"2|Dash One|40|1 Board St|555-0101", "2|Dash Two|33|2 Board St|555-0102"}) {
+        for (String line : new String[] {"2|Dash One|40|1 Board St|514-4287", "2|Dash Two|33|2 Board St|394-3131"}) {
             assertEquals(line + " added to the database", CustomerDirectoryClient.ask(line + "\n"));
         }
         try (FeatherBaseClient client = new FeatherBaseClient()) {
