@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleDashboardIT {
 
-    /** Longer than the page's 5 s refresh plus the figures' 2 s reuse, with room for a slow CI machine. */
+    /** Longer than the page's 5 s refresh plus the figures' reuse (2 s on a small database), with room for a slow CI machine. */
     private static final Duration REFRESH_WAIT = Duration.ofSeconds(25);
 
     @Deployment(testable = false)
