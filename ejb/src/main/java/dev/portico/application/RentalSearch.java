@@ -21,6 +21,13 @@ public interface RentalSearch {
     /** {@code size} rentals from position {@code first} of the selection ordered by time in (then id), newest or oldest first. */
     List<RentalRecord> page(RentalQuery query, boolean newestFirst, int first, int size);
 
+    /**
+     * As {@link #page(RentalQuery, boolean, int, int)}, knowing that the selection holds {@code total}
+     * rentals (e.g. from the summary): a page in the second half is read from the other end, so
+     * that the database never skips more than half of the selection.
+     */
+    List<RentalRecord> page(RentalQuery query, boolean newestFirst, int first, int size, long total);
+
     /** The next {@code size} rentals after {@code after} in (time in, id) order, oldest first; the first ones when {@code after} is null. */
     List<RentalRecord> after(RentalQuery query, RentalRecord after, int size);
 }

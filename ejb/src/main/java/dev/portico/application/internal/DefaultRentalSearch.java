@@ -8,6 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,20 @@ public class DefaultRentalSearch implements RentalSearch {
             throw new IllegalArgumentException("first must be 0 or more, got " + first);
         }
         return rentals.find(query, newestFirst, first, checkedSize(size));
+    }
+
+    @Override
+    public List<RentalRecord> page(RentalQuery query, boolean newestFirst, int first, int size, long total) {
+        if (first <= total / 2) {
+            return page(query, newestFirst, first, size);
+        }
+        long end = Math.min(total, (long) first + checkedSize(size));
+        if (end <= first) {
+            return List.of();
+        }
+        List<RentalRecord> reversed = new ArrayList<>(rentals.find(query, !newestFirst, (int) (total - end), (int) (end - first)));
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     @Override

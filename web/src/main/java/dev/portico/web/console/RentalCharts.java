@@ -82,7 +82,8 @@ final class RentalCharts {
         }
         labels.add("All");
         hours(data, summary.overall().averageDurationSeconds());
-        return bar(labels, data, "Average duration (hours)", false);
+        return config("bar", labels, Json.createObjectBuilder().add("label", "Average duration (hours)").add("data", data).add("backgroundColor", COLOR),
+                Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)), false);
     }
 
     private static void hours(JsonArrayBuilder data, Double seconds) {
@@ -93,6 +94,7 @@ final class RentalCharts {
         }
     }
 
+    /** A bar chart of counts: whole-number ticks from zero. */
     private static String bar(JsonArrayBuilder labels, JsonArrayBuilder data, String label, boolean manyBars) {
         JsonObjectBuilder dataset = Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", COLOR);
         if (manyBars) {
@@ -101,11 +103,13 @@ final class RentalCharts {
         return config("bar", labels, dataset, Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)), true);
     }
 
-    private static String config(String type, JsonArrayBuilder labels, JsonObjectBuilder dataset, JsonObjectBuilder plugins, boolean axes) {
+    /** A chart; {@code counts}: a y axis of whole numbers from zero. */
+    private static String config(String type, JsonArrayBuilder labels, JsonObjectBuilder dataset, JsonObjectBuilder plugins, boolean counts) {
         JsonObjectBuilder options = Json.createObjectBuilder().add("animation", false).add("responsive", true)
                 .add("maintainAspectRatio", false).add("plugins", plugins);
-        if (axes) {
-            options.add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)));
+        if (counts) {
+            options.add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
+                    .add("ticks", Json.createObjectBuilder().add("precision", 0))));
         }
         return Json.createObjectBuilder().add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder().add(dataset)))

@@ -217,7 +217,7 @@ public class RentalsPage implements Serializable {
         @Override
         public List<RentalRecord> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             boolean newestFirst = sortBy.values().stream().findFirst().map(s -> s.getOrder() != SortOrder.ASCENDING).orElse(true);
-            return search.page(query, newestFirst, first, Math.min(pageSize, RentalSearch.MAX_PAGE));
+            return search.page(query, newestFirst, first, Math.min(pageSize, RentalSearch.MAX_PAGE), summary.overall().rentals());
         }
 
         @Override

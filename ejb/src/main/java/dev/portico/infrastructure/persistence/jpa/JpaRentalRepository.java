@@ -85,10 +85,14 @@ public class JpaRentalRepository implements RentalRepository {
 
     @Override
     public List<RentalRecord> find(RentalQuery query, boolean newestFirst, int first, int max) {
+        // Deferred join: the offset is skipped in the index alone (time_in or car_model+time_in, both ending
+        // in the id); only the page's rows are then read with their renters.
         String direction = newestFirst ? " DESC" : "";
-        return records(new RentalFilterSql(query, true)
-                .then(" ORDER BY rt.time_in" + direction + ", rt.id" + direction + " LIMIT " + max + " OFFSET " + first)
-                .query(em, RECORD_COLUMNS).getResultList());
+        String order = " ORDER BY rt.time_in" + direction + ", rt.id" + direction;
+        return records(new RentalFilterSql(query, false)
+                .then(order + " LIMIT " + max + " OFFSET " + first + ") page JOIN rental rt ON rt.id = page.id"
+                        + " JOIN renter rn ON rn.id = rt.renter_id" + order)
+                .query(em, RECORD_COLUMNS + " FROM (SELECT rt.id").getResultList());
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.util.List;
  * the rental, {@code rn} its renter), with numbered parameters. Every condition is one that an
  * index serves: the time-in range (ix_rental_time_in, or ix_rental_car_time with a car model),
  * the renter's id (primary key) and the renter's lower-cased name prefix (ix_renter_name_key).
+ * Without a name prefix the rentals are read first and each renter found by its key
+ * (STRAIGHT_JOIN): with statistics stale after a bulk load the optimizer was seen to start from
+ * the renters instead and read every rental of every renter (1 s instead of 10 ms at 1,000,000 rentals).
  */
 final class RentalFilterSql {
 
@@ -23,7 +26,7 @@ final class RentalFilterSql {
         boolean joinRenter = withRenter || query.gender() != null || query.renterPrefix() != null;
         sql.append(" FROM rental rt");
         if (joinRenter) {
-            sql.append(" JOIN renter rn ON rn.id = rt.renter_id");
+            sql.append(query.renterPrefix() == null ? " STRAIGHT_JOIN" : " JOIN").append(" renter rn ON rn.id = rt.renter_id");
         }
         sql.append(" WHERE rt.time_in >= ").append(parameter(query.start()));
         sql.append(" AND rt.time_in < ").append(parameter(query.end()));
