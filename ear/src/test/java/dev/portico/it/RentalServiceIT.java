@@ -175,8 +175,8 @@ class RentalServiceIT {
         intake.intake(payload(List.of("Seed", "F", "Axia", "1", "2024-04-01 00:00:00", "2024-04-01 01:00:00")));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // 2,500 more rentals, seven at each minute, so that pages end between rentals of equal time in.
-            s.executeUpdate("INSERT INTO rental (renter_id, car_model, mileage_km, time_in, time_out)"
-                    + " SELECT (SELECT MIN(id) FROM renter), ELT(1 + seq % 3, 'Corolla', 'Kancil', 'Axia'), seq,"
+            s.executeUpdate("INSERT INTO rental (renter_id, gender, car_model, mileage_km, time_in, time_out)"
+                    + " SELECT (SELECT MIN(id) FROM renter), 'F', ELT(1 + seq % 3, 'Corolla', 'Kancil', 'Axia'), seq,"
                     + " TIMESTAMP('2024-04-01') + INTERVAL seq DIV 7 MINUTE, TIMESTAMP('2024-04-01 12:00:00') FROM seq_1_to_2500");
         }
         RentalQuery april = RentalQuery.between(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 30));

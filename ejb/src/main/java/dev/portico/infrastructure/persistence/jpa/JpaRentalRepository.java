@@ -26,7 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class JpaRentalRepository implements RentalRepository {
 
-    private static final String RECORD_COLUMNS = "SELECT rt.id, rn.name, rn.gender, rt.car_model, rt.mileage_km, rt.time_in, rt.time_out";
+    private static final String RECORD_COLUMNS = "SELECT rt.id, rn.name, rt.gender, rt.car_model, rt.mileage_km, rt.time_in, rt.time_out";
     private static final String TOTALS_COLUMNS = "SELECT rt.car_model, COUNT(*), COALESCE(SUM(rt.mileage_km), 0), AVG(rt.mileage_km),"
             + " AVG(TIMESTAMPDIFF(SECOND, rt.time_in, rt.time_out))";
     private static final String MILEAGE_BAND = mileageBandSql();
@@ -126,8 +126,8 @@ public class JpaRentalRepository implements RentalRepository {
     @Override
     public Map<String, Long> countByGender(RentalQuery query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = new RentalFilterSql(query, true).then(" GROUP BY rn.gender ORDER BY rn.gender")
-                .query(em, "SELECT rn.gender, COUNT(*)").getResultList();
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY rt.gender ORDER BY rt.gender")
+                .query(em, "SELECT rt.gender, COUNT(*)").getResultList();
         return counts(rows);
     }
 
