@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRecoveryIT {
 
     private static final Path WLP = Path.of(System.getProperty("portico.it.wlp", "target/liberty/wlp"));
-    private static final String SERVER = "portico-test";
+    private static final String SERVER = System.getProperty("portico.it.serverName", "portico-test");
 
     @BeforeAll
     static void deployAndStart() throws Exception {

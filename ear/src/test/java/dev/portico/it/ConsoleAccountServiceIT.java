@@ -1,0 +1,89 @@
+package dev.portico.it;
+
+import dev.portico.application.ConsoleAccountService;
+import dev.portico.domain.account.AccountRefusal;
+import dev.portico.domain.account.Role;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console account service inside Liberty, on MariaDB: passwords, roles, the first and the last admin. */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleAccountServiceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWith(Deployments.testWar().addClass(ConsoleAccountServiceIT.class));
+    }
+
+    @Inject
+    private ConsoleAccountService accounts;
+
+    @AfterEach
+    void removeTestAccounts() throws Exception {
+        for (ConsoleAccountService.AccountView account : accounts.accounts()) {
+            if (account.name().startsWith("svc-")) {
+                accounts.delete(account.name());
+            }
+        }
+    }
+
+    @Test
+    void theFirstAdminHasTheConfiguredPasswordAndIsNotCreatedTwice() throws Exception {
+        assertEquals(Optional.of(Role.ADMIN), accounts.authenticate(ItEnvironment.adminUser(), ItEnvironment.adminPassword()));
+        assertEquals(Optional.empty(), accounts.createFirstAdmin("another-password"), "an admin exists: nothing is generated");
+        assertEquals(Optional.empty(), accounts.authenticate(ItEnvironment.adminUser(), "another-password"), "and nothing changed");
+    }
+
+    @Test
+    void aPasswordAuthenticatesItsAccountOnlyAndAChangedPasswordRetiresTheOldOneAtOnce() throws Exception {
+        accounts.create("svc-reader", "first-password", Role.VIEWER);
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password"));
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password"), "remembered, same answer");
+        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "First-password"));
+        assertEquals(Optional.empty(), accounts.authenticate("svc-nobody", "first-password"));
+
+        accounts.changePassword("svc-reader", "second-password");
+        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "first-password"), "the old password no longer works");
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "second-password"));
+    }
+
+    @Test
+    void namesAreExactAndPasswordsHaveAMinimumLength() throws Exception {
+        assertEquals(AccountRefusal.Reason.INVALID,
+                assertThrows(AccountRefusal.class, () -> accounts.create("svc-x ", "long-enough", Role.VIEWER)).reason());
+        assertEquals(AccountRefusal.Reason.INVALID,
+                assertThrows(AccountRefusal.class, () -> accounts.create("svc-short", "short", Role.VIEWER)).reason());
+        accounts.create("svc-dup", "long-enough", Role.VIEWER);
+        assertEquals(AccountRefusal.Reason.EXISTS,
+                assertThrows(AccountRefusal.class, () -> accounts.create("svc-dup", "long-enough", Role.ADMIN)).reason());
+        assertEquals(Optional.empty(), accounts.roleOf("SVC-DUP"), "names compare exactly");
+    }
+
+    @Test
+    void theLastAdminCannotBeDemotedOrDeletedButOneOfTwoCan() throws Exception {
+        assertEquals(1, accounts.accounts().stream().filter(a -> a.role() == Role.ADMIN).count(), "only the first admin");
+        assertEquals(AccountRefusal.Reason.LAST_ADMIN,
+                assertThrows(AccountRefusal.class, () -> accounts.changeRole(ItEnvironment.adminUser(), Role.VIEWER)).reason());
+        assertEquals(AccountRefusal.Reason.LAST_ADMIN,
+                assertThrows(AccountRefusal.class, () -> accounts.delete(ItEnvironment.adminUser())).reason());
+
+        accounts.create("svc-admin", "long-enough", Role.ADMIN);
+        accounts.changeRole("svc-admin", Role.VIEWER);
+        assertEquals(Optional.of(Role.VIEWER), accounts.roleOf("svc-admin"));
+        accounts.changeRole("svc-admin", Role.ADMIN);
+        accounts.delete("svc-admin");
+        assertTrue(accounts.roleOf("svc-admin").isEmpty());
+        assertEquals(Optional.of(Role.ADMIN), accounts.roleOf(ItEnvironment.adminUser()));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.portico.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in for the console (login form) and the JSON API (HTTP Basic); admin and viewer roles; response headers. */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleSecurityIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void apiWithoutCredentialsOrWithAWrongPasswordIsAnsweredUnauthorizedWithABasicChallenge() throws Exception {
+        HttpResponse<String> anonymous = Http.send(Http.anonymous("/api/customers").GET());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"Portico\""));
+
+        HttpResponse<String> wrong = Http.send(Http.as(ItEnvironment.adminUser(), "not-the-password", "/api/customers").GET());
+        assertEquals(401, wrong.statusCode());
+        HttpResponse<String> anonymousChange = Http.send(Http.anonymous("/api/customers/import").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Mallory|30||\n")));
+        assertEquals(401, anonymousChange.statusCode());
+        assertEquals(200, Http.get("/api/customers").statusCode(), "the admin's password works");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
+        HttpResponse<String> login = Http.send(Http.anonymous("/login.xhtml").GET());
+        assertEquals(200, login.statusCode());
+        String csp = String.join(" ", login.headers().allValues("Content-Security-Policy"));
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertTrue(csp.contains("'nonce-"), "PrimeFaces' script nonce: " + csp);
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+
+        HttpResponse<String> api = Http.get("/api/customers");
+        assertTrue(api.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"));
+    }
+
+    @Test
+    void anAnonymousVisitorLandsOnTheLoginPageAndAFailedLoginSaysOnlyThatItFailed() {
+        try (Browser browser = Browser.open()) {
+            browser.open("/customers/index.xhtml");
+            browser.waitFor(By.id("login:username"));
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/portico/login.xhtml"), browser.driver().getCurrentUrl());
+
+            browser.driver().findElement(By.id("login:username")).sendKeys("nobody-" + System.nanoTime());
+            browser.driver().findElement(By.id("login:password")).sendKeys("wrong password");
+            browser.driver().findElement(By.id("login:submit")).click();
+            browser.waitForText(By.id("login:messages"), "Login failed.");
+            assertEquals("Login failed.", browser.driver().findElement(By.id("login:messages")).getText().strip());
+            assertTrue(browser.driver().findElements(By.id("signed-in-as")).isEmpty());
+            browser.screenshot("security-login-failed");
+        }
+    }
+
+    @Test
+    void anAdminSignsInAndOutAndAfterwardsPagesNeedALoginAgain() {
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            assertEquals("admin (admin)", browser.driver().findElement(By.id("signed-in-as")).getText().strip());
+            browser.screenshot("security-signed-in-dashboard");
+
+            browser.driver().findElement(By.id("nav:logout")).click();
+            browser.waitFor(By.id("logged-out"));
+            browser.open("/index.xhtml");
+            browser.waitFor(By.id("login:username"));
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/portico/login.xhtml"), browser.driver().getCurrentUrl());
+            browser.screenshot("security-signed-out");
+        }
+    }
+
+    @Test
+    void anAdminCreatesAViewerWhoReadsEverythingAndChangesNothing() throws Exception {
+        String viewer = "viewer" + System.nanoTime() % 1_000_000;
+        String password = "viewer-password-1";
+        try (Browser admin = Browser.open()) {
+            admin.loginAsAdmin();
+            admin.open("/accounts/index.xhtml");
+            admin.waitFor(By.id("accounts:new-name")).sendKeys(viewer);
+            admin.driver().findElement(By.id("accounts:new-password")).sendKeys(password);
+            admin.driver().findElement(By.id("accounts:create")).click();
+            admin.waitForText(By.id("messages"), "Account " + viewer + " created as viewer.");
+            List<String> names = admin.driver().findElements(By.cssSelector(".account-name")).stream().map(WebElement::getText).toList();
+            assertTrue(names.contains(viewer), names.toString());
+            admin.screenshot("security-accounts-viewer-created");
+        }
+
+        assertEquals(200, Http.send(Http.as(viewer, password, "/api/customers").GET()).statusCode(), "a viewer reads the API");
+        HttpResponse<String> change = Http.send(Http.as(viewer, password, "/api/customers/import").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Mallory|30||\n")));
+        assertEquals(403, change.statusCode(), "a viewer changes nothing through the API");
+        assertTrue(change.body().contains("\"error\""), change.body());
+        assertEquals(0, TestDatabase.storedNames("Mallory").size());
+
+        try (Browser browser = Browser.open()) {
+            browser.loginAs(viewer, password);
+            assertEquals(viewer + " (viewer)", browser.driver().findElement(By.id("signed-in-as")).getText().strip());
+            assertTrue(browser.driver().findElements(By.id("nav:accounts")).isEmpty(), "no console users menu for a viewer");
+            browser.open("/accounts/index.xhtml");
+            browser.waitFor(By.id("error-message"));
+            assertTrue(browser.driver().getPageSource().contains("Not allowed"));
+            browser.screenshot("security-viewer-refused-accounts");
+        }
+    }
+
+    @Test
+    void repeatedFailedLoginsSlowDownEvenTheRightPasswordUntilTheDelayHasPassed() throws Exception {
+        String user = ItEnvironment.adminUser();
+        String rightPassword = ItEnvironment.adminPassword();
+        // Keyed by account and client address: use a header-free client from this address, then wait it out.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, Http.send(Http.as(user, "wrong-" + i, "/api/customers").GET()).statusCode());
+        }
+        assertEquals(401, Http.send(Http.as(user, rightPassword, "/api/customers").GET()).statusCode(),
+                "right after three failures even the right password is refused");
+        Thread.sleep(2_300);
+        HttpResponse<String> after = Http.send(Http.as(user, rightPassword, "/api/customers").GET());
+        assertEquals(200, after.statusCode(), "once the delay has passed the right password works again");
+        assertFalse(after.body().isEmpty());
+    }
+}

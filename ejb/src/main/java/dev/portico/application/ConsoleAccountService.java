@@ -1,0 +1,40 @@
+package dev.portico.application;
+
+import dev.portico.domain.account.AccountRefusal;
+import dev.portico.domain.account.Role;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who may sign in to the console and the JSON API, and as what. Each call is one transaction. */
+public interface ConsoleAccountService {
+
+    /** An account as the console lists it. */
+    record AccountView(String name, Role role) { }
+
+    /** The account's role when the password is its own; empty otherwise (no such account, wrong password). */
+    Optional<Role> authenticate(String name, String password);
+
+    /** The account's current role, empty when it no longer exists (no password check: for sessions already signed in). */
+    Optional<Role> roleOf(String name);
+
+    List<AccountView> accounts();
+
+    void create(String name, String password, Role role) throws AccountRefusal;
+
+    void changePassword(String name, String password) throws AccountRefusal;
+
+    /** Changes a role; the last admin cannot become a viewer. */
+    void changeRole(String name, Role role) throws AccountRefusal;
+
+    /** Deletes an account; the last admin cannot be deleted. */
+    void delete(String name) throws AccountRefusal;
+
+    /**
+     * Creates the first admin, {@code admin}, when no admin exists: with {@code configuredPassword}, or
+     * with a generated one when that is empty.
+     *
+     * @return the generated password, when one was generated and stored (to be shown once); otherwise empty
+     */
+    Optional<String> createFirstAdmin(String configuredPassword) throws AccountRefusal;
+}

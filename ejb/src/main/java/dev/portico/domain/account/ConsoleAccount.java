@@ -1,0 +1,95 @@
+package dev.portico.domain.account;
+
+import dev.portico.domain.featherbase.PasswordHash;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.util.regex.Pattern;
+
+/** An account that may sign in to the console and the JSON API, with its role and password hash. */
+@Entity
+@Table(name = "console_account")
+@NamedQuery(name = "ConsoleAccount.findAll", query = "SELECT a FROM ConsoleAccount a ORDER BY a.name")
+@NamedQuery(name = "ConsoleAccount.countByRole", query = "SELECT COUNT(a) FROM ConsoleAccount a WHERE a.role = :role")
+public class ConsoleAccount {
+
+    /** Letters, digits, dot, dash and underscore, 1 to 64 of them: no spaces, nothing to confuse in a log or a URL. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 256;
+
+    @Id
+    private String name;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private String role;
+
+    protected ConsoleAccount() {
+    }
+
+    public ConsoleAccount(String name, String password, Role role) throws AccountRefusal {
+        this.name = checkedName(name);
+        this.passwordHash = PasswordHash.of(checkedPassword(password));
+        this.role = role.id();
+    }
+
+    public static String checkedName(String name) throws AccountRefusal {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new AccountRefusal(AccountRefusal.Reason.INVALID,
+                    "A name is 1 to 64 letters, digits, dots, dashes or underscores");
+        }
+        return name;
+    }
+
+    public static String checkedPassword(String password) throws AccountRefusal {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new AccountRefusal(AccountRefusal.Reason.INVALID,
+                    "A password has " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        return password;
+    }
+
+    /** Whether the password is this account's (a slow, constant-time comparison). */
+    public boolean passwordMatches(String password) {
+        return password != null && password.length() <= MAX_PASSWORD_LENGTH && PasswordHash.matches(passwordHash, password);
+    }
+
+    /**
+     * A fast digest of the stored hash with the given password: equal only for this password while
+     * the stored hash is unchanged. It lets a caller remember a password verified once (HTTP Basic
+     * sends it with every request) without keeping the password itself.
+     */
+    public String verifiedKey(String password) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return name + '\u0000' + java.util.Base64.getEncoder().encodeToString(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    public void changePassword(String password) throws AccountRefusal {
+        this.passwordHash = PasswordHash.of(checkedPassword(password));
+    }
+
+    public void changeRole(Role role) {
+        this.role = role.id();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return Role.of(role);
+    }
+}

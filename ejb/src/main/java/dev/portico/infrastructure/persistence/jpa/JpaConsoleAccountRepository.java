@@ -1,0 +1,54 @@
+package dev.portico.infrastructure.persistence.jpa;
+
+import dev.portico.domain.account.AccountRefusal;
+import dev.portico.domain.account.ConsoleAccount;
+import dev.portico.domain.account.ConsoleAccountRepository;
+import dev.portico.domain.account.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Console accounts in MariaDB through JPA; joins the caller's transaction. */
+@ApplicationScoped
+public class JpaConsoleAccountRepository implements ConsoleAccountRepository {
+
+    @PersistenceContext(unitName = "portico")
+    private EntityManager em;
+
+    @Override
+    public Optional<ConsoleAccount> find(String name) {
+        return Optional.ofNullable(em.find(ConsoleAccount.class, name));
+    }
+
+    @Override
+    public List<ConsoleAccount> findAll() {
+        return em.createNamedQuery("ConsoleAccount.findAll", ConsoleAccount.class).getResultList();
+    }
+
+    @Override
+    public long countWithRole(Role role) {
+        return em.createNamedQuery("ConsoleAccount.countByRole", Long.class).setParameter("role", role.id()).getSingleResult();
+    }
+
+    @Override
+    public void store(ConsoleAccount account) throws AccountRefusal {
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new AccountRefusal(AccountRefusal.Reason.EXISTS, "An account named " + account.name() + " exists already");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void remove(ConsoleAccount account) {
+        em.remove(account);
+    }
+}

@@ -1,0 +1,2 @@
+/** Start-up work for sign-in: the first admin account. */
+package dev.portico.infrastructure.security;

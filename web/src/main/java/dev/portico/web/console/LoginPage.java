@@ -1,0 +1,66 @@
+package dev.portico.web.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The login screen: name and password, checked by the web module's authentication mechanism. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    /** What a failed login says, whatever the reason (unknown name, wrong password, too many attempts). */
+    static final String FAILED = "Login failed.";
+
+    @Inject
+    private SecurityContext security;
+
+    @Inject
+    private FacesContext faces;
+
+    private String username;
+    private String password;
+
+    public String login() {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
+        password = null;
+        if (status == AuthenticationStatus.SUCCESS) {
+            return "/index?faces-redirect=true";
+        }
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete();
+            return null;
+        }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+        return null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

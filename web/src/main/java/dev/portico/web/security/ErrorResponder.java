@@ -1,0 +1,50 @@
+package dev.portico.web.security;
+
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The web module's error page: a status with a short sentence, as JSON for the API and as a small
+ * page for the console; never a stack trace. An exception that reaches it is logged once.
+ */
+@WebServlet("/error")
+public class ErrorResponder extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (error instanceof Throwable t) {
+            LOG.log(Level.SEVERE, "Request for " + uri + " failed", t);
+        }
+        String message = switch (status) {
+            case 403 -> "Not allowed: your account may not do this.";
+            case 404 -> "Nothing here.";
+            case 500 -> "Server error occurred.";
+            default -> "Request failed (" + status + ").";
+        };
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        if (uri.startsWith(request.getContextPath() + "/api/")) {
+            response.setContentType("application/json");
+            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status
+                    + " - Portico</title></head><body><h1>" + status + "</h1><p id=\"error-message\">" + message
+                    + "</p><p><a href=\"" + request.getContextPath() + "/\">Portico console</a></p></body></html>");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.portico.web.security;
+
+import dev.portico.application.ConsoleAccountService;
+import dev.portico.domain.account.Role;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The web module's one authentication mechanism (Liberty allows one per module), serving both channels:
+ * <ul>
+ * <li>the console: the login page calls {@code SecurityContext.authenticate} with the form's name and
+ *     password; the signed-in name is kept in the HTTP session (whose id changes at login), and its role
+ *     is read afresh on every request, so a role change or a deleted account takes effect at once;
+ *     protected pages without a session are sent to the login page;</li>
+ * <li>the JSON API ({@code /api/*}): HTTP Basic on every request, no session; without credentials or
+ *     with wrong ones the answer is {@code 401} with {@code WWW-Authenticate: Basic}.</li>
+ * </ul>
+ * Failed attempts slow down ({@link LoginThrottle}); a failure never says why.
+ */
+@ApplicationScoped
+public class PorticoAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** The session attribute holding the signed-in account's name. */
+    static final String SESSION_CALLER = "dev.portico.caller";
+    static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    private AccountIdentityStore identityStore;
+
+    @Inject
+    private LoginThrottle throttle;
+
+    @EJB
+    private ConsoleAccountService accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).trim(), request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
+            return formLogin(login, request, context);
+        }
+        Optional<AuthenticationStatus> fromSession = fromSession(request, context);
+        if (fromSession.isPresent()) {
+            return fromSession.get();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context);
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, context);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return unauthorized(response, context);
+        }
+        CredentialValidationResult result = check(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)), request);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(response, context);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus formLogin(UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
+        CredentialValidationResult result = check(login, request);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.getSession(true);
+        request.changeSessionId(); // no session fixation: a login always gets a new session id
+        request.getSession().setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The session's caller with the account's current role; the session is dropped when the account is gone. */
+    private Optional<AuthenticationStatus> fromSession(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        Object caller = session == null ? null : session.getAttribute(SESSION_CALLER);
+        if (!(caller instanceof String name)) {
+            return Optional.empty();
+        }
+        Optional<Role> role = accounts.roleOf(name);
+        if (role.isEmpty()) {
+            session.invalidate();
+            return Optional.empty();
+        }
+        return Optional.of(context.notifyContainerAboutLogin(name, Set.of(role.get().id())));
+    }
+
+    private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        if (!throttle.mayTry(login.getCaller(), address)) {
+            throttle.failed(login.getCaller(), address);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = identityStore.validate(login);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(login.getCaller(), address);
+        } else {
+            throttle.failed(login.getCaller(), address);
+        }
+        return result;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Portico\", charset=\"UTF-8\"");
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Authentication required\"}");
+        } catch (IOException e) {
+            // The client has gone: nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Pages go to the login page; an ajax request from an expired page gets a Faces partial-response redirect. */
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String login = request.getContextPath() + LOGIN_PAGE;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            try {
+                response.setContentType("text/xml");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + login + "\"/></partial-response>");
+            } catch (IOException e) {
+                // The client has gone.
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        return context.redirect(login);
+    }
+}

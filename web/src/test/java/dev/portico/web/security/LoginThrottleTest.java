@@ -1,0 +1,82 @@
+package dev.portico.web.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        long millis = 1_000_000;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+
+    @Test
+    void threeFailuresAreFreeThenEachAttemptWaitsTwiceAsLongAsTheOneBefore() {
+        for (int i = 0; i < 3; i++) {
+            assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+            throttle.failed("admin", "10.0.0.1");
+        }
+        assertFalse(throttle.mayTry("admin", "10.0.0.1"));
+        clock.millis += 999;
+        assertFalse(throttle.mayTry("admin", "10.0.0.1"));
+        clock.millis += 1;
+        assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+        throttle.failed("admin", "10.0.0.1");
+        clock.millis += 1_999;
+        assertFalse(throttle.mayTry("admin", "10.0.0.1"), "the fourth failure doubles the wait to 2 s");
+        clock.millis += 1;
+        assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+    }
+
+    @Test
+    void anotherAddressOrAnotherAccountIsNotSlowedDown() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        assertFalse(throttle.mayTry("admin", "10.0.0.1"));
+        assertTrue(throttle.mayTry("admin", "10.0.0.2"), "a guesser elsewhere does not lock the real admin out");
+        assertTrue(throttle.mayTry("alice", "10.0.0.1"));
+    }
+
+    @Test
+    void aSuccessClearsTheRecord() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        throttle.succeeded("admin", "10.0.0.1");
+        assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+    }
+
+    @Test
+    void theWaitNeverExceedsAMinute() {
+        assertEquals(1_000, LoginThrottle.delayMillis(3));
+        assertEquals(32_000, LoginThrottle.delayMillis(8));
+        assertEquals(60_000, LoginThrottle.delayMillis(9));
+        assertEquals(60_000, LoginThrottle.delayMillis(1_000));
+    }
+}
