@@ -17,7 +17,7 @@ final class RentalCharts {
     /** Up to this many days, the per-day chart shows days without rentals as zero; beyond, only days with rentals. */
     static final int MAX_FILLED_DAYS = 731;
     private static final String COLOR = "#3b82f6";
-    private static final String[] COLORS = {"#3b82f6", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#64748b"};
+    private static final String FEMALE_COLOR = "#ef4444";
 
     private RentalCharts() {
     }
@@ -35,11 +35,13 @@ final class RentalCharts {
     static String perGender(RentalSummary summary) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder colors = Json.createArrayBuilder();
         summary.perGender().forEach((gender, count) -> {
-            labels.add(gender.equals("F") ? "Female" : gender.equals("M") ? "Male" : gender);
+            boolean female = gender.equals("F");
+            labels.add(female ? "Female" : "Male");
             data.add(count);
+            colors.add(female ? FEMALE_COLOR : COLOR);
         });
-        JsonArrayBuilder colors = Json.createArrayBuilder().add(COLORS[3]).add(COLORS[0]);
         return config("doughnut", labels, Json.createObjectBuilder().add("label", "Rentals").add("data", data).add("backgroundColor", colors),
                 Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom")), false);
     }

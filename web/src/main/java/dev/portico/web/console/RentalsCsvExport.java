@@ -31,7 +31,10 @@ public class RentalsCsvExport extends HttpServlet {
         try {
             query = RentalFilterParameters.parse(request::getParameter);
         } catch (IllegalArgumentException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(e.getMessage());
             return;
         }
         response.setContentType("text/csv");
