@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -176,13 +177,16 @@ class ConsoleRentalsIT {
     private static void choose(Browser browser, String menuId, String label) {
         By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
         for (int attempt = 1; ; attempt++) {
-            browser.driver().findElement(By.id(menuId)).click();
-            browser.waitFor(item).click();
             try {
+                if (!browser.driver().findElement(item).isDisplayed()) {
+                    browser.driver().findElement(By.id(menuId)).click();
+                }
+                // The panel fades in where the menu is; a plain click can land while it is still moving.
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", browser.waitFor(item));
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
                         .until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
                 return;
-            } catch (TimeoutException e) {
+            } catch (WebDriverException e) {
                 if (attempt == 3) {
                     throw e;
                 }
