@@ -178,7 +178,7 @@ class ConsoleRentalsIT {
         By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
         for (int attempt = 1; ; attempt++) {
             try {
-                if (!browser.driver().findElement(item).isDisplayed()) {
+                if (browser.driver().findElements(item).stream().noneMatch(WebElement::isDisplayed)) {
                     browser.driver().findElement(By.id(menuId)).click();
                 }
                 // The panel fades in where the menu is; a plain click can land while it is still moving.
