@@ -78,6 +78,8 @@ class ConsoleRentalsIT {
             assertTrue(browser.driver().findElement(By.id("results:" + chart)).findElement(By.tagName("canvas")).isDisplayed(), chart);
         }
         browser.screenshot("console-rentals-socket-rental");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", browser.driver().findElement(By.id("results:rentals")));
+        browser.screenshot("console-rentals-socket-rental-list");
     }
 
     @Test
