@@ -40,10 +40,11 @@ public final class RentalBulkLoad {
                 rs.next();
                 firstRenter = rs.getLong(1);
             }
+            // Renter k (0-based) is male when k is even; rental seq goes to renter seq % RENTERS, an even number of renters.
             for (int done = 0; done < rentals; done += CHUNK) {
                 int n = Math.min(CHUNK, rentals - done);
-                s.executeUpdate(String.format(Locale.ROOT, "INSERT INTO rental (renter_id, car_model, mileage_km, time_in, time_out)"
-                        + " SELECT %d + seq %% %d, ELT(1 + seq %% 3, 'Corolla', 'Kancil', 'Axia'), seq %% 800,"
+                s.executeUpdate(String.format(Locale.ROOT, "INSERT INTO rental (renter_id, gender, car_model, mileage_km, time_in, time_out)"
+                        + " SELECT %d + seq %% %d, IF(seq %% 2 = 0, 'M', 'F'), ELT(1 + seq %% 3, 'Corolla', 'Kancil', 'Axia'), seq %% 800,"
                         + " TIMESTAMP('2020-01-01') + INTERVAL seq * 3 MINUTE, TIMESTAMP('2020-01-01') + INTERVAL (seq * 3 + 30 + seq %% 600) MINUTE"
                         + " FROM seq_%d_to_%d", firstRenter, RENTERS, done, done + n - 1));
                 System.out.printf(Locale.ROOT, "%,d rentals added%n", done + n);

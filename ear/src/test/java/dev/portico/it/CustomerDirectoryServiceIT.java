@@ -2,10 +2,14 @@ package dev.portico.it;
 
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
+import dev.portico.application.ExportBatch;
 import dev.portico.application.ImportReport;
 import dev.portico.domain.customer.Customer;
+import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerOrder;
 import dev.portico.domain.customer.CustomerProblem;
+import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
@@ -147,5 +151,56 @@ class CustomerDirectoryServiceIT {
         var result = directory.export();
         assertEquals(2, result.customers());
         assertEquals(List.of("A||1 Road|394-0000", "b|2||"), java.nio.file.Files.readAllLines(java.nio.file.Path.of(result.file())));
+    }
+
+    @Test
+    void aConsoleEditChangesAgeAddressAndPhoneTogetherOrNothingAtAll() throws Exception {
+        directory.add("Ines", "30", "1 Rue", "514-0001");
+        InvalidCustomerException refused = assertThrows(InvalidCustomerException.class, () -> directory.update("ines", "31", "2 Rue", "555-0000"));
+        assertEquals(CustomerProblem.INVALID_PHONE, refused.problem());
+        assertEquals(Optional.of(new CustomerView("Ines", "30", "1 Rue", "514-0001")), directory.find("Ines"), "the valid age was not kept either");
+        assertThrows(CustomerNotFoundException.class, () -> directory.update("Nobody", "31", "", ""));
+
+        assertEquals(new CustomerView("Ines", "", "2 Rue", "901-0002"), directory.update("INES", "", "2 Rue", "901-0002"));
+        assertEquals(Optional.of(new CustomerView("Ines", "", "2 Rue", "901-0002")), directory.find("ines"));
+    }
+
+    @Test
+    void pagesAndCountsFollowTheFilterAndTheOrder() throws Exception {
+        directory.add("bob", "40", "", "514-0002");
+        directory.add("Anna", "25", "", "394-0001");
+        directory.add("Abe", "40", "", "514-0003");
+        directory.add("Zoe", "", "", "");
+        CustomerFilter all = CustomerFilter.NONE;
+        assertEquals(4, directory.count(all));
+        assertEquals(List.of("Abe", "Anna", "bob", "Zoe"), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 0, 10))));
+        assertEquals(List.of("Anna", "bob"), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 1, 2))));
+        assertEquals(List.of("Zoe", "bob", "Anna", "Abe"), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_DESCENDING, 0, 10))));
+        assertEquals(List.of("Zoe", "Anna", "bob", "Abe"), names(directory.page(new CustomerQuery(all, CustomerOrder.AGE_ASCENDING, 0, 10))),
+                "no age first, equal ages in the order added");
+
+        CustomerFilter startsWithA = new CustomerFilter("a", "", null);
+        assertEquals(2, directory.count(startsWithA));
+        assertEquals(List.of("Abe", "Anna"), names(directory.page(new CustomerQuery(startsWithA, CustomerOrder.NAME_ASCENDING, 0, 10))));
+        assertEquals(List.of("bob", "Abe"), names(directory.page(new CustomerQuery(new CustomerFilter("", "514", 40), CustomerOrder.AGE_ASCENDING, 0, 10))));
+        assertEquals(0, directory.count(new CustomerFilter("a%", "", null)), "a wildcard in a prefix is a literal character");
+        assertEquals(List.of(), directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 4, 10)));
+    }
+
+    @Test
+    void exportBatchesContinueAfterTheLastNameKeyUntilOneComesBackShort() throws Exception {
+        directory.add("b", "2", "", "");
+        directory.add("A", "", "1 Road", "394-0000");
+        directory.add("c", "", "", "");
+        ExportBatch first = directory.exportBatch(null, 2);
+        assertEquals(List.of("A||1 Road|394-0000", "b|2||"), first.lines());
+        assertEquals("b", first.lastNameKey());
+        ExportBatch second = directory.exportBatch(first.lastNameKey(), 2);
+        assertEquals(List.of("c|||"), second.lines());
+        assertEquals(List.of(), directory.exportBatch(second.lastNameKey(), 2).lines());
+    }
+
+    private static List<String> names(List<CustomerView> customers) {
+        return customers.stream().map(CustomerView::name).toList();
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The web module on the same services: the JSON API and the console's report page see what socket clients stored. */
+/** The web module on the same services: the JSON API and the console's customers page see what socket clients stored. */
 @ExtendWith(ArquillianExtension.class)
 class WebModuleIT {
 
@@ -59,18 +59,21 @@ class WebModuleIT {
     }
 
     @Test
-    void consoleReportPageShowsEveryCustomerAsATableRow() throws Exception {
+    void consoleCustomersPageRendersOnlyTheFirstPageOfCustomersInNameOrder() throws Exception {
         TestDatabase.clearCustomers();
         CustomerDirectoryClient.ask("2|Page One|31|P St|394-3131\n");
         CustomerDirectoryClient.ask("2|page two|||\n");
+        try (java.sql.Connection c = TestDatabase.connect(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO customer (name, age) SELECT CONCAT('zz', seq), 30 FROM seq_1_to_40");
+        }
 
-        HttpResponse<String> page = Http.get("/customers/report.xhtml");
+        HttpResponse<String> page = Http.get("/customers/index.xhtml");
         assertEquals(200, page.statusCode());
         String html = page.body().replaceAll("\\s+", " ");
-        assertTrue(html.contains("2 customers"), html);
-        assertTrue(html.matches(".*<tr><td> Page One </td><td> 31 </td><td> P St </td><td> 394-3131 </td></tr>.*"), html);
+        assertTrue(html.contains("1-25 of 42"), html);
+        assertTrue(html.matches(".*>Page One</.*?>31</.*?>P St</.*?>394-3131</.*"), html);
         assertTrue(html.indexOf("Page One") < html.indexOf("page two"), html);
+        assertTrue(html.contains(">zz3<"), "zz3, 23rd of the zz names in name-key order, is on the first page: " + html);
+        assertTrue(!html.contains(">zz30<") && !html.contains(">zz40<"), "rows beyond the first page are not rendered: " + html);
     }
-
-
 }

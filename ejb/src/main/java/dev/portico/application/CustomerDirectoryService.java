@@ -1,6 +1,8 @@
 package dev.portico.application;
 
+import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
 
@@ -30,8 +32,27 @@ public interface CustomerDirectoryService {
     /** Sets (or, when empty, clears) a customer's phone. */
     void updatePhone(String name, String phone) throws CustomerNotFoundException, InvalidCustomerException;
 
+    /**
+     * Sets age, address and phone at once (an empty age or phone clears it), checking what updates
+     * 4, 5 and 6 check, age before phone; when one is refused nothing changes.
+     */
+    CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException;
+
     /** Every customer, sorted by lower-cased name (the report's order). */
     List<CustomerView> list();
+
+    /** One page of a listing; reads no more customers than the page holds. */
+    List<CustomerView> page(CustomerQuery query);
+
+    /** How many customers the filter lets through. */
+    long count(CustomerFilter filter);
+
+    /**
+     * The next {@code size} customers (at most {@link CustomerQuery#MAX_LIMIT}) after the given name
+     * key ({@code null} or empty: from the first) as data-file lines: calling again with the batch's
+     * {@code lastNameKey} until a batch comes back short exports the directory in bounded memory.
+     */
+    ExportBatch exportBatch(String afterNameKey, int size);
 
     /** Imports lines of the data-file format; stores the valid ones and reports the rest. */
     ImportReport importLines(List<String> lines);

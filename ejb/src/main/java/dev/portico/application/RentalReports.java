@@ -1,9 +1,11 @@
 package dev.portico.application;
 
+import dev.portico.domain.rental.RentalQuery;
+
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Reports over all stored rentals, aggregated by the database. */
+/** Reports over stored rentals (all of them, or those a query selects), aggregated by the database. */
 public interface RentalReports {
 
     /** Kilometres driven: how many rentals, in total and on average (null without rentals). */
@@ -20,4 +22,7 @@ public interface RentalReports {
 
     /** Rentals taken out per day, {@code from} to {@code to} inclusive; days without rentals omitted. */
     Map<LocalDate, Long> rentalsPerDay(LocalDate from, LocalDate to);
+
+    /** Every report over the rentals the query selects, read in one transaction. */
+    RentalSummary summary(RentalQuery query);
 }

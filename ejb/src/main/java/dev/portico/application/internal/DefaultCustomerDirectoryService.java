@@ -2,12 +2,15 @@ package dev.portico.application.internal;
 
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
+import dev.portico.application.ExportBatch;
 import dev.portico.application.ExportResult;
 import dev.portico.application.ImportReport;
 import dev.portico.domain.customer.Customer;
 import dev.portico.domain.customer.CustomerFileLine;
+import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
 import dev.portico.domain.customer.CustomerProblem;
+import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.CustomerRules;
 import dev.portico.domain.customer.DuplicateCustomerException;
@@ -16,6 +19,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +33,9 @@ import java.util.logging.Logger;
 /** The customer directory service on JPA, one container-managed transaction per call. */
 @Stateless
 public class DefaultCustomerDirectoryService implements CustomerDirectoryService {
+
+    /** Customers read per query by the exports. */
+    private static final int EXPORT_BATCH = 1000;
 
     private static final Logger LOG = Logger.getLogger(DefaultCustomerDirectoryService.class.getName());
 
@@ -78,8 +85,39 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
+    public CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException {
+        Customer customer = existing(name);
+        Integer newAge = CustomerRules.age(age);
+        String newPhone = CustomerRules.phone(phone);
+        customer.changeAge(newAge);
+        customer.changeAddress(CustomerRules.address(address));
+        customer.changePhone(newPhone);
+        return CustomerView.of(customer);
+    }
+
+    @Override
     public List<CustomerView> list() {
         return customers.findAll().stream().map(CustomerView::of).toList();
+    }
+
+    @Override
+    public List<CustomerView> page(CustomerQuery query) {
+        return customers.findPage(query).stream().map(CustomerView::of).toList();
+    }
+
+    @Override
+    public long count(CustomerFilter filter) {
+        return customers.count(filter);
+    }
+
+    @Override
+    public ExportBatch exportBatch(String afterNameKey, int size) {
+        if (size < 1 || size > CustomerQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("batch size must be within 1.." + CustomerQuery.MAX_LIMIT + ", got " + size);
+        }
+        List<Customer> batch = customers.findAfter(afterNameKey == null ? "" : afterNameKey, size);
+        return new ExportBatch(batch.stream().map(CustomerFileLine::format).toList(),
+                batch.isEmpty() ? null : batch.get(batch.size() - 1).nameKey());
     }
 
     @Override
@@ -108,16 +146,30 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         return new ImportReport(imported, skipped);
     }
 
+    /** Writes the file a batch of customers at a time (read-only reads, so the persistence context stays small). */
     @Override
     public ExportResult export() throws IOException {
-        List<String> lines = customers.findAll().stream().map(CustomerFileLine::format).toList();
         Path target = Path.of(exportFile).toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
+        int written = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            String after = "";
+            List<Customer> batch;
+            do {
+                batch = customers.findAfter(after, EXPORT_BATCH);
+                for (Customer customer : batch) {
+                    out.write(CustomerFileLine.format(customer));
+                    out.newLine();
+                }
+                written += batch.size();
+                after = batch.isEmpty() ? after : batch.get(batch.size() - 1).nameKey();
+            } while (batch.size() == EXPORT_BATCH);
+        }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info(() -> "Customer directory exported: " + lines.size() + " customers to " + target);
-        return new ExportResult(target.toString(), lines.size());
+        int count = written;
+        LOG.info(() -> "Customer directory exported: " + count + " customers to " + target);
+        return new ExportResult(target.toString(), count);
     }
 
     private Customer existing(String name) throws CustomerNotFoundException {

@@ -1,12 +1,16 @@
 package dev.portico.application.internal;
 
 import dev.portico.application.RentalReports;
+import dev.portico.application.RentalSummary;
+import dev.portico.domain.rental.CarModelBreakdown;
+import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 
 /** Rental reports from SQL aggregates. */
 @Stateless
@@ -40,5 +44,13 @@ public class DefaultRentalReports implements RentalReports {
     @Override
     public Map<LocalDate, Long> rentalsPerDay(LocalDate from, LocalDate to) {
         return rentals.countPerDay(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+
+    @Override
+    public RentalSummary summary(RentalQuery query) {
+        Objects.requireNonNull(query, "query");
+        CarModelBreakdown breakdown = rentals.totalsByCarModel(query);
+        return new RentalSummary(breakdown.overall(), breakdown.perCarModel(), rentals.countByGender(query),
+                rentals.countPerDay(query), rentals.countByMileageBand(query));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 @Table(name = "customer")
 @NamedQuery(name = "Customer.findByName", query = "SELECT c FROM Customer c WHERE c.nameKey = LOWER(:name)")
 @NamedQuery(name = "Customer.findAll", query = "SELECT c FROM Customer c ORDER BY c.nameKey")
+@NamedQuery(name = "Customer.findAfter", query = "SELECT c FROM Customer c WHERE c.nameKey > :nameKey ORDER BY c.nameKey")
+@NamedQuery(name = "Customer.findByIds", query = "SELECT c FROM Customer c WHERE c.id IN :ids")
 public class Customer {
 
     @Id
@@ -57,8 +59,17 @@ public class Customer {
         this.phone = phone;
     }
 
+    public Long id() {
+        return id;
+    }
+
     public String name() {
         return name;
+    }
+
+    /** The lower-cased name as the database computed it (the key of the unique index); {@code null} before it is stored. */
+    public String nameKey() {
+        return nameKey;
     }
 
     public Integer age() {

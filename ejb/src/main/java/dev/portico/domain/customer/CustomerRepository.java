@@ -12,6 +12,18 @@ public interface CustomerRepository {
     /** Every customer, ordered by lower-cased name. */
     List<Customer> findAll();
 
+    /** One page of customers; reads no more rows than the page holds. */
+    List<Customer> findPage(CustomerQuery query);
+
+    /** How many customers the filter lets through. */
+    long count(CustomerFilter filter);
+
+    /**
+     * Up to {@code limit} customers whose lower-cased name comes after {@code nameKey} (empty: from the
+     * first), in that order; read-only copies, not kept by the persistence context, for exports.
+     */
+    List<Customer> findAfter(String nameKey, int limit);
+
     /** Stores a new customer now, so that a name taken meanwhile is reported here and not at commit. */
     void store(Customer customer) throws DuplicateCustomerException;
 

@@ -27,4 +27,25 @@ public interface RentalRepository {
 
     /** Rentals taken out on each day of [from, to), days without rentals omitted. */
     Map<LocalDate, Long> countPerDay(LocalDateTime from, LocalDateTime to);
+
+    /** The latest time in of any rental, null without rentals. */
+    LocalDateTime latestTimeIn();
+
+    /** Rentals the query selects, ordered by time in then id, newest or oldest first; {@code max} of them from position {@code first}. */
+    List<RentalRecord> find(RentalQuery query, boolean newestFirst, int first, int max);
+
+    /** Rentals the query selects that come after {@code after} in (time in, id) order, oldest first; from the first when {@code after} is null. */
+    List<RentalRecord> findAfter(RentalQuery query, RentalRecord after, int max);
+
+    /** Totals of the rentals the query selects, overall and per car model. */
+    CarModelBreakdown totalsByCarModel(RentalQuery query);
+
+    /** Rentals the query selects per renter gender. */
+    Map<String, Long> countByGender(RentalQuery query);
+
+    /** Rentals the query selects per day of their time in, days without rentals omitted. */
+    Map<LocalDate, Long> countPerDay(RentalQuery query);
+
+    /** Rentals the query selects per mileage band, bands without rentals omitted. */
+    Map<MileageBand, Long> countByMileageBand(RentalQuery query);
 }

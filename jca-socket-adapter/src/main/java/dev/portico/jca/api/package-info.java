@@ -1,5 +1,6 @@
 /**
  * What the adapter offers applications: one typed listener interface per protocol, with the
- * request and reply types it carries. Message-driven beans implement these interfaces.
+ * request and reply types it carries (message-driven beans implement these interfaces), and a
+ * read-only view of the running listeners' statistics ({@link dev.portico.jca.api.ListenerRegistry}).
  */
 package dev.portico.jca.api;

@@ -1,5 +1,6 @@
 package dev.portico.jca.spi;
 
+import dev.portico.jca.api.ListenerRegistry;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.SocketListener;
 import jakarta.resource.NotSupportedException;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * The Portico socket resource adapter: each message-driven bean activation opens one TCP
  * listener, configured by its {@link SocketActivationSpec}, and each deactivation (or the
- * adapter's stop) closes it again.
+ * adapter's stop) closes it again. Running listeners are listed in the {@link ListenerRegistry}.
  */
 @Connector(displayName = "Portico socket adapter", vendorName = "Portico", eisType = "Legacy TCP database protocols",
         version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
@@ -75,7 +76,9 @@ public class SocketResourceAdapter implements ResourceAdapter {
             LOG.log(Level.SEVERE, "Portico cannot start the " + binding.name + " listener for " + factory.getActivationName(), e);
             throw new ResourceException("cannot start the " + binding.name + " listener: " + e.getMessage(), e);
         }
-        listeners.put(new Activation(factory, activationSpec), new Running(listener, spec));
+        Activation activation = new Activation(factory, activationSpec);
+        listeners.put(activation, new Running(listener, spec));
+        ListenerRegistry.register(activation, listener::statistics);
     }
 
     private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings,
@@ -91,6 +94,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
     }
 
     private void stopListener(Activation activation) {
+        ListenerRegistry.unregister(activation);
         Running running = listeners.remove(activation);
         if (running != null) {
             running.listener().stop(running.spec().shutdownGrace());

@@ -1,15 +1,18 @@
 package dev.portico.jca.transport;
 
+import dev.portico.jca.api.ListenerStatistics;
 import dev.portico.jca.codec.Decoded;
 import dev.portico.jca.codec.FrameCodec;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,6 +56,8 @@ public final class SocketListener<Q, R> {
     private volatile long stopDeadlineNanos;
     private long acceptPausedUntilNanos;
     private volatile boolean started;
+    private volatile Instant since;
+    private final ListenerCounters counters = new ListenerCounters();
     private int inFlight;
 
     private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
@@ -80,6 +85,7 @@ public final class SocketListener<Q, R> {
 
     /** Starts the selector loop on an executor thread. */
     public void start() {
+        since = Instant.now();
         executor.execute(this::run);
         started = true;
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
@@ -88,6 +94,16 @@ public final class SocketListener<Q, R> {
     /** The port actually bound (useful when the settings asked for port 0). */
     public int port() {
         return server.socket().getLocalPort();
+    }
+
+    /** What this listener has served so far; callable from any thread. */
+    public ListenerStatistics statistics() {
+        boolean listening = started && !stopping && terminated.getCount() > 0 && server.isOpen();
+        InetSocketAddress address = settings.address();
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return new ListenerStatistics(settings.name(), host, port(), listening, since,
+                counters.open(), counters.accepted(), counters.requests(), counters.errors(), counters.refused(),
+                counters.lastProblem());
     }
 
     /**
@@ -186,6 +202,7 @@ public final class SocketListener<Q, R> {
                 Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
+                counters.connectionOpened();
                 c.enqueue(c.codec.greeting());
                 settle(c);
             } catch (IOException e) {
@@ -213,7 +230,12 @@ public final class SocketListener<Q, R> {
                 c.inputEnded = true;
                 if (c.codec.oneRequestPerConnection() && !c.requestTaken) {
                     c.requestTaken = true;
-                    c.enqueue(c.codec.incomplete());
+                    byte[] incomplete = c.codec.incomplete();
+                    if (c.input.position() > 0) {
+                        // a client that connects and leaves without sending anything (a port probe) made no request
+                        counters.refused(describe(c), "incomplete request", incomplete);
+                    }
+                    c.enqueue(incomplete);
                     c.closing = true;
                 }
             } else if (n > 0) {
@@ -245,6 +267,7 @@ public final class SocketListener<Q, R> {
                     c.requestTaken = c.codec.oneRequestPerConnection();
                     dispatch(c, request.request());
                 } else if (decoded instanceof Decoded.Answer<Q> answer) {
+                    counters.refused(describe(c), "bad input", answer.reply());
                     c.requestTaken = c.codec.oneRequestPerConnection();
                     c.enqueue(answer.reply());
                     c.closing = answer.close() || c.requestTaken;
@@ -304,6 +327,7 @@ public final class SocketListener<Q, R> {
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
+            counters.failed(describe(c), request.getClass().getSimpleName(), e);
             completions.add(new Completion<>(c, c.codec.encode(c.codec.serverError())));
         }
     }
@@ -314,6 +338,7 @@ public final class SocketListener<Q, R> {
             return c.codec.encode(handler.handle(request));
         } catch (Exception | Error e) {
             LOG.log(Level.SEVERE, settings.name() + ": " + request.getClass().getSimpleName() + " from " + describe(c) + " failed", e);
+            counters.failed(describe(c), request.getClass().getSimpleName(), e);
             return c.codec.encode(c.codec.serverError());
         }
     }
@@ -322,6 +347,7 @@ public final class SocketListener<Q, R> {
         Completion<Q, R> done;
         while ((done = completions.poll()) != null) {
             inFlight--;
+            counters.answered();
             Connection<Q, R> c = done.connection();
             c.busy = false;
             if (!c.open) {
@@ -381,7 +407,9 @@ public final class SocketListener<Q, R> {
             } else if (c.codec.oneRequestPerConnection() ? now - c.acceptedNanos > settings.readTimeout().toNanos()
                     : c.frameStartedNanos != 0 && now - c.frameStartedNanos > settings.readTimeout().toNanos()) {
                 c.requestTaken = true;
-                c.enqueue(c.codec.timedOut());
+                byte[] timedOut = c.codec.timedOut();
+                counters.refused(describe(c), "timed out", timedOut);
+                c.enqueue(timedOut);
                 c.closing = true;
                 settle(c);
             } else if (c.frameStartedNanos == 0 && now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
@@ -396,6 +424,7 @@ public final class SocketListener<Q, R> {
         }
         c.open = false;
         connections.remove(c);
+        counters.connectionClosed();
         try {
             c.key.cancel();
             c.discardUnreadInput();

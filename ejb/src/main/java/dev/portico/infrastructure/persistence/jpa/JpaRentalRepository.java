@@ -1,15 +1,23 @@
 package dev.portico.infrastructure.persistence.jpa;
 
+import dev.portico.domain.rental.CarModelBreakdown;
+import dev.portico.domain.rental.MileageBand;
 import dev.portico.domain.rental.Rental;
+import dev.portico.domain.rental.RentalQuery;
+import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalRepository;
+import dev.portico.domain.rental.RentalTotals;
 import dev.portico.domain.rental.Renter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +25,11 @@ import java.util.Map;
 /** Renters and rentals in MariaDB through JPA; aggregates are SQL, never loops over rows. Joins the caller's transaction. */
 @ApplicationScoped
 public class JpaRentalRepository implements RentalRepository {
+
+    private static final String RECORD_COLUMNS = "SELECT rt.id, rn.name, rt.gender, rt.car_model, rt.mileage_km, rt.time_in, rt.time_out";
+    private static final String TOTALS_COLUMNS = "SELECT rt.car_model, COUNT(*), COALESCE(SUM(rt.mileage_km), 0), AVG(rt.mileage_km),"
+            + " AVG(TIMESTAMPDIFF(SECOND, rt.time_in, rt.time_out))";
+    private static final String MILEAGE_BAND = mileageBandSql();
 
     @PersistenceContext(unitName = "portico")
     private EntityManager em;
@@ -62,12 +75,121 @@ public class JpaRentalRepository implements RentalRepository {
         List<Object[]> rows = em.createNativeQuery("SELECT DATE(time_in) AS day, COUNT(*) FROM rental"
                         + " WHERE time_in >= ?1 AND time_in < ?2 GROUP BY DATE(time_in) ORDER BY day")
                 .setParameter(1, from).setParameter(2, to).getResultList();
+        return perDay(rows);
+    }
+
+    @Override
+    public LocalDateTime latestTimeIn() {
+        return dateTime(em.createNativeQuery("SELECT MAX(time_in) FROM rental").getSingleResult());
+    }
+
+    @Override
+    public List<RentalRecord> find(RentalQuery query, boolean newestFirst, int first, int max) {
+        // Deferred join: the offset is skipped in the index alone (time_in or car_model+time_in, both ending
+        // in the id); only the page's rows are then read with their renters.
+        String direction = newestFirst ? " DESC" : "";
+        String order = " ORDER BY rt.time_in" + direction + ", rt.id" + direction;
+        return records(new RentalFilterSql(query, false)
+                .then(order + " LIMIT " + max + " OFFSET " + first + ") page JOIN rental rt ON rt.id = page.id"
+                        + " JOIN renter rn ON rn.id = rt.renter_id" + order)
+                .query(em, RECORD_COLUMNS + " FROM (SELECT rt.id").getResultList());
+    }
+
+    @Override
+    public List<RentalRecord> findAfter(RentalQuery query, RentalRecord after, int max) {
+        RentalFilterSql sql = new RentalFilterSql(query, true);
+        if (after != null) {
+            // The first condition makes the keyset a plain index range; the second skips the ties already seen.
+            sql.then(" AND rt.time_in >= " + sql.parameter(after.timeIn()) + " AND (rt.time_in > " + sql.parameter(after.timeIn())
+                    + " OR rt.id > " + sql.parameter(after.id()) + ")");
+        }
+        return records(sql.then(" ORDER BY rt.time_in, rt.id LIMIT " + max).query(em, RECORD_COLUMNS).getResultList());
+    }
+
+    @Override
+    public CarModelBreakdown totalsByCarModel(RentalQuery query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY rt.car_model WITH ROLLUP").query(em, TOTALS_COLUMNS).getResultList();
+        RentalTotals overall = new RentalTotals(0, 0, null, null);
+        Map<String, RentalTotals> perCarModel = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            RentalTotals totals = new RentalTotals(((Number) row[1]).longValue(), ((Number) row[2]).longValue(), decimal(row[3]), decimal(row[4]));
+            if (row[0] == null) {
+                overall = totals;
+            } else {
+                perCarModel.put(row[0].toString(), totals);
+            }
+        }
+        return new CarModelBreakdown(overall, perCarModel);
+    }
+
+    @Override
+    public Map<String, Long> countByGender(RentalQuery query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY rt.gender ORDER BY rt.gender")
+                .query(em, "SELECT rt.gender, COUNT(*)").getResultList();
+        return counts(rows);
+    }
+
+    @Override
+    public Map<LocalDate, Long> countPerDay(RentalQuery query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY DATE(rt.time_in) ORDER BY day")
+                .query(em, "SELECT DATE(rt.time_in) AS day, COUNT(*)").getResultList();
+        return perDay(rows);
+    }
+
+    @Override
+    public Map<MileageBand, Long> countByMileageBand(RentalQuery query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY band")
+                .query(em, "SELECT " + MILEAGE_BAND + " AS band, COUNT(*)").getResultList();
+        Map<MileageBand, Long> perBand = new EnumMap<>(MileageBand.class);
+        for (Object[] row : rows) {
+            perBand.put(MileageBand.valueOf(row[0].toString()), ((Number) row[1]).longValue());
+        }
+        return perBand;
+    }
+
+    /** {@code CASE WHEN rt.mileage_km <= 49 THEN 'UNDER_50' ... ELSE 'FROM_1000' END}, from the bands. */
+    private static String mileageBandSql() {
+        StringBuilder sql = new StringBuilder("CASE");
+        MileageBand last = null;
+        for (MileageBand band : MileageBand.values()) {
+            if (band.maxKm() == null) {
+                last = band;
+            } else {
+                sql.append(" WHEN rt.mileage_km <= ").append(band.maxKm()).append(" THEN '").append(band.name()).append('\'');
+            }
+        }
+        return sql.append(" ELSE '").append(last.name()).append("' END").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RentalRecord> records(List<?> rows) {
+        List<RentalRecord> records = new ArrayList<>(rows.size());
+        for (Object[] row : (List<Object[]>) rows) {
+            records.add(new RentalRecord(((Number) row[0]).longValue(), (String) row[1], row[2].toString(), (String) row[3],
+                    ((Number) row[4]).intValue(), dateTime(row[5]), dateTime(row[6])));
+        }
+        return records;
+    }
+
+    private static Map<LocalDate, Long> perDay(List<Object[]> rows) {
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         for (Object[] row : rows) {
             LocalDate day = row[0] instanceof Date date ? date.toLocalDate() : (LocalDate) row[0];
             perDay.put(day, ((Number) row[1]).longValue());
         }
         return perDay;
+    }
+
+    private static LocalDateTime dateTime(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) value;
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     private static Map<String, Long> counts(List<Object[]> rows) {

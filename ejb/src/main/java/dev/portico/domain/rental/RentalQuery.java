@@ -1,0 +1,50 @@
+package dev.portico.domain.rental;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * Which rentals to list or report on: those whose time in falls on a day from {@code from} to
+ * {@code to} (inclusive), optionally only of one car model, one renter gender ({@code M} or
+ * {@code F}) and renters whose name starts with {@code renterPrefix} (ignoring case).
+ */
+public record RentalQuery(LocalDate from, LocalDate to, CarModel car, Character gender, String renterPrefix) implements Serializable {
+
+    public RentalQuery {
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("a rental query needs a first and a last day");
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the last day " + to + " is before the first day " + from);
+        }
+        if (gender != null && gender != 'M' && gender != 'F') {
+            throw new IllegalArgumentException("gender must be M or F, got '" + gender + "'");
+        }
+        renterPrefix = renterPrefix == null || renterPrefix.isBlank() ? null : renterPrefix.strip();
+        if (renterPrefix != null && renterPrefix.codePointCount(0, renterPrefix.length()) > RentalPayload.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("a renter name has at most " + RentalPayload.MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    /** Every rental taken on a day from {@code from} to {@code to}. */
+    public static RentalQuery between(LocalDate from, LocalDate to) {
+        return new RentalQuery(from, to, null, null, null);
+    }
+
+    /** The first instant of the range. */
+    public LocalDateTime start() {
+        return from.atStartOfDay();
+    }
+
+    /** The first instant after the range. */
+    public LocalDateTime end() {
+        return to.plusDays(1).atStartOfDay();
+    }
+
+    /** The name prefix as compared with the stored lower-cased names; null without one. */
+    public String renterKeyPrefix() {
+        return renterPrefix == null ? null : renterPrefix.toLowerCase(Locale.ROOT);
+    }
+}

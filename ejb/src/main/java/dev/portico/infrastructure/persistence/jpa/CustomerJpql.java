@@ -1,0 +1,72 @@
+package dev.portico.infrastructure.persistence.jpa;
+
+import dev.portico.domain.customer.CustomerFilter;
+import dev.portico.domain.customer.CustomerOrder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JPQL of a customer listing, built from fixed fragments (the filter's values are parameters):
+ * a name prefix is matched on {@code name_key} (lower-cased by the database, as the key itself is),
+ * a phone prefix and an age on their V5 indexes.
+ */
+record CustomerJpql(String where, Map<String, Object> parameters) {
+
+    /** The escape character of the LIKE patterns built here. */
+    static final char ESCAPE = '!';
+
+    CustomerJpql {
+        parameters = Map.copyOf(parameters);
+    }
+
+    static CustomerJpql of(CustomerFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (!filter.namePrefix().isEmpty()) {
+            conditions.add("c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '" + ESCAPE + "'");
+            parameters.put("namePrefix", escapeLike(filter.namePrefix()));
+        }
+        if (!filter.phonePrefix().isEmpty()) {
+            conditions.add("c.phone LIKE :phonePattern ESCAPE '" + ESCAPE + "'");
+            parameters.put("phonePattern", escapeLike(filter.phonePrefix()) + "%");
+        }
+        if (filter.age() != null) {
+            conditions.add("c.age = :age");
+            parameters.put("age", filter.age());
+        }
+        return new CustomerJpql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
+    }
+
+    /** The ids of the matching customers in the given order (index-only for an unfiltered listing). */
+    String selectIds(CustomerOrder order) {
+        return "SELECT c.id FROM Customer c" + where + " ORDER BY " + orderBy(order);
+    }
+
+    String count() {
+        return "SELECT COUNT(c) FROM Customer c" + where;
+    }
+
+    static String orderBy(CustomerOrder order) {
+        return switch (order) {
+            case NAME_ASCENDING -> "c.nameKey ASC";
+            case NAME_DESCENDING -> "c.nameKey DESC";
+            case AGE_ASCENDING -> "c.age ASC, c.id ASC";
+            case AGE_DESCENDING -> "c.age DESC, c.id DESC";
+        };
+    }
+
+    /** The text with LIKE's wildcards and the escape character itself taken literally. */
+    static String escapeLike(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == ESCAPE) {
+                out.append(ESCAPE);
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+}

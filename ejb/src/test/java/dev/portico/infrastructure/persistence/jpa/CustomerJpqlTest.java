@@ -1,0 +1,49 @@
+package dev.portico.infrastructure.persistence.jpa;
+
+import dev.portico.domain.customer.CustomerFilter;
+import dev.portico.domain.customer.CustomerOrder;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The JPQL behind the customers page: each filter and order maps to an indexed condition or order. */
+class CustomerJpqlTest {
+
+    @Test
+    void noFilterSelectsEveryIdInNameKeyOrder() {
+        CustomerJpql jpql = CustomerJpql.of(CustomerFilter.NONE);
+        assertEquals("SELECT c.id FROM Customer c ORDER BY c.nameKey ASC", jpql.selectIds(CustomerOrder.NAME_ASCENDING));
+        assertEquals("SELECT COUNT(c) FROM Customer c", jpql.count());
+        assertEquals(Map.of(), jpql.parameters());
+    }
+
+    @Test
+    void namePrefixIsLowerCasedByTheDatabaseAndMatchedOnTheNameKey() {
+        CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("Jo", "", null));
+        assertEquals("SELECT COUNT(c) FROM Customer c WHERE c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '!'", jpql.count());
+        assertEquals(Map.of("namePrefix", "Jo"), jpql.parameters());
+    }
+
+    @Test
+    void filtersCombineWithAnd() {
+        CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("a", "514", 40));
+        assertEquals("SELECT c.id FROM Customer c WHERE c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '!'"
+                + " AND c.phone LIKE :phonePattern ESCAPE '!' AND c.age = :age ORDER BY c.age DESC, c.id DESC",
+                jpql.selectIds(CustomerOrder.AGE_DESCENDING));
+        assertEquals(Map.of("namePrefix", "a", "phonePattern", "514%", "age", 40), jpql.parameters());
+    }
+
+    @Test
+    void ageOrdersBreakTiesByIdSoThatTheAgeIndexServesThem() {
+        assertEquals("c.age ASC, c.id ASC", CustomerJpql.orderBy(CustomerOrder.AGE_ASCENDING));
+        assertEquals("c.nameKey DESC", CustomerJpql.orderBy(CustomerOrder.NAME_DESCENDING));
+    }
+
+    @Test
+    void likeWildcardsInAPrefixAreTakenLiterally() {
+        assertEquals("50!%!_off!!", CustomerJpql.escapeLike("50%_off!"));
+        assertEquals(Map.of("phonePattern", "5!_1%"), CustomerJpql.of(new CustomerFilter(null, "5_1", null)).parameters());
+    }
+}

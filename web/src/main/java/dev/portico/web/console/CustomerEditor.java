@@ -1,0 +1,196 @@
+package dev.portico.web.console;
+
+import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerView;
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+
+/**
+ * The customers screen's add/edit form. Saving does what socket commands 2 (add) or 4, 5 and 6
+ * (age, address, phone) do, and shows the listener's answer next to the field concerned.
+ */
+@Named
+@ViewScoped
+public class CustomerEditor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String FORM = "editor:";
+
+    @EJB
+    private CustomerDirectoryService directory;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private boolean open;
+    /** The customer being edited; {@code null} while adding one. */
+    private CustomerView original;
+    private String name = "";
+    private String age = "";
+    private String address = "";
+    private String phone = "";
+
+    public void startAdd() {
+        fill(null, new CustomerView("", "", "", ""));
+    }
+
+    public void startEdit(CustomerView customer) {
+        fill(customer, customer);
+    }
+
+    public void cancel() {
+        open = false;
+        original = null;
+    }
+
+    public void save() {
+        if (!currentUser.mayChange()) {
+            return;
+        }
+        String newName = CustomerFields.strip(name);
+        String newAge = CustomerFields.strip(age);
+        String newAddress = CustomerFields.strip(address);
+        String newPhone = CustomerFields.strip(phone);
+        if (original == null) {
+            add(newName, newAge, newAddress, newPhone);
+        } else {
+            update(original.name(), newAge, newAddress, newPhone);
+        }
+    }
+
+    private void add(String newName, String newAge, String newAddress, String newPhone) {
+        if (!fitsTheProtocol(CustomerReplies.ADD_FIELD_COUNT, "name", newName, "age", newAge, "address", newAddress, "phone", newPhone)) {
+            return;
+        }
+        if (!CustomerFields.fitsOneLine("2", newName, newAge, newAddress, newPhone)) {
+            fieldMessage("address", CustomerReplies.TOO_LONG);
+            return;
+        }
+        try {
+            directory.add(newName, newAge, newAddress, newPhone);
+            pageMessage(CustomerReplies.added(String.join("|", "2", newName, newAge, newAddress, newPhone)));
+            cancel();
+        } catch (DuplicateCustomerException e) {
+            fieldMessage("name", CustomerReplies.alreadyStored(newName));
+        } catch (InvalidCustomerException e) {
+            fieldMessage(field(e), CustomerReplies.addRefused(e, newName, newAge, newAddress, newPhone));
+        }
+    }
+
+    private void update(String key, String newAge, String newAddress, String newPhone) {
+        if (!fitsTheProtocol(CustomerReplies.FIELD_COUNT, "age", newAge, "address", newAddress, "phone", newPhone)) {
+            return;
+        }
+        if (!CustomerFields.fitsOneLine("4", key, newAge) || !CustomerFields.fitsOneLine("5", key, newAddress)
+                || !CustomerFields.fitsOneLine("6", key, newPhone)) {
+            fieldMessage("address", CustomerReplies.TOO_LONG);
+            return;
+        }
+        try {
+            CustomerView before = original;
+            CustomerView after = directory.update(key, newAge, newAddress, newPhone);
+            if (!after.age().equals(before.age())) {
+                pageMessage(CustomerReplies.ageUpdated(key));
+            }
+            if (!after.address().equals(before.address())) {
+                pageMessage(CustomerReplies.addressUpdated(key));
+            }
+            if (!after.phone().equals(before.phone())) {
+                pageMessage(CustomerReplies.phoneUpdated(key));
+            }
+            cancel();
+        } catch (CustomerNotFoundException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), ""));
+        } catch (InvalidCustomerException e) {
+            String field = field(e);
+            fieldMessage(field, "age".equals(field) ? CustomerReplies.ageRefused(e, key, newAge) : CustomerReplies.phoneRefused(e));
+        }
+    }
+
+    /** Refuses, next to the first such field, a value holding {@code |} or a line break, as the socket's field count check would. */
+    private boolean fitsTheProtocol(String answer, String... idsAndValues) {
+        for (int i = 0; i < idsAndValues.length; i += 2) {
+            if (!CustomerFields.fitsTheProtocol(idsAndValues[i + 1])) {
+                fieldMessage(idsAndValues[i], answer);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String field(InvalidCustomerException e) {
+        return switch (e.problem()) {
+            case EMPTY_NAME, DUPLICATE_NAME, WRONG_FIELD_COUNT -> "name";
+            case AGE_NOT_A_NUMBER, AGE_OUT_OF_RANGE -> "age";
+            case INVALID_PHONE -> "phone";
+        };
+    }
+
+    private void fill(CustomerView editing, CustomerView values) {
+        open = true;
+        original = editing;
+        name = values.name();
+        age = values.age();
+        address = values.address();
+        phone = values.phone();
+    }
+
+    private static void fieldMessage(String field, String text) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(FORM + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        context.validationFailed();
+    }
+
+    private static void pageMessage(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public boolean isAdding() {
+        return original == null;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getAge() {
+        return age;
+    }
+
+    public void setAge(String age) {
+        this.age = age;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.portico.web.console;
+
+import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerView;
+import dev.portico.domain.customer.CustomerFilter;
+import dev.portico.domain.customer.CustomerQuery;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The customers table's rows, one page at a time from the directory; a row's key is the customer's name. */
+class CustomerTable extends LazyDataModel<CustomerView> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CustomerDirectoryService directory;
+
+    CustomerTable(CustomerDirectoryService directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        Optional<CustomerFilter> filter = CustomerTableQuery.filter(filterBy);
+        return filter.map(f -> (int) Math.min(Integer.MAX_VALUE, directory.count(f))).orElse(0);
+    }
+
+    /**
+     * One page. On the first page the row count is reset so that PrimeFaces counts again (it counts
+     * before every later page, but keeps a first page's count even after changes and new filters);
+     * a first page shorter than the page size is then its own count, with no count query.
+     */
+    @Override
+    public List<CustomerView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        if (first == 0) {
+            setRowCount(0);
+        }
+        Optional<CustomerFilter> filter = CustomerTableQuery.filter(filterBy);
+        if (filter.isEmpty()) {
+            return List.of();
+        }
+        int limit = Math.max(1, Math.min(pageSize, CustomerQuery.MAX_LIMIT));
+        return directory.page(new CustomerQuery(filter.get(), CustomerTableQuery.order(sortBy), Math.max(0, first), limit));
+    }
+
+    @Override
+    public String getRowKey(CustomerView customer) {
+        return customer.name();
+    }
+
+    @Override
+    public CustomerView getRowData(String rowKey) {
+        return getWrappedData() == null ? null
+                : getWrappedData().stream().filter(customer -> customer.name().equals(rowKey)).findFirst().orElse(null);
+    }
+}
