@@ -112,11 +112,22 @@ class ConsoleSecurityIT {
         assertEquals(403, change.statusCode(), "a viewer changes nothing through the API");
         assertTrue(change.body().contains("\"error\""), change.body());
         assertEquals(0, TestDatabase.storedNames("Mallory").size());
+        TestDatabase.clearCustomers();
+        CustomerDirectoryClient.ask("2|Read Only|40|R St|394-4040\n");
 
         try (Browser browser = Browser.open()) {
             browser.loginAs(viewer, password);
             assertEquals(viewer + " (viewer)", browser.driver().findElement(By.id("signed-in-as")).getText().strip());
             assertTrue(browser.driver().findElements(By.id("nav:accounts")).isEmpty(), "no console users menu for a viewer");
+
+            browser.open("/customers/index.xhtml");
+            browser.waitForText(By.id("customersForm:customers"), "Read Only");
+            assertTrue(browser.driver().findElements(By.id("customersForm:add")).isEmpty(), "no add button");
+            assertTrue(browser.driver().findElements(By.id("import:file")).isEmpty(), "no import form");
+            assertTrue(browser.driver().findElements(By.cssSelector("[id$=':delete']")).isEmpty(), "no delete buttons");
+            assertTrue(browser.driver().findElements(By.cssSelector("[id$=':edit']")).isEmpty(), "no edit buttons");
+            browser.screenshot("security-viewer-customers-read-only");
+
             browser.open("/accounts/index.xhtml");
             browser.waitFor(By.id("error-message"));
             assertTrue(browser.driver().getPageSource().contains("Not allowed"));

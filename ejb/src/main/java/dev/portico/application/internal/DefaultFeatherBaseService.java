@@ -1,6 +1,7 @@
 package dev.portico.application.internal;
 
 import dev.portico.application.FeatherBaseService;
+import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
@@ -9,7 +10,6 @@ import dev.portico.domain.featherbase.FbTable;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
-import dev.portico.domain.featherbase.PasswordHash;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,5 @@
 package dev.portico.domain.account;
 
-import dev.portico.domain.featherbase.PasswordHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package dev.portico.domain.featherbase;
 
+import dev.portico.domain.account.PasswordHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

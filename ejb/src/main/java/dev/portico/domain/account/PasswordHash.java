@@ -1,4 +1,4 @@
-package dev.portico.domain.featherbase;
+package dev.portico.domain.account;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;

@@ -1,4 +1,4 @@
-package dev.portico.domain.featherbase;
+package dev.portico.domain.account;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
