@@ -7,6 +7,7 @@ import dev.portico.jca.codec.FrameCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -39,6 +40,8 @@ public final class SocketListener<Q, R> {
 
     private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
     private static final long TICK_MILLIS = 100;
+    /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port. */
+    private static final int MAX_FAILED_TICKS = 50;
 
     private final ListenerSettings settings;
     private final Supplier<FrameCodec<Q, R>> codecs;
@@ -135,50 +138,84 @@ public final class SocketListener<Q, R> {
     private void run() {
         try {
             boolean serverClosed = false;
+            int failedTicksInARow = 0;
             while (true) {
                 selector.select(TICK_MILLIS);
-                if (stopping && !serverClosed) {
-                    serverKey.cancel();
-                    server.close();
-                    serverClosed = true;
-                    new ArrayList<>(connections).stream().filter(c -> !c.busy && c.pending == null).forEach(c -> {
-                        c.closing = true;
-                        settle(c);
-                    });
-                }
-                drainCompletions();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (!key.isValid()) {
-                        continue;
-                    }
-                    if (key == serverKey) {
-                        accept();
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        Connection<Q, R> c = (Connection<Q, R>) key.attachment();
-                        if (key.isWritable()) {
+                try {
+                    if (stopping && !serverClosed) {
+                        serverKey.cancel();
+                        server.close();
+                        serverClosed = true;
+                        new ArrayList<>(connections).stream().filter(c -> !c.busy && c.pending == null).forEach(c -> {
+                            c.closing = true;
                             settle(c);
-                        }
-                        if (c.open && key.isValid() && key.isReadable()) {
-                            read(c);
+                        });
+                    }
+                    drainCompletions();
+                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                    while (keys.hasNext()) {
+                        SelectionKey key = keys.next();
+                        keys.remove();
+                        if (key.isValid()) {
+                            serve(key);
                         }
                     }
+                    dispatchWaiting();
+                    expireTimeouts();
+                    failedTicksInARow = 0;
+                } catch (RuntimeException | Error e) {
+                    failedTicksInARow++;
+                    if (failedTicksInARow >= MAX_FAILED_TICKS) {
+                        throw e;
+                    }
+                    LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener: a step of its loop failed; it goes on serving", e);
                 }
-                dispatchWaiting();
-                expireTimeouts();
                 if (stopping && (connections.isEmpty() || System.nanoTime() - stopDeadlineNanos > 0)) {
                     break;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener failed; it stops serving", e);
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener failed; it stops serving and releases its port", e);
         } finally {
             closeEverything();
             terminated.countDown();
         }
+    }
+
+    /**
+     * Accepts on the server key, or reads and writes one connection. Whatever the work for one
+     * connection throws (an {@code OutOfMemoryError} while decoding, a codec bug) ends only that
+     * connection, which is answered the protocol's generic error where possible; the listener goes on.
+     */
+    private void serve(SelectionKey key) {
+        if (key == serverKey) {
+            accept();
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Connection<Q, R> c = (Connection<Q, R>) key.attachment();
+        try {
+            if (key.isWritable()) {
+                settle(c);
+            }
+            if (c.open && key.isValid() && key.isReadable()) {
+                read(c);
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, settings.name() + ": serving " + describe(c) + " failed; closing that connection", e);
+            counters.failed(describe(c), "connection", e);
+            abandon(c);
+        }
+    }
+
+    /** Ends a connection whose state can no longer be trusted: one last generic error if it can be written at once, then close. */
+    private void abandon(Connection<Q, R> c) {
+        try {
+            c.channel.write(ByteBuffer.wrap(c.codec.encode(c.codec.serverError())));
+        } catch (IOException | RuntimeException | Error ignored) {
+            // the connection is going anyway
+        }
+        close(c);
     }
 
     private void accept() {

@@ -447,6 +447,79 @@ class SocketListenerTest {
         assertEquals("ERROR;NEXT;", readExactly(client, 11));
     }
 
+    // ---- nothing a request throws takes the listener down ---------------------------------------------------
+
+    @Test
+    void anErrorWhileServingOneConnectionEndsOnlyThatConnectionAndTheListenerGoesOnServing() throws Exception {
+        Logger.getLogger(SocketListener.class.getName()).setLevel(Level.OFF); // the simulated error's report is expected
+        try {
+            ListenerSettings settings = new ListenerSettings("error-test", new InetSocketAddress(LOOPBACK, 0), 4, 64, READ_TIMEOUT, LONG_IDLE, 4);
+            SocketListener<String, String> listener = started(new SocketListener<>(settings,
+                    () -> new ExplodingCodec(new SemicolonCodec(64, "HELLO;")), request -> "OK " + request, executor));
+
+            for (int round = 0; round < 3; round++) {
+                Socket victim = connect(listener);
+                assertEquals("HELLO;", readExactly(victim, 6));
+                send(victim, "BOOM;");
+                assertEquals("ERROR;", readToEnd(victim), "the generic error, then the connection is closed");
+            }
+
+            Socket other = connect(listener);
+            assertEquals("HELLO;", readExactly(other, 6));
+            send(other, "ping;");
+            assertEquals("OK ping;", readExactly(other, 8), "the listener still serves after three errors");
+        } finally {
+            Logger.getLogger(SocketListener.class.getName()).setLevel(Level.WARNING);
+        }
+    }
+
+    /** Throws an {@code OutOfMemoryError} when a frame starts with {@code BOOM}, as a decode that ran out of heap would. */
+    private static final class ExplodingCodec implements dev.portico.jca.codec.FrameCodec<String, String> {
+        private final SemicolonCodec inner;
+
+        ExplodingCodec(SemicolonCodec inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public byte[] greeting() {
+            return inner.greeting();
+        }
+
+        @Override
+        public dev.portico.jca.codec.Decoded<String> decode(java.nio.ByteBuffer received) {
+            if (received.remaining() >= 4 && received.get(received.position()) == 'B' && received.get(received.position() + 1) == 'O') {
+                throw new OutOfMemoryError("simulated: Java heap space");
+            }
+            return inner.decode(received);
+        }
+
+        @Override
+        public byte[] encode(String reply) {
+            return inner.encode(reply);
+        }
+
+        @Override
+        public String serverError() {
+            return inner.serverError();
+        }
+
+        @Override
+        public boolean oneRequestPerConnection() {
+            return false;
+        }
+
+        @Override
+        public byte[] timedOut() {
+            return inner.timedOut();
+        }
+
+        @Override
+        public byte[] incomplete() {
+            return inner.incomplete();
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private SocketListener<CustomerDirectoryRequest, CustomerDirectoryReply> customerListener(
