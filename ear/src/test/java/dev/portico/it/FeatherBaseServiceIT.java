@@ -109,6 +109,7 @@ class FeatherBaseServiceIT {
         users.grant("bob", "*");
         assertEquals(List.of("db", "secret"), store.listDatabases("bob"));
         users.revoke("bob", "*");
+        refused(Reason.NOT_FOUND, () -> users.revoke("bob", "*"));
         refused(Reason.FORBIDDEN, () -> store.createDatabase("bob", "new"));
         assertEquals(List.of(new FeatherBaseUserService.UserView("bob", List.of("db"))), users.users());
     }

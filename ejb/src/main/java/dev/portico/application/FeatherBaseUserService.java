@@ -15,9 +15,11 @@ public interface FeatherBaseUserService {
     /** Creates a user, or sets the password of an existing one. */
     void saveUser(String name, String password) throws FeatherBaseRefusal;
 
+    /** Deletes the user with its grants; {@code NOT_FOUND} when there is no such user (also for all but one of concurrent deletes). */
     void deleteUser(String name) throws FeatherBaseRefusal;
 
     void grant(String user, String database) throws FeatherBaseRefusal;
 
+    /** Takes a grant back; {@code NOT_FOUND} when the user or the grant is missing (also for all but one of concurrent revokes). */
     void revoke(String user, String database) throws FeatherBaseRefusal;
 }

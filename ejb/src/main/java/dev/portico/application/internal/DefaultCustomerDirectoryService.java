@@ -172,7 +172,11 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         return new ExportResult(target.toString(), count);
     }
 
+    /**
+     * The customer to change or delete, locked until the transaction ends, so that of concurrent
+     * deletes only one finds it and a change never lands on a customer deleted meanwhile.
+     */
     private Customer existing(String name) throws CustomerNotFoundException {
-        return customers.findByName(name).orElseThrow(() -> new CustomerNotFoundException(name));
+        return customers.findByNameForUpdate(name).orElseThrow(() -> new CustomerNotFoundException(name));
     }
 }

@@ -51,12 +51,12 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public void deleteDatabase(String user, String database) throws FeatherBaseRefusal {
-        store.deleteDatabase(database(user, database));
+        store.deleteDatabase(databaseForUpdate(user, database));
     }
 
     @Override
     public void renameDatabase(String user, String database, String newName) throws FeatherBaseRefusal {
-        FbDatabase db = database(user, database);
+        FbDatabase db = databaseForUpdate(user, database);
         allow(user, newName);
         checkName(newName);
         if (!newName.equals(database) && store.database(newName).isPresent()) {
@@ -93,7 +93,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public void deleteTable(String user, String database, String table) throws FeatherBaseRefusal {
-        store.deleteTable(table(user, database, table, false));
+        store.deleteTable(table(user, database, table, true));
     }
 
     @Override
@@ -111,7 +111,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     @Override
     public void addColumn(String user, String database, String table, String column) throws FeatherBaseRefusal {
         FbTable t = table(user, database, table, true);
-        List<FbColumn> columns = store.columns(t);
+        List<FbColumn> columns = store.columnsForUpdate(t);
         checkName(column);
         if (columns.stream().anyMatch(c -> c.name().equals(column))) {
             throw new FeatherBaseRefusal(Reason.EXISTS, "column " + column + " exists");
@@ -122,7 +122,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     @Override
     public void deleteColumn(String user, String database, String table, String column) throws FeatherBaseRefusal {
         FbTable t = table(user, database, table, true);
-        List<FbColumn> columns = store.columns(t);
+        List<FbColumn> columns = store.columnsForUpdate(t);
         FbColumn doomed = column(columns, column);
         store.deleteColumn(doomed);
         int position = 0;
@@ -136,7 +136,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     @Override
     public void renameColumn(String user, String database, String table, String column, String newName) throws FeatherBaseRefusal {
         FbTable t = table(user, database, table, true);
-        List<FbColumn> columns = store.columns(t);
+        List<FbColumn> columns = store.columnsForUpdate(t);
         FbColumn renamed = column(columns, column);
         checkName(newName);
         if (!newName.equals(column) && columns.stream().anyMatch(c -> c.name().equals(newName))) {
@@ -197,6 +197,12 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     private FbDatabase database(String user, String name) throws FeatherBaseRefusal {
         allow(user, name);
         return store.database(name).orElseThrow(() -> notFound("database " + name));
+    }
+
+    /** The database to delete or rename, locked, so that of concurrent deletes and renames only the first finds it. */
+    private FbDatabase databaseForUpdate(String user, String name) throws FeatherBaseRefusal {
+        allow(user, name);
+        return store.databaseForUpdate(name).orElseThrow(() -> notFound("database " + name));
     }
 
     private FbTable table(String user, String database, String table, boolean lock) throws FeatherBaseRefusal {

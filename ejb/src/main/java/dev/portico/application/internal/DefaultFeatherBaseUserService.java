@@ -39,7 +39,7 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
 
     @Override
     public void deleteUser(String name) throws FeatherBaseRefusal {
-        store.deleteUser(existing(name));
+        store.deleteUser(store.userForUpdate(name).orElseThrow(() -> noUser(name)));
     }
 
     @Override
@@ -53,10 +53,16 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
     @Override
     public void revoke(String user, String database) throws FeatherBaseRefusal {
         existing(user);
-        store.revoke(user, database);
+        if (!store.revoke(user, database)) {
+            throw new FeatherBaseRefusal(Reason.NOT_FOUND, user + " was not granted " + database);
+        }
     }
 
     private FbUser existing(String name) throws FeatherBaseRefusal {
-        return store.user(name).orElseThrow(() -> new FeatherBaseRefusal(Reason.NOT_FOUND, "no user " + name));
+        return store.user(name).orElseThrow(() -> noUser(name));
+    }
+
+    private static FeatherBaseRefusal noUser(String name) {
+        return new FeatherBaseRefusal(Reason.NOT_FOUND, "no user " + name);
     }
 }

@@ -9,6 +9,12 @@ public interface CustomerRepository {
     /** The customer with this name, compared case-insensitively. */
     Optional<Customer> findByName(String name);
 
+    /**
+     * The customer with this name, locked against concurrent changes until the transaction ends; read
+     * as last committed, so a customer deleted meanwhile is absent.
+     */
+    Optional<Customer> findByNameForUpdate(String name);
+
     /** Every customer, ordered by lower-cased name. */
     List<Customer> findAll();
 

@@ -9,6 +9,9 @@ public interface FeatherBaseRepository {
 
     Optional<FbDatabase> database(String name);
 
+    /** The database, locked against concurrent changes until the transaction ends; absent when deleted meanwhile. */
+    Optional<FbDatabase> databaseForUpdate(String name);
+
     List<FbDatabase> databases();
 
     Optional<FbTable> table(FbDatabase database, String name);
@@ -23,6 +26,9 @@ public interface FeatherBaseRepository {
 
     /** The table's columns in order. */
     List<FbColumn> columns(FbTable table);
+
+    /** The table's columns in order as last committed, locked until the transaction ends. */
+    List<FbColumn> columnsForUpdate(FbTable table);
 
     Optional<FbRow> row(FbTable table, long row);
 
@@ -54,6 +60,9 @@ public interface FeatherBaseRepository {
 
     Optional<FbUser> user(String name);
 
+    /** The user, locked against concurrent changes until the transaction ends; absent when deleted meanwhile. */
+    Optional<FbUser> userForUpdate(String name);
+
     List<FbUser> users();
 
     void deleteUser(FbUser user);
@@ -61,5 +70,6 @@ public interface FeatherBaseRepository {
     /** The database names a user was granted ({@code *}: all). */
     List<String> grants(String user);
 
-    void revoke(String user, String database);
+    /** Removes the grant; false when there was none. */
+    boolean revoke(String user, String database);
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The FeatherBase protocol: a greeting, then any number of commands on one connection, each
  * ending at EOT ({@code \x04}); a {@code \n} or {@code \r\n} after EOT is ignored. Every reply
- * ends with EOT. Holds the connection's authenticated user.
+ * ends with EOT. Holds the connection's authenticated user: each {@code auth} drops it first, so a
+ * failed one leaves the connection unauthenticated; after {@value #MAX_AUTH_FAILURES} failed
+ * {@code auth}s the connection is closed right after the last {@code FAILURE}.
  */
 public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, FeatherBaseReply> {
 
@@ -24,9 +26,10 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     private String user;
     /** How many bytes of the command being received were already searched for EOT (so drip-fed input costs linear time). */
     private int searched;
-    /** Failed {@code auth} attempts on this connection; after {@link #MAX_AUTH_FAILURES} it is closed. */
+    /** Failed {@code auth} attempts on this connection; the reply to the {@link #MAX_AUTH_FAILURES}th closes it. */
     private int authFailures;
     private boolean authPending;
+    private boolean closeAfterReply;
 
     /**
      * @param maxCommandBytes        the longest command accepted, EOT not counted
@@ -82,10 +85,10 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
         if (authenticationRequired && user == null && !(command instanceof FeatherBaseCommand.Authenticate)) {
             return new Decoded.Answer<>(statusBytes(Word.FAILURE), false);
         }
-        if (command instanceof FeatherBaseCommand.Authenticate && authFailures >= MAX_AUTH_FAILURES) {
-            return new Decoded.Answer<>(statusBytes(Word.FAILURE), true);
-        }
         authPending = command instanceof FeatherBaseCommand.Authenticate;
+        if (authPending) {
+            user = null;
+        }
         return new Decoded.Request<>(new FeatherBaseRequest(user, command));
     }
 
@@ -93,6 +96,7 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     public byte[] encode(FeatherBaseReply reply) {
         if (authPending && reply instanceof FeatherBaseReply.Status status && status.word() == Word.FAILURE) {
             authFailures++;
+            closeAfterReply = authFailures >= MAX_AUTH_FAILURES;
         }
         authPending = false;
         if (reply instanceof FeatherBaseReply.Status status) {
@@ -108,6 +112,11 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     @Override
     public FeatherBaseReply serverError() {
         return FeatherBaseReply.status(Word.FAILURE);
+    }
+
+    @Override
+    public boolean closeAfterReply() {
+        return closeAfterReply;
     }
 
     @Override

@@ -30,6 +30,14 @@ public interface FrameCodec<Q, R> {
     /** The reply for an unexpected failure while answering. */
     R serverError();
 
+    /**
+     * Whether the connection closes once the reply encoded last is sent, for a reason of the
+     * connection's own (such as too many failed logins); nothing more is read from it.
+     */
+    default boolean closeAfterReply() {
+        return false;
+    }
+
     /** Whether the connection closes after its first reply (otherwise it stays open for more). */
     boolean oneRequestPerConnection();
 

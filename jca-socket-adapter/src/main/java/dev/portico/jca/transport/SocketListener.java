@@ -395,7 +395,7 @@ public final class SocketListener<Q, R> {
                 c.frameStartedNanos = c.lastActivityNanos;
             }
             c.enqueue(done.reply());
-            if (c.codec.oneRequestPerConnection() || stopping) {
+            if (c.codec.oneRequestPerConnection() || c.codec.closeAfterReply() || stopping) {
                 c.closing = true;
             } else {
                 decode(c);

@@ -40,18 +40,51 @@ class FeatherBaseCodecTest {
     // ---- greeting ----------------------------------------------------------------------------
 
     @Test
-    void afterThreeFailedAuthAttemptsTheNextOneClosesTheConnection() {
+    void theThirdFailedAuthOnAConnectionIsAnsweredFailureAndThenClosesIt() {
         FeatherBaseCodec codec = new FeatherBaseCodec(1024, true);
-        for (int attempt = 0; attempt < FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap("auth\u0001bob\u0002guess\u0004".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            org.junit.jupiter.api.Assertions.assertInstanceOf(Decoded.Request.class, codec.decode(in), "attempt " + attempt);
-            codec.encode(dev.portico.jca.api.FeatherBaseReply.status(dev.portico.jca.api.FeatherBaseReply.Word.FAILURE));
+        for (int attempt = 1; attempt <= FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
+            assertEquals(new FeatherBaseCommand.Authenticate("bob", "guess"), request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02guess\\x04")))).command());
+            assertEquals("FAILURE\u0004", text(codec.encode(FeatherBaseReply.status(Word.FAILURE))), "attempt " + attempt);
+            assertEquals(attempt == FeatherBaseCodec.MAX_AUTH_FAILURES, codec.closeAfterReply(), "attempt " + attempt);
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap("auth\u0001bob\u0002guess\u0004".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Decoded<?> refused = codec.decode(in);
-        Decoded.Answer<?> answer = org.junit.jupiter.api.Assertions.assertInstanceOf(Decoded.Answer.class, refused);
-        org.junit.jupiter.api.Assertions.assertArrayEquals("FAILURE\u0004".getBytes(java.nio.charset.StandardCharsets.US_ASCII), answer.reply());
-        org.junit.jupiter.api.Assertions.assertTrue(answer.close());
+    }
+
+    @Test
+    void repliesToCommandsOtherThanAuthNeverCloseTheConnection() {
+        FeatherBaseCodec codec = new FeatherBaseCodec(1024, false);
+        for (int attempt = 0; attempt < 2 * FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
+            request(codec.decode(ByteBuffer.wrap(wire("createdb\\x01a\\x04"))));
+            codec.encode(FeatherBaseReply.status(Word.FAILURE));
+            assertFalse(codec.closeAfterReply());
+        }
+    }
+
+    @Test
+    void aFailedAuthAfterASuccessfulOneLeavesTheConnectionUnauthenticated() {
+        FeatherBaseCodec codec = new FeatherBaseCodec(1024, true);
+        request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
+        codec.encode(new FeatherBaseReply.Authenticated("bob"));
+        assertEquals("bob", request(codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))).user());
+        codec.encode(FeatherBaseReply.status(Word.NOTFOUND));
+
+        assertEquals(new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("eve", "guess")),
+                request(codec.decode(ByteBuffer.wrap(wire("auth\\x01eve\\x02guess\\x04")))));
+        codec.encode(FeatherBaseReply.status(Word.FAILURE));
+
+        Decoded.Answer<?> refused = assertInstanceOf(Decoded.Answer.class, codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04"))));
+        assertEquals("FAILURE\u0004", text(refused.reply()));
+        assertFalse(refused.close());
+    }
+
+    @Test
+    void aFailedAuthDropsTheUserAlsoWhereAuthenticationIsNotRequired() {
+        FeatherBaseCodec codec = new FeatherBaseCodec(1024, false);
+        request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
+        codec.encode(new FeatherBaseReply.Authenticated("bob"));
+        request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02wrong\\x04"))));
+        codec.encode(FeatherBaseReply.status(Word.FAILURE));
+
+        assertEquals(new FeatherBaseRequest(null, new FeatherBaseCommand.ListDatabases()), request(codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))));
     }
 
     @Test

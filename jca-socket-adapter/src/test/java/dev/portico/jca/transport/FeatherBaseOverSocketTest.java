@@ -201,6 +201,32 @@ class FeatherBaseOverSocketTest {
         assertEquals(text(wire(GREETING + "FAILURE\\x04")), readWire(second, GREETING + "FAILURE\\x04"));
     }
 
+    @Test
+    void threeFailedAuthsAreAnsweredFailureAndThenTheServerClosesTheConnection() throws Exception {
+        Socket client = connect(listener(true));
+
+        send(client, "auth\\x01bob\\x02one\\x04auth\\x01bob\\x02two\\x04auth\\x01bob\\x02three\\x04"
+                + "auth\\x01bob\\x02secret\\x04getdbs\\x01\\x04");
+
+        assertEquals(text(wire(GREETING + "FAILURE\\x04FAILURE\\x04FAILURE\\x04")), readToEnd(client));
+        assertEquals(3, featherBase.received.size(), "nothing after the third failure reaches the handler");
+    }
+
+    @Test
+    void aFailedSecondAuthLeavesTheConnectionUnauthenticated() throws Exception {
+        Socket client = connect(listener(true));
+
+        send(client, "auth\\x01bob\\x02secret\\x04createdb\\x01shop\\x04auth\\x01bob\\x02wrong\\x04getdbs\\x01\\x04");
+
+        String expected = GREETING + "SUCCESS\\x04SUCCESS\\x04FAILURE\\x04FAILURE\\x04";
+        assertEquals(text(wire(expected)), readWire(client, expected));
+        assertEquals(List.of(
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret")),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop")),
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong"))), featherBase.received,
+                "the getdbs after the failed auth is refused without reaching the handler");
+    }
+
     // ---- the in-memory FeatherBase the listener talks to ------------------------------------------
 
     /** Just enough of FeatherBase for these tests: databases, tables, rows and cells in maps; user bob/secret. */

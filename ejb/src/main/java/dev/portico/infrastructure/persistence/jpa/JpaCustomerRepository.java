@@ -7,6 +7,7 @@ import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -31,6 +32,12 @@ public class JpaCustomerRepository implements CustomerRepository {
     public Optional<Customer> findByName(String name) {
         return em.createNamedQuery("Customer.findByName", Customer.class).setParameter("name", name)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Customer> findByNameForUpdate(String name) {
+        return em.createNamedQuery("Customer.findByName", Customer.class).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     @Override

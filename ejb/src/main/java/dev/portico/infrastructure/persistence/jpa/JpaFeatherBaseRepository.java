@@ -34,6 +34,12 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
+    public Optional<FbDatabase> databaseForUpdate(String name) {
+        return em.createNamedQuery("FbDatabase.findByName", FbDatabase.class).setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    @Override
     public List<FbDatabase> databases() {
         return em.createNamedQuery("FbDatabase.findAll", FbDatabase.class).getResultList();
     }
@@ -64,6 +70,12 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     @Override
     public List<FbColumn> columns(FbTable table) {
         return em.createNamedQuery("FbColumn.findByTable", FbColumn.class).setParameter("tableId", table.id()).getResultList();
+    }
+
+    @Override
+    public List<FbColumn> columnsForUpdate(FbTable table) {
+        return em.createNamedQuery("FbColumn.findByTable", FbColumn.class).setParameter("tableId", table.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     @Override
@@ -138,6 +150,11 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
+    public Optional<FbUser> userForUpdate(String name) {
+        return Optional.ofNullable(em.find(FbUser.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public List<FbUser> users() {
         return em.createQuery("SELECT u FROM FbUser u ORDER BY u.name", FbUser.class).getResultList();
     }
@@ -153,10 +170,12 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
-    public void revoke(String user, String database) {
-        FbGrant grant = em.find(FbGrant.class, new FbGrantKey(user, database));
-        if (grant != null) {
-            em.remove(grant);
+    public boolean revoke(String user, String database) {
+        FbGrant grant = em.find(FbGrant.class, new FbGrantKey(user, database), LockModeType.PESSIMISTIC_WRITE);
+        if (grant == null) {
+            return false;
         }
+        em.remove(grant);
+        return true;
     }
 }
