@@ -115,6 +115,13 @@ class ExactNamesIT {
     }
 
     @Test
+    void theApiStripsACustomerNameAsTheSocketDoes() throws Exception {
+        assertEquals("2|Bob|30|x|514-1234 added to the database", CustomerDirectoryClient.ask("2|Bob|30|x|514-1234\n"));
+        assertEquals("Bob|30|x|514-1234", CustomerDirectoryClient.ask("1|\u00a0bob\u00a0\n"));
+        assertEquals(200, Http.get("/api/customers/%C2%A0bob%C2%A0").statusCode(), "no-break spaces are stripped, as Python strips them");
+    }
+
+    @Test
     void theReportSortsANameBeforeTheLongerNamesItBegins() throws Exception {
         // Python orders "a" before "a\u0001b"; a PAD SPACE collation compared "a " with "a\u0001b" and put "a" last.
         assertEquals("2|a\u0001b||| added to the database", CustomerDirectoryClient.ask("2|a\u0001b|||\n"));
