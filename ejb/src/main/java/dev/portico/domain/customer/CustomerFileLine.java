@@ -9,9 +9,9 @@ public final class CustomerFileLine {
     private CustomerFileLine() {
     }
 
-    /** The customer a line describes; fields are trimmed, and checked in the import order. */
+    /** The customer a line describes; fields are stripped as Python strips them, and checked in the import order. */
     public static Customer parse(String line) throws InvalidCustomerException {
-        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
+        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(CustomerRules::strip).toList();
         if (fields.size() != 4) {
             throw new InvalidCustomerException(CustomerProblem.WRONG_FIELD_COUNT, line);
         }

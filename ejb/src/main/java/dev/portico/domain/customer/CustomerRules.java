@@ -13,6 +13,26 @@ public final class CustomerRules {
     private CustomerRules() {
     }
 
+    /**
+     * A field as the reference server's Python read it, {@code str.strip()}: Java's whitespace plus
+     * no-break spaces and NEL. So a stored name never begins or ends with whitespace.
+     */
+    public static String strip(String field) {
+        int start = 0;
+        int end = field.length();
+        while (start < end && isPythonSpace(field.codePointAt(start))) {
+            start += Character.charCount(field.codePointAt(start));
+        }
+        while (end > start && isPythonSpace(field.codePointBefore(end))) {
+            end -= Character.charCount(field.codePointBefore(end));
+        }
+        return field.substring(start, end);
+    }
+
+    private static boolean isPythonSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || codePoint == 0x85 || codePoint == 0xA0 || codePoint == 0x2007 || codePoint == 0x202F;
+    }
+
     /** The name, which must not be empty. */
     public static String name(String name) throws InvalidCustomerException {
         if (name.isEmpty()) {

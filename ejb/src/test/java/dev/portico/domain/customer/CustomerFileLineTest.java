@@ -77,6 +77,13 @@ class CustomerFileLineTest {
     }
 
     @Test
+    void parseStripsWhatPythonCountsAsWhitespaceSoANameNeverHasEdgeSpaces() throws InvalidCustomerException {
+        Customer customer = CustomerFileLine.parse("\u00a0Ann\u2007|30|\u0085 1 Main St\u202f|");
+        assertEquals("Ann", customer.name());
+        assertEquals("1 Main St", customer.address());
+    }
+
+    @Test
     void parseTurnsEmptyOptionalFieldsIntoAbsentValues() throws InvalidCustomerException {
         Customer tom = CustomerFileLine.parse("Tom|40|No phone given|");
         assertNull(tom.phone());

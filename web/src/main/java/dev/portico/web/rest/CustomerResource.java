@@ -4,6 +4,7 @@ import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportResult;
 import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.CustomerRules;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,11 +32,11 @@ public class CustomerResource {
         return directory.list();
     }
 
-    /** One customer, by name in any case; 404 when there is none. */
+    /** One customer, by name in any case, stripped as the socket strips it; 404 when there is none. */
     @GET
     @Path("{name}")
     public CustomerView find(@PathParam("name") String name) {
-        return directory.find(name.strip()).orElseThrow(() -> new NotFoundException("No customer named " + name));
+        return directory.find(CustomerRules.strip(name)).orElseThrow(() -> new NotFoundException("No customer named " + name));
     }
 
     /** Imports a data file ({@code name|age|address|phone} lines) sent as the body; reports the skipped lines. */
