@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,29 @@ class RentalDateEdgesIT {
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("Time_Rent[0]: time_in " + RANGE + ", got '0000-12-31 23:00'", Http.object(refused.body()).getString("error"));
         assertEquals(0, TestDatabase.count("rental"));
+    }
+
+    @Test
+    void theConsolesRentalsPageShowsRentalsOnTheFirstAndLastDayTheStoreHolds() throws Exception {
+        Browser browser = Browser.open();
+        try {
+            browser.loginAsAdmin();
+            for (String day : List.of("1000-01-05", "9999-12-31")) {
+                TestDatabase.clearRentals();
+                HttpResponse<String> stored = Http.post("/api/rentals", "application/json", "{\"users\": [[\"Ada\", \"F\"]],"
+                        + " \"CarStatus\": [[\"Axia\", 1]], \"Time_Rent\": [[\"" + day + " 23:59:59\", \"" + day + " 23:59:59\"]]}");
+                assertEquals(201, stored.statusCode(), stored.body());
+                browser.open("/rentals/index.xhtml");
+                browser.waitFor(By.id("results:rentals"));
+                browser.screenshot("rental-date-edges-" + day);
+                assertEquals("1", browser.driver().findElement(By.id("results:total")).getText().strip(),
+                        "the default range ends on the latest rental's day, " + day);
+                assertEquals(day + "\n1", browser.driver().findElement(By.cssSelector("[id='results:per-day-numbers'] tbody > tr"))
+                        .getText().strip().replaceAll("\\s+", "\n"), day);
+            }
+        } finally {
+            browser.close();
+        }
     }
 
     private static HttpResponse<String> perDay(String from, String to) throws Exception {

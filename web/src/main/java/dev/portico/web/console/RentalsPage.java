@@ -58,8 +58,11 @@ public class RentalsPage implements Serializable {
 
     @PostConstruct
     void init() {
-        to = search.latestDay().orElse(LocalDate.now());
+        to = search.latestDay().filter(RentalTimes::storable).orElse(LocalDate.now());
         from = to.minusDays(DEFAULT_DAYS - 1L);
+        if (from.isBefore(RentalTimes.FIRST_DAY)) {
+            from = RentalTimes.FIRST_DAY;
+        }
         select(RentalQuery.between(from, to));
     }
 
