@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * Which rentals to list or report on: those whose time in falls on a day from {@code from} to
- * {@code to} (inclusive, both days the store can hold: {@link RentalTimes}), optionally only of one car model, one renter gender ({@code M} or
- * {@code F}) and renters whose name starts with {@code renterPrefix} (ignoring case).
+ * {@code to} (inclusive, both days the store can hold: {@link RentalTimes}), optionally only of
+ * one car model, one renter gender ({@code M} or {@code F}) and renters whose name starts with
+ * {@code renterPrefix} (ignoring case).
  */
 public record RentalQuery(LocalDate from, LocalDate to, CarModel car, Character gender, String renterPrefix) implements Serializable {
 
