@@ -90,8 +90,8 @@ class RentalServiceIT {
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         perDay.put(LocalDate.of(2024, 3, 1), 2L);
         perDay.put(LocalDate.of(2024, 3, 3), 1L);
-        assertEquals(perDay, reports.rentalsPerDay(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 3)));
-        assertEquals(Map.of(LocalDate.of(2024, 3, 3), 1L), reports.rentalsPerDay(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 31)));
+        assertEquals(perDay, reports.rentalsPerDay(RentalQuery.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 3))));
+        assertEquals(Map.of(LocalDate.of(2024, 3, 3), 1L), reports.rentalsPerDay(RentalQuery.between(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 31))));
         assertEquals(2L, renters(), "Ann is one renter");
     }
 

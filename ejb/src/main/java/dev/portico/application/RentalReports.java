@@ -20,8 +20,8 @@ public interface RentalReports {
     /** Average time between taking a car out and bringing it back, in seconds; null without rentals. */
     Double averageDurationSeconds();
 
-    /** Rentals taken out per day, {@code from} to {@code to} inclusive; days without rentals omitted. */
-    Map<LocalDate, Long> rentalsPerDay(LocalDate from, LocalDate to);
+    /** Rentals the query selects, per day they were taken out; days without rentals omitted. */
+    Map<LocalDate, Long> rentalsPerDay(RentalQuery query);
 
     /** Every report over the rentals the query selects, read in one transaction. */
     RentalSummary summary(RentalQuery query);

@@ -15,16 +15,11 @@ import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.CustomerRules;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +29,13 @@ import java.util.logging.Logger;
 @Stateless
 public class DefaultCustomerDirectoryService implements CustomerDirectoryService {
 
-    /** Customers read per query by the exports. */
-    private static final int EXPORT_BATCH = 1000;
-
     private static final Logger LOG = Logger.getLogger(DefaultCustomerDirectoryService.class.getName());
 
     @Inject
     private CustomerRepository customers;
 
-    /** Where command 8 and the operator's export write the directory (server.xml: portico.customer.exportFile). */
-    @Resource(lookup = "portico/customer/exportFile")
-    private String exportFile;
+    @EJB
+    private CustomerExportFile exportFile;
 
     @Override
     public Optional<CustomerView> find(String name) {
@@ -146,30 +137,10 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         return new ImportReport(imported, skipped);
     }
 
-    /** Writes the file a batch of customers at a time (read-only reads, so the persistence context stays small). */
+    /** One export at a time (see {@link CustomerExportFile}), so the file never goes back to an older read. */
     @Override
     public ExportResult export() throws IOException {
-        Path target = Path.of(exportFile).toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        int written = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            String after = "";
-            List<Customer> batch;
-            do {
-                batch = customers.findAfter(after, EXPORT_BATCH);
-                for (Customer customer : batch) {
-                    out.write(CustomerFileLine.format(customer));
-                    out.newLine();
-                }
-                written += batch.size();
-                after = batch.isEmpty() ? after : batch.get(batch.size() - 1).nameKey();
-            } while (batch.size() == EXPORT_BATCH);
-        }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        int count = written;
-        LOG.info(() -> "Customer directory exported: " + count + " customers to " + target);
-        return new ExportResult(target.toString(), count);
+        return exportFile.write();
     }
 
     /**

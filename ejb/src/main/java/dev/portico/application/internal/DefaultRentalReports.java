@@ -42,8 +42,8 @@ public class DefaultRentalReports implements RentalReports {
     }
 
     @Override
-    public Map<LocalDate, Long> rentalsPerDay(LocalDate from, LocalDate to) {
-        return rentals.countPerDay(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    public Map<LocalDate, Long> rentalsPerDay(RentalQuery query) {
+        return rentals.countPerDay(Objects.requireNonNull(query, "query"));
     }
 
     @Override

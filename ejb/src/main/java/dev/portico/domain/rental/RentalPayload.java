@@ -133,11 +133,17 @@ public final class RentalPayload {
     }
 
     private static LocalDateTime time(Object value, String what) throws InvalidRentalException {
+        LocalDateTime time;
         try {
-            return LocalDateTime.parse(text(value, what).strip(), TIME);
+            time = LocalDateTime.parse(text(value, what).strip(), TIME);
         } catch (DateTimeParseException e) {
             throw new InvalidRentalException(what + " must be a time as YYYY-MM-DD HH:mm:ss, got " + repr(value));
         }
+        if (!RentalTimes.storable(time)) {
+            throw new InvalidRentalException(what + " must be from " + RentalTimes.FIRST_TEXT + " to " + RentalTimes.LAST_TEXT
+                    + ", got " + repr(value));
+        }
+        return time;
     }
 
     private static String text(Object value, String what) throws InvalidRentalException {

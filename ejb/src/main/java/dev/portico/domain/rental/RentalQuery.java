@@ -7,14 +7,19 @@ import java.util.Locale;
 
 /**
  * Which rentals to list or report on: those whose time in falls on a day from {@code from} to
- * {@code to} (inclusive), optionally only of one car model, one renter gender ({@code M} or
- * {@code F}) and renters whose name starts with {@code renterPrefix} (ignoring case).
+ * {@code to} (inclusive, both days the store can hold: {@link RentalTimes}), optionally only of
+ * one car model, one renter gender ({@code M} or {@code F}) and renters whose name starts with
+ * {@code renterPrefix} (ignoring case).
  */
 public record RentalQuery(LocalDate from, LocalDate to, CarModel car, Character gender, String renterPrefix) implements Serializable {
 
     public RentalQuery {
         if (from == null || to == null) {
             throw new IllegalArgumentException("a rental query needs a first and a last day");
+        }
+        if (!RentalTimes.storable(from) || !RentalTimes.storable(to)) {
+            throw new IllegalArgumentException("days must be from " + RentalTimes.FIRST_DAY + " to " + RentalTimes.LAST_DAY
+                    + ", got " + from + " to " + to);
         }
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the last day " + to + " is before the first day " + from);
@@ -38,9 +43,12 @@ public record RentalQuery(LocalDate from, LocalDate to, CarModel car, Character 
         return from.atStartOfDay();
     }
 
-    /** The first instant after the range. */
-    public LocalDateTime end() {
-        return to.plusDays(1).atStartOfDay();
+    /**
+     * The last instant of the range (times are stored in whole seconds). Inclusive, so that a range
+     * ending on the last storable day needs no day after it.
+     */
+    public LocalDateTime last() {
+        return to.atTime(RentalTimes.LAST_SECOND_OF_DAY);
     }
 
     /** The name prefix as compared with the stored lower-cased names; null without one. */

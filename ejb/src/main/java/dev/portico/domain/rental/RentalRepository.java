@@ -25,9 +25,6 @@ public interface RentalRepository {
     /** Average rental duration in seconds, null without rentals. */
     Double averageDurationSeconds();
 
-    /** Rentals taken out on each day of [from, to), days without rentals omitted. */
-    Map<LocalDate, Long> countPerDay(LocalDateTime from, LocalDateTime to);
-
     /** The latest time in of any rental, null without rentals. */
     LocalDateTime latestTimeIn();
 

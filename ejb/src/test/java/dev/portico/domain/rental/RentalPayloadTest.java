@@ -419,6 +419,28 @@ class RentalPayloadTest {
     }
 
     @Test
+    void theFirstAndLastSecondsTheStoreHoldsAreAccepted() throws InvalidRentalException {
+        RentalDraft draft = only(times("1000-01-01 00:00:00", "9999-12-31 23:59:59"));
+
+        assertEquals(LocalDateTime.of(1000, 1, 1, 0, 0, 0), draft.timeIn());
+        assertEquals(LocalDateTime.of(9999, 12, 31, 23, 59, 59), draft.timeOut());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01 10:00:00", "0001-01-01 00:00", "0999-12-31 23:59:59"})
+    void timeInBeforeTheYear1000IsRefusedAsOutsideWhatTheStoreHolds(String time) {
+        assertRefused("Time_Rent[0]: time_in must be from 1000-01-01 00:00:00 to 9999-12-31 23:59:59, got '" + time + "'",
+                times(time, "2024-12-31 23:59:59"));
+    }
+
+    @Test
+    void timeOutBeforeTheYear1000IsRefusedAsOutsideWhatTheStoreHolds() {
+        // time_in is checked first, so only a time_out before an acceptable time_in can be the first problem.
+        assertRefused("Time_Rent[0]: time_out must be from 1000-01-01 00:00:00 to 9999-12-31 23:59:59, got '0000-02-29 10:00'",
+                times("2024-02-28 10:00", "0000-02-29 10:00"));
+    }
+
+    @Test
     void blanksAroundATimeAreIgnored() throws InvalidRentalException {
         assertEquals(LocalDateTime.of(2024, 1, 25, 8, 30, 1), only(times(" 2024-01-25 08:30:01\t", "2024-01-25 20:30:01")).timeIn());
     }

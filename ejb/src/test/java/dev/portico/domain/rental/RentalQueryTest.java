@@ -14,10 +14,27 @@ class RentalQueryTest {
     private static final LocalDate DAY = LocalDate.of(2024, 2, 28);
 
     @Test
-    void theRangeRunsFromTheFirstDaysStartToTheDayAfterTheLast() {
+    void theRangeRunsFromTheFirstDaysStartToTheLastSecondOfTheLastDay() {
         RentalQuery query = RentalQuery.between(DAY, DAY.plusDays(1));
         assertEquals(LocalDateTime.of(2024, 2, 28, 0, 0), query.start());
-        assertEquals(LocalDateTime.of(2024, 3, 1, 0, 0), query.end(), "2024 is a leap year");
+        assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 59), query.last(), "2024 is a leap year");
+    }
+
+    @Test
+    void theWholeRangeTheStoreHoldsCanBeQueriedWithoutGoingPastIt() {
+        RentalQuery query = RentalQuery.between(LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31));
+        assertEquals(LocalDateTime.of(1000, 1, 1, 0, 0), query.start());
+        assertEquals(LocalDateTime.of(9999, 12, 31, 23, 59, 59), query.last());
+    }
+
+    @Test
+    void daysOutsideWhatTheStoreHoldsAreRefusedSayingSo() {
+        assertEquals("days must be from 1000-01-01 to 9999-12-31, got 2024-02-28 to +10000-01-01",
+                assertThrows(IllegalArgumentException.class, () -> RentalQuery.between(DAY, LocalDate.of(10000, 1, 1))).getMessage());
+        assertEquals("days must be from 1000-01-01 to 9999-12-31, got 0999-12-31 to 2024-02-28",
+                assertThrows(IllegalArgumentException.class, () -> RentalQuery.between(LocalDate.of(999, 12, 31), DAY)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RentalQuery.between(LocalDate.MAX, LocalDate.MAX));
+        assertThrows(IllegalArgumentException.class, () -> RentalQuery.between(LocalDate.of(0, 1, 1), DAY));
     }
 
     @Test

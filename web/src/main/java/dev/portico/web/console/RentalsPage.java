@@ -6,6 +6,7 @@ import dev.portico.application.RentalSummary;
 import dev.portico.domain.rental.CarModel;
 import dev.portico.domain.rental.MileageBand;
 import dev.portico.domain.rental.RentalQuery;
+import dev.portico.domain.rental.RentalTimes;
 import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalTotals;
 import jakarta.annotation.PostConstruct;
@@ -57,14 +58,22 @@ public class RentalsPage implements Serializable {
 
     @PostConstruct
     void init() {
-        to = search.latestDay().orElse(LocalDate.now());
+        to = search.latestDay().filter(RentalTimes::storable).orElse(LocalDate.now());
         from = to.minusDays(DEFAULT_DAYS - 1L);
+        if (from.isBefore(RentalTimes.FIRST_DAY)) {
+            from = RentalTimes.FIRST_DAY;
+        }
         select(RentalQuery.between(from, to));
     }
 
     /** Applies the filters: reports and table show what they select, the table from its first page. */
     public void apply() {
         FacesContext context = FacesContext.getCurrentInstance();
+        if (!RentalTimes.storable(from) || !RentalTimes.storable(to)) {
+            fieldError(context, RentalTimes.storable(from) ? "filters:to" : "filters:from",
+                    "Days run from " + RentalTimes.FIRST_DAY + " to " + RentalTimes.LAST_DAY + ".");
+            return;
+        }
         if (to.isBefore(from)) {
             fieldError(context, "filters:to", "The last day must not be before the first day.");
             return;

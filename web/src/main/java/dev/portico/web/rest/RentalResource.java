@@ -3,6 +3,7 @@ package dev.portico.web.rest;
 import dev.portico.application.RentalIntakeService;
 import dev.portico.application.RentalReports;
 import dev.portico.domain.rental.InvalidRentalException;
+import dev.portico.domain.rental.RentalQuery;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -78,15 +79,19 @@ public class RentalResource {
         return result;
     }
 
-    /** Rentals per day between {@code from} and {@code to} (inclusive, ISO dates). */
+    /** Rentals per day between {@code from} and {@code to} (inclusive, ISO dates the store can hold); 400 otherwise. */
     @GET
     @Path("reports/per-day")
     public Map<LocalDate, Long> perDay(@QueryParam("from") String from, @QueryParam("to") String to) {
+        RentalQuery query;
         try {
-            return reports.rentalsPerDay(LocalDate.parse(from), LocalDate.parse(to));
+            query = RentalQuery.between(LocalDate.parse(from), LocalDate.parse(to));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new BadRequestException("from and to must be dates as YYYY-MM-DD");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
         }
+        return reports.rentalsPerDay(query);
     }
 
     /** JSON as the plain data a pickle decodes to: objects, arrays, strings, whole numbers as Long. */

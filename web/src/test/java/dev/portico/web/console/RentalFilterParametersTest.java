@@ -35,6 +35,19 @@ class RentalFilterParametersTest {
         assertEquals("the last day 2023-12-31 is before the first day 2024-01-01", refusal("from=2024-01-01&to=2023-12-31"));
     }
 
+    @Test
+    void daysTheStoreCannotHoldAreRefusedInsteadOfOverflowing() {
+        assertEquals("days must be from 1000-01-01 to 9999-12-31, got +999999999-12-31 to +999999999-12-31",
+                refusal("from=%2B999999999-12-31&to=%2B999999999-12-31"));
+        assertEquals("days must be from 1000-01-01 to 9999-12-31, got 0000-01-01 to 2024-01-01", refusal("from=0000-01-01&to=2024-01-01"));
+    }
+
+    @Test
+    void theLastDayTheStoreHoldsIsAccepted() {
+        assertEquals(RentalQuery.between(LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31)),
+                RentalFilterParameters.parse(parameters("from=1000-01-01&to=9999-12-31")::get));
+    }
+
     private static String refusal(String queryString) {
         return assertThrows(IllegalArgumentException.class, () -> RentalFilterParameters.parse(parameters(queryString)::get)).getMessage();
     }

@@ -70,15 +70,6 @@ public class JpaRentalRepository implements RentalRepository {
     }
 
     @Override
-    public Map<LocalDate, Long> countPerDay(LocalDateTime from, LocalDateTime to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DATE(time_in) AS day, COUNT(*) FROM rental"
-                        + " WHERE time_in >= ?1 AND time_in < ?2 GROUP BY DATE(time_in) ORDER BY day")
-                .setParameter(1, from).setParameter(2, to).getResultList();
-        return perDay(rows);
-    }
-
-    @Override
     public LocalDateTime latestTimeIn() {
         return dateTime(em.createNativeQuery("SELECT MAX(time_in) FROM rental").getSingleResult());
     }

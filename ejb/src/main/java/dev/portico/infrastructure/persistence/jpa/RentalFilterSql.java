@@ -30,7 +30,7 @@ final class RentalFilterSql {
             sql.append(query.renterPrefix() == null ? " STRAIGHT_JOIN" : " JOIN").append(" renter rn ON rn.id = rt.renter_id");
         }
         sql.append(" WHERE rt.time_in >= ").append(parameter(query.start()));
-        sql.append(" AND rt.time_in < ").append(parameter(query.end()));
+        sql.append(" AND rt.time_in <= ").append(parameter(query.last()));
         if (query.car() != null) {
             sql.append(" AND rt.car_model = ").append(parameter(query.car().label()));
         }
