@@ -59,14 +59,11 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
             return formLogin(login, request, context);
         }
-        Optional<AuthenticationStatus> fromSession = fromSession(request, context);
-        if (fromSession.isPresent()) {
-            return fromSession.get();
-        }
         if (!context.isProtected()) {
-            return context.doNothing();
+            return context.doNothing(); // the login page and static resources: no account lookup for them
         }
-        return isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context);
+        return fromSession(request, context)
+                .orElseGet(() -> isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context));
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
