@@ -27,6 +27,8 @@ public class AccountsPage implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    /** The accounts as last read; read again after every change. */
+    private transient List<AccountView> list;
     private String newName;
     private String newPassword;
     private Role newRole = Role.VIEWER;
@@ -35,7 +37,10 @@ public class AccountsPage implements Serializable {
     private String password;
 
     public List<AccountView> getAccounts() {
-        return accounts.accounts();
+        if (list == null) {
+            list = accounts.accounts();
+        }
+        return list;
     }
 
     public Role[] getRoles() {
@@ -48,7 +53,7 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.create(newName, newPassword, newRole);
-            info("Account " + newName + " created as " + newRole.id() + ".");
+            changed("Account " + newName + " created as " + newRole.id() + ".");
             newName = null;
             newPassword = null;
             newRole = Role.VIEWER;
@@ -63,7 +68,7 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.changeRole(name, role);
-            info(name + " is now " + role.id() + ".");
+            changed(name + " is now " + role.id() + ".");
         } catch (AccountRefusal e) {
             refused(e);
         }
@@ -80,7 +85,7 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.changePassword(passwordFor, password);
-            info("Password of " + passwordFor + " changed.");
+            changed("Password of " + passwordFor + " changed.");
         } catch (AccountRefusal e) {
             refused(e);
         } finally {
@@ -99,17 +104,21 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.delete(name);
-            info("Account " + name + " deleted.");
+            changed("Account " + name + " deleted.");
         } catch (AccountRefusal e) {
             refused(e);
         }
     }
 
-    private static void info(String text) {
+    /** A change was made: say so, and read the list again when it is next shown. */
+    private void changed(String text) {
+        list = null;
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, ""));
     }
 
-    private static void refused(AccountRefusal e) {
+    /** A refused change (e.g. another admin deleted the account meanwhile) also means the list may be stale. */
+    private void refused(AccountRefusal e) {
+        list = null;
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
     }
 
