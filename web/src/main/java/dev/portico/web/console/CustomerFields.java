@@ -1,5 +1,7 @@
 package dev.portico.web.console;
 
+import dev.portico.domain.customer.CustomerRules;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,24 +17,9 @@ final class CustomerFields {
     private CustomerFields() {
     }
 
-    /** {@code str.strip()}: Java's whitespace plus what Python also counts (no-break spaces, NEL). */
+    /** The field as the socket trims it ({@link CustomerRules#strip}, Python's {@code str.strip}); empty for none. */
     static String strip(String text) {
-        if (text == null) {
-            return "";
-        }
-        int start = 0;
-        int end = text.length();
-        while (start < end && isSpace(text.codePointAt(start))) {
-            start += Character.charCount(text.codePointAt(start));
-        }
-        while (end > start && isSpace(text.codePointBefore(end))) {
-            end -= Character.charCount(text.codePointBefore(end));
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isSpace(int codePoint) {
-        return Character.isWhitespace(codePoint) || codePoint == 0x85 || codePoint == 0xA0 || codePoint == 0x2007 || codePoint == 0x202F;
+        return text == null ? "" : CustomerRules.strip(text);
     }
 
     /** Whether a socket client could send this field: no {@code |} (the field separator) and no line break. */
