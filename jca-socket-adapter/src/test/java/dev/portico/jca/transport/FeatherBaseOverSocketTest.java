@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,23 +45,12 @@ class FeatherBaseOverSocketTest {
         LISTENER_LOG.setLevel(Level.WARNING);
     }
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<SocketListener<?, ?>> listeners = new ArrayList<>();
-    private final List<Socket> clients = new ArrayList<>();
+    private final ListenerBench bench = new ListenerBench();
     private final InMemoryFeatherBase featherBase = new InMemoryFeatherBase();
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        for (Socket client : clients) {
-            try {
-                client.close();
-            } catch (IOException ignored) {
-                // the test is over; nothing to report
-            }
-        }
-        listeners.forEach(listener -> listener.stop(Duration.ofSeconds(1)));
-        executor.shutdownNow();
-        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "listener and handler threads end");
+        bench.close();
     }
 
     @Test
@@ -282,10 +268,8 @@ class FeatherBaseOverSocketTest {
         ListenerSettings settings = new ListenerSettings("featherbase-test", new InetSocketAddress(LOOPBACK, 0),
                 4, LIMIT, READ_TIMEOUT, LONG_IDLE, 4);
         SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = new SocketListener<>(settings,
-                () -> new FeatherBaseCodec(LIMIT, authenticationRequired), featherBase, executor);
-        listeners.add(listener);
-        listener.start();
-        return listener;
+                () -> new FeatherBaseCodec(LIMIT, authenticationRequired), featherBase, bench.executor);
+        return bench.started(listener);
     }
 
 
@@ -304,7 +288,7 @@ class FeatherBaseOverSocketTest {
 
 
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
-        return LoopbackClient.connect(listener, clients);
+        return bench.connect(listener);
     }
 
     private static String readExactly(Socket client, int length) throws IOException {

@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -46,22 +43,11 @@ class ListenerStatisticsTest {
         Logger.getLogger(SocketListener.class.getName()).setLevel(Level.OFF);
     }
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<SocketListener<?, ?>> listeners = new ArrayList<>();
-    private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final ListenerBench bench = new ListenerBench();
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        for (Socket client : clients) {
-            try {
-                client.close();
-            } catch (IOException ignored) {
-                // the test is over; nothing to report
-            }
-        }
-        listeners.forEach(listener -> listener.stop(Duration.ofSeconds(1)));
-        executor.shutdownNow();
-        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "listener and handler threads end");
+        bench.close();
     }
 
     @Test
@@ -225,7 +211,7 @@ class ListenerStatisticsTest {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }, executor));
+            }, bench.executor));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
@@ -250,19 +236,17 @@ class ListenerStatisticsTest {
             RequestHandler<CustomerDirectoryRequest, CustomerDirectoryReply> handler) throws IOException {
         ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
                 16, LIMIT, READ_TIMEOUT, Duration.ofSeconds(30), 8);
-        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, executor));
+        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, bench.executor));
     }
 
     private SocketListener<String, String> semicolonListener(RequestHandler<String, String> handler) throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
                 8, 64, Duration.ofSeconds(5), Duration.ofSeconds(30), 4);
-        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, "HI;"), handler, executor));
+        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, "HI;"), handler, bench.executor));
     }
 
     private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {
-        listeners.add(listener);
-        listener.start();
-        return listener;
+        return bench.started(listener);
     }
 
     private static CustomerDirectoryReply echo(CustomerDirectoryRequest request) {
@@ -277,7 +261,7 @@ class ListenerStatisticsTest {
     }
 
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
-        return LoopbackClient.connect(listener, clients);
+        return bench.connect(listener);
     }
 
     private static void send(Socket client, String text) throws IOException {

@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -50,24 +48,13 @@ class SocketListenerTest {
         LISTENER_LOG.setLevel(Level.WARNING);
     }
 
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<SocketListener<?, ?>> listeners = new ArrayList<>();
-    private final List<Socket> clients = new ArrayList<>();
+    private final ListenerBench bench = new ListenerBench();
     private final List<CountDownLatch> gates = new ArrayList<>();
 
     @AfterEach
     void tearDown() throws InterruptedException {
         gates.forEach(CountDownLatch::countDown);
-        for (Socket client : clients) {
-            try {
-                client.close();
-            } catch (IOException ignored) {
-                // the test is over; nothing to report
-            }
-        }
-        listeners.forEach(listener -> listener.stop(Duration.ofSeconds(1)));
-        executor.shutdownNow();
-        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "listener and handler threads end");
+        bench.close();
     }
 
     // ---- one request per connection (customer directory) -----------------------------------------------
@@ -310,7 +297,7 @@ class SocketListenerTest {
         send(client, "1|slow\n");
         assertTrue(entered.await(5, TimeUnit.SECONDS));
 
-        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> listener.stop(Duration.ofSeconds(5)), executor);
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> listener.stop(Duration.ofSeconds(5)), bench.executor);
         assertTrue(awaitBindable(port, Duration.ofSeconds(5)), "stop() releases the port while the request is still answered");
         assertFalse(stopped.isDone(), "stop() waits for the request in the handler");
 
@@ -455,7 +442,7 @@ class SocketListenerTest {
         try {
             ListenerSettings settings = new ListenerSettings("error-test", new InetSocketAddress(LOOPBACK, 0), 4, 64, READ_TIMEOUT, LONG_IDLE, 4);
             SocketListener<String, String> listener = started(new SocketListener<>(settings,
-                    () -> new ExplodingCodec(new SemicolonCodec(64, "HELLO;")), request -> "OK " + request, executor));
+                    () -> new ExplodingCodec(new SemicolonCodec(64, "HELLO;")), request -> "OK " + request, bench.executor));
 
             for (int round = 0; round < 3; round++) {
                 Socket victim = connect(listener);
@@ -527,20 +514,18 @@ class SocketListenerTest {
             throws IOException {
         ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
                 maxConnections, LIMIT, READ_TIMEOUT, LONG_IDLE, maxConcurrentRequests);
-        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, executor));
+        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, bench.executor));
     }
 
     private SocketListener<String, String> semicolonListener(Duration idleTimeout, String greeting, RequestHandler<String, String> handler)
             throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
                 4, 64, READ_TIMEOUT, idleTimeout, 4);
-        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, greeting), handler, executor));
+        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, greeting), handler, bench.executor));
     }
 
     private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {
-        listeners.add(listener);
-        listener.start();
-        return listener;
+        return bench.started(listener);
     }
 
     /** The customer the test handlers answer with: the name asked for, and {@code echo} as address. */
@@ -564,7 +549,7 @@ class SocketListenerTest {
 
 
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
-        return LoopbackClient.connect(listener, clients);
+        return bench.connect(listener);
     }
 
     private static String readExactly(Socket client, int length) throws IOException {
