@@ -79,8 +79,8 @@ class CustomerDirectoryServiceIT {
     void theDatabaseItselfRefusesADuplicateNameThatBypassesTheServiceCheck() throws Exception {
         transaction.begin();
         try {
-            repository.store(new Customer("Racer", 30, null, null));
-            assertThrows(DuplicateCustomerException.class, () -> repository.store(new Customer("rACER", 31, null, null)));
+            repository.store(new Customer("Racer", "30", null, null));
+            assertThrows(DuplicateCustomerException.class, () -> repository.store(new Customer("rACER", "31", null, null)));
         } finally {
             transaction.rollback();
         }
@@ -185,6 +185,31 @@ class CustomerDirectoryServiceIT {
         assertEquals(List.of("bob", "Abe"), names(directory.page(new CustomerQuery(new CustomerFilter("", "514", 40), CustomerOrder.AGE_ASCENDING, 0, 10))));
         assertEquals(0, directory.count(new CustomerFilter("a%", "", null)), "a wildcard in a prefix is a literal character");
         assertEquals(List.of(), directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 4, 10)));
+    }
+
+    @Test
+    void agesKeptAsWrittenSortAndFilterByTheirValue() throws Exception {
+        directory.add("Xi", "045", "", "");
+        directory.add("Bo", "7", "", "");
+        directory.add("Cy", "0120", "", "");
+        directory.add("Di", "45", "", "");
+        assertEquals(List.of("Bo|7", "Xi|045", "Di|45", "Cy|0120"), directory.page(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.AGE_ASCENDING, 0, 10))
+                .stream().map(c -> c.name() + "|" + c.age()).toList());
+        assertEquals(List.of("Xi", "Di"), names(directory.page(new CustomerQuery(new CustomerFilter("", "", 45), CustomerOrder.AGE_ASCENDING, 0, 10))));
+        assertEquals(List.of("Bo|7||", "Cy|0120||", "Di|45||", "Xi|045||"), directory.exportBatch(null, 10).lines());
+    }
+
+    @Test
+    void aNamePrefixFilterLowerCasesAsPythonDoes() throws Exception {
+        directory.add("İzmir", "", "", "");
+        directory.add("izmir", "", "", "");
+        directory.add("ΟΔΟΣ", "", "", "");
+        directory.add("Οδοσπορος", "", "", "");
+        assertEquals(List.of("İzmir"), names(directory.page(new CustomerQuery(new CustomerFilter("İ", "", null), CustomerOrder.NAME_ASCENDING, 0, 10))));
+        assertEquals(List.of("izmir"), names(directory.page(new CustomerQuery(new CustomerFilter("IZ", "", null), CustomerOrder.NAME_ASCENDING, 0, 10))));
+        assertEquals(List.of("ΟΔΟΣ", "Οδοσπορος"), names(directory.page(new CustomerQuery(new CustomerFilter("οδοΣ", "", null), CustomerOrder.NAME_ASCENDING, 0, 10))),
+                "a prefix ending in capital sigma matches the final and the medial form");
+        assertEquals(1, directory.count(new CustomerFilter("ΟΔΟΣΠ", "", null)));
     }
 
     @Test

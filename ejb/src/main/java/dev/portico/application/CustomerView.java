@@ -6,7 +6,7 @@ import dev.portico.domain.customer.Customer;
 public record CustomerView(String name, String age, String address, String phone) {
 
     public static CustomerView of(Customer customer) {
-        return new CustomerView(customer.name(), customer.age() == null ? "" : customer.age().toString(),
+        return new CustomerView(customer.name(), customer.age() == null ? "" : customer.age(),
                 customer.address() == null ? "" : customer.address(), customer.phone() == null ? "" : customer.phone());
     }
 }

@@ -78,7 +78,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     @Override
     public CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException {
         Customer customer = existing(name);
-        Integer newAge = CustomerRules.age(age);
+        String newAge = CustomerRules.age(age);
         String newPhone = CustomerRules.phone(phone);
         customer.changeAge(newAge);
         customer.changeAddress(CustomerRules.address(address));

@@ -1,5 +1,6 @@
 package dev.portico.domain.customer;
 
+import dev.portico.domain.text.PythonCase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 /** A customer of the directory, keyed by its name (unique regardless of case). */
 @Entity
 @Table(name = "customer")
-@NamedQuery(name = "Customer.findByName", query = "SELECT c FROM Customer c WHERE c.nameKey = LOWER(:name)")
+@NamedQuery(name = "Customer.findByNameKey", query = "SELECT c FROM Customer c WHERE c.nameKey = :nameKey")
 @NamedQuery(name = "Customer.findAll", query = "SELECT c FROM Customer c ORDER BY c.nameKey")
 @NamedQuery(name = "Customer.findAfter", query = "SELECT c FROM Customer c WHERE c.nameKey > :nameKey ORDER BY c.nameKey")
 @NamedQuery(name = "Customer.findByIds", query = "SELECT c FROM Customer c WHERE c.id IN :ids")
@@ -24,11 +25,16 @@ public class Customer {
     @Column(nullable = false, length = 512)
     private String name;
 
-    /** The lower-cased name, computed by the database; its unique index makes names unique regardless of case. */
-    @Column(name = "name_key", insertable = false, updatable = false)
+    /** The name as Python's {@code str.lower()} lower-cases it (see {@link #keyOf}); its unique index makes names unique regardless of case. */
+    @Column(name = "name_key", nullable = false, updatable = false, length = 768)
     private String nameKey;
 
+    /** The age in years, for sorting and filtering; {@code null} when none is given. */
     private Integer age;
+
+    /** The age as the client wrote it ({@code 045}), shown everywhere; {@code null} for rows stored by SQL with a number only. */
+    @Column(name = "age_text", length = CustomerRules.MAX_AGE_TEXT)
+    private String ageText;
 
     @Column(length = 512)
     private String address;
@@ -39,16 +45,24 @@ public class Customer {
     protected Customer() {
     }
 
-    /** A new customer from validated values; {@code null} for absent optional ones. */
-    public Customer(String name, Integer age, String address, String phone) {
+    /** A new customer from validated values (see {@link CustomerRules}); {@code null} for absent optional ones. */
+    public Customer(String name, String age, String address, String phone) {
         this.name = name;
-        this.age = age;
+        this.nameKey = keyOf(name);
+        changeAge(age);
         this.address = address;
         this.phone = phone;
     }
 
-    public void changeAge(Integer age) {
-        this.age = age;
+    /** The key a name is stored and found under: Python's {@code name.lower()}, as the reference server keyed its records. */
+    public static String keyOf(String name) {
+        return PythonCase.lower(name);
+    }
+
+    /** A validated age (ASCII digits, 1..120 in value) kept as written, or {@code null} to clear it. */
+    public void changeAge(String age) {
+        this.ageText = age;
+        this.age = age == null ? null : Integer.valueOf(age.replaceFirst("^0+(?=.)", ""));
     }
 
     public void changeAddress(String address) {
@@ -67,13 +81,14 @@ public class Customer {
         return name;
     }
 
-    /** The lower-cased name as the database computed it (the key of the unique index); {@code null} before it is stored. */
+    /** The name's key, Python's {@code name.lower()} (the key of the unique index). */
     public String nameKey() {
         return nameKey;
     }
 
-    public Integer age() {
-        return age;
+    /** The age as written ({@code 045} stays {@code 045}), or {@code null}. */
+    public String age() {
+        return ageText != null || age == null ? ageText : age.toString();
     }
 
     public String address() {

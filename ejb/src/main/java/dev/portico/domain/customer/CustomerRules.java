@@ -7,6 +7,8 @@ public final class CustomerRules {
 
     public static final int MIN_AGE = 1;
     public static final int MAX_AGE = 120;
+    /** The longest age text stored (leading zeros are kept as written, as the reference kept them). */
+    public static final int MAX_AGE_TEXT = 512;
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE = Pattern.compile("(394|426|901|514)-[0-9]{4}");
 
@@ -41,8 +43,11 @@ public final class CustomerRules {
         return name;
     }
 
-    /** The age as a number, or {@code null} for an empty one; otherwise ASCII digits within 1..120. */
-    public static Integer age(String age) throws InvalidCustomerException {
+    /**
+     * The age as written ({@code 045} stays {@code 045}, as the reference stored the text it was sent),
+     * or {@code null} for an empty one; otherwise ASCII digits whose value is within 1..120.
+     */
+    public static String age(String age) throws InvalidCustomerException {
         if (age.isEmpty()) {
             return null;
         }
@@ -50,10 +55,11 @@ public final class CustomerRules {
             throw new InvalidCustomerException(CustomerProblem.AGE_NOT_A_NUMBER, age);
         }
         String significant = age.replaceFirst("^0+(?=.)", "");
-        if (significant.length() > 3 || Integer.parseInt(significant) < MIN_AGE || Integer.parseInt(significant) > MAX_AGE) {
+        if (significant.length() > 3 || Integer.parseInt(significant) < MIN_AGE || Integer.parseInt(significant) > MAX_AGE
+                || age.length() > MAX_AGE_TEXT) {
             throw new InvalidCustomerException(CustomerProblem.AGE_OUT_OF_RANGE, age);
         }
-        return Integer.parseInt(significant);
+        return age;
     }
 
     /** The phone, or {@code null} for an empty one; otherwise {@code 394|426|901|514} then {@code -} and four digits. */

@@ -1,9 +1,11 @@
 package dev.portico.domain.rental;
 
+import dev.portico.domain.text.PythonCase;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * Which rentals to list or report on: those whose time in falls on a day from {@code from} to
@@ -51,8 +53,11 @@ public record RentalQuery(LocalDate from, LocalDate to, CarModel car, Character 
         return to.atTime(RentalTimes.LAST_SECOND_OF_DAY);
     }
 
-    /** The name prefix as compared with the stored lower-cased names; null without one. */
-    public String renterKeyPrefix() {
-        return renterPrefix == null ? null : renterPrefix.toLowerCase(Locale.ROOT);
+    /**
+     * The name prefix lower-cased as the stored name keys are (Python's {@code str.lower()}): one
+     * form, or two for a prefix ending in a capital sigma (see {@link PythonCase#lowerPrefixes}); empty without one.
+     */
+    public List<String> renterKeyPrefixes() {
+        return renterPrefix == null ? List.of() : PythonCase.lowerPrefixes(renterPrefix);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portico.domain.rental;
 
+import dev.portico.domain.text.PythonCase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -22,6 +23,11 @@ public class Renter {
     private String gender;
 
     protected Renter() {
+    }
+
+    /** The key a renter's name is searched by (column {@code name_key}): Python's {@code name.lower()}, as customer names are keyed. */
+    public static String keyOf(String name) {
+        return PythonCase.lower(name);
     }
 
     public Long id() {

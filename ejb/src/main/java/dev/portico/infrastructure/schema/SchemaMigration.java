@@ -11,11 +11,13 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
- * Brings the database schema up to date with the {@code sql} module's migrations before the
- * application serves anything (startup singletons are initialised before message delivery).
+ * Brings the database schema up to date with the {@code sql} module's migrations, and the name keys
+ * a migration left to Java ({@link NameKeyRefresh}), before the application serves anything
+ * (startup singletons are initialised before message delivery).
  */
 @Singleton
 @Startup
@@ -41,5 +43,10 @@ public class SchemaMigration {
         }
         LOG.info(() -> "Portico schema at version " + current.getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        try {
+            NameKeyRefresh.run(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Name keys could not be recomputed (name_key_pending): " + e.getMessage(), e);
+        }
     }
 }

@@ -71,7 +71,7 @@ class CustomerFileLineTest {
     void parseTrimsEveryField() throws InvalidCustomerException {
         Customer customer = CustomerFileLine.parse("  Ann \t|  30 | 1 Main St  | 514-1234 ");
         assertEquals("Ann", customer.name());
-        assertEquals(30, customer.age());
+        assertEquals("30", customer.age());
         assertEquals("1 Main St", customer.address());
         assertEquals("514-1234", customer.phone());
     }
@@ -116,6 +116,6 @@ class CustomerFileLineTest {
     @Test
     void formatWritesAbsentValuesAsEmptyFields() {
         assertEquals("Yan|||", CustomerFileLine.format(new Customer("Yan", null, null, null)));
-        assertEquals("Max|120|Hill Road|901-9999", CustomerFileLine.format(new Customer("Max", 120, "Hill Road", "901-9999")));
+        assertEquals("Max|120|Hill Road|901-9999", CustomerFileLine.format(new Customer("Max", "120", "Hill Road", "901-9999")));
     }
 }

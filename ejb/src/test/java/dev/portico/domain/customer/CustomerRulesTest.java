@@ -34,14 +34,30 @@ class CustomerRulesTest {
     @Test
     void agesFromOneToOneHundredTwentyAreAccepted() throws InvalidCustomerException {
         for (int age = CustomerRules.MIN_AGE; age <= CustomerRules.MAX_AGE; age++) {
-            assertEquals(age, CustomerRules.age(Integer.toString(age)));
+            assertEquals(Integer.toString(age), CustomerRules.age(Integer.toString(age)));
         }
     }
 
     @Test
-    void leadingZerosAreReadAsPythonIntReadsThem() throws InvalidCustomerException {
-        assertEquals(7, CustomerRules.age("007"));
-        assertEquals(120, CustomerRules.age("0120"));
+    void leadingZerosAreReadAsPythonIntReadsThemAndKeptAsWritten() throws InvalidCustomerException {
+        assertEquals("007", CustomerRules.age("007"));
+        assertEquals("0120", CustomerRules.age("0120"));
+        assertEquals("045", CustomerRules.newCustomer("Xi", "045", "", "").age(), "the reference answers Xi|045|...");
+    }
+
+    @Test
+    void anAgeLongerThanTheStoredTextIsOutOfRange() {
+        String age = "0".repeat(CustomerRules.MAX_AGE_TEXT) + "45";
+        assertProblem(CustomerProblem.AGE_OUT_OF_RANGE, age, () -> CustomerRules.age(age));
+    }
+
+    @Test
+    void aChangedAgeIsKeptAsWrittenToo() throws InvalidCustomerException {
+        Customer customer = CustomerRules.newCustomer("Xi", "45", "", "");
+        customer.changeAge(CustomerRules.age("0120"));
+        assertEquals("0120", customer.age());
+        customer.changeAge(CustomerRules.age(""));
+        assertNull(customer.age());
     }
 
     @ParameterizedTest
@@ -90,7 +106,7 @@ class CustomerRulesTest {
     void newCustomerHoldsTheCheckedValues() throws InvalidCustomerException {
         Customer customer = CustomerRules.newCustomer("John", "43", "123 Apple Street", "514-4287");
         assertEquals("John", customer.name());
-        assertEquals(43, customer.age());
+        assertEquals("43", customer.age());
         assertEquals("123 Apple Street", customer.address());
         assertEquals("514-4287", customer.phone());
     }

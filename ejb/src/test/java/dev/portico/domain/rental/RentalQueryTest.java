@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,7 +43,7 @@ class RentalQueryTest {
         assertNull(new RentalQuery(DAY, DAY, null, null, "  ").renterPrefix());
         RentalQuery query = new RentalQuery(DAY, DAY, null, null, " ÅSA b ");
         assertEquals("ÅSA b", query.renterPrefix());
-        assertEquals("åsa b", query.renterKeyPrefix());
+        assertEquals(List.of("åsa b"), query.renterKeyPrefixes());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.portico.infrastructure.persistence.jpa;
 
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerOrder;
+import dev.portico.domain.text.PythonCase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * The JPQL of a customer listing, built from fixed fragments (the filter's values are parameters):
- * a name prefix is matched on {@code name_key} (lower-cased by the database, as the key itself is),
+ * a name prefix is lower-cased as the key is (Python's {@code str.lower()}) and matched on {@code name_key},
  * a phone prefix and an age on their V5 indexes.
  */
 record CustomerJpql(String where, Map<String, Object> parameters) {
@@ -26,8 +27,13 @@ record CustomerJpql(String where, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (!filter.namePrefix().isEmpty()) {
-            conditions.add("c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '" + ESCAPE + "'");
-            parameters.put("namePrefix", escapeLike(filter.namePrefix()));
+            List<String> keyPrefixes = PythonCase.lowerPrefixes(filter.namePrefix());
+            List<String> alternatives = new ArrayList<>();
+            for (int i = 0; i < keyPrefixes.size(); i++) {
+                alternatives.add("c.nameKey LIKE :namePattern" + i + " ESCAPE '" + ESCAPE + "'");
+                parameters.put("namePattern" + i, escapeLike(keyPrefixes.get(i)) + "%");
+            }
+            conditions.add(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(" OR ", alternatives) + ")");
         }
         if (!filter.phonePrefix().isEmpty()) {
             conditions.add("c.phone LIKE :phonePattern ESCAPE '" + ESCAPE + "'");

@@ -30,13 +30,13 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     @Override
     public Optional<Customer> findByName(String name) {
-        return em.createNamedQuery("Customer.findByName", Customer.class).setParameter("name", name)
+        return em.createNamedQuery("Customer.findByNameKey", Customer.class).setParameter("nameKey", Customer.keyOf(name))
                 .getResultStream().findFirst();
     }
 
     @Override
     public Optional<Customer> findByNameForUpdate(String name) {
-        return em.createNamedQuery("Customer.findByName", Customer.class).setParameter("name", name)
+        return em.createNamedQuery("Customer.findByNameKey", Customer.class).setParameter("nameKey", Customer.keyOf(name))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 

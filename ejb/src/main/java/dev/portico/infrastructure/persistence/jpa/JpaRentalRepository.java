@@ -37,8 +37,8 @@ public class JpaRentalRepository implements RentalRepository {
     @Override
     public Renter renter(String name, char gender) {
         // One statement that inserts or finds, so concurrent intakes of the same renter never collide.
-        em.createNativeQuery("INSERT INTO renter (name, gender) VALUES (?1, ?2) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
-                .setParameter(1, name).setParameter(2, String.valueOf(gender)).executeUpdate();
+        em.createNativeQuery("INSERT INTO renter (name, gender, name_key) VALUES (?1, ?2, ?3) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
+                .setParameter(1, name).setParameter(2, String.valueOf(gender)).setParameter(3, Renter.keyOf(name)).executeUpdate();
         long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
         return em.getReference(Renter.class, id);
     }

@@ -37,8 +37,10 @@ final class RentalFilterSql {
         if (query.gender() != null) {
             sql.append(" AND rt.gender = ").append(parameter(String.valueOf(query.gender())));
         }
-        if (query.renterKeyPrefix() != null) {
-            sql.append(" AND rn.name_key LIKE ").append(parameter(likePrefix(query.renterKeyPrefix()))).append(" ESCAPE '!'");
+        List<String> keyPrefixes = query.renterKeyPrefixes();
+        for (int i = 0; i < keyPrefixes.size(); i++) {
+            sql.append(i == 0 ? " AND (" : " OR ").append("rn.name_key LIKE ").append(parameter(likePrefix(keyPrefixes.get(i))))
+                    .append(" ESCAPE '!'").append(i == keyPrefixes.size() - 1 ? ")" : "");
         }
     }
 

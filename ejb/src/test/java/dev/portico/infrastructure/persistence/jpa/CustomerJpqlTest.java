@@ -20,19 +20,27 @@ class CustomerJpqlTest {
     }
 
     @Test
-    void namePrefixIsLowerCasedByTheDatabaseAndMatchedOnTheNameKey() {
-        CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("Jo", "", null));
-        assertEquals("SELECT COUNT(c) FROM Customer c WHERE c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '!'", jpql.count());
-        assertEquals(Map.of("namePrefix", "Jo"), jpql.parameters());
+    void namePrefixIsLowerCasedAsPythonLowerCasesTheKeyAndMatchedOnTheNameKey() {
+        CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("İz", "", null));
+        assertEquals("SELECT COUNT(c) FROM Customer c WHERE c.nameKey LIKE :namePattern0 ESCAPE '!'", jpql.count());
+        assertEquals(Map.of("namePattern0", "i\u0307z%"), jpql.parameters());
+    }
+
+    @Test
+    void aNamePrefixEndingInCapitalSigmaMatchesTheFinalAndTheMedialSigma() {
+        CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("ΟΔΟΣ", "", null));
+        assertEquals("SELECT COUNT(c) FROM Customer c WHERE (c.nameKey LIKE :namePattern0 ESCAPE '!' OR c.nameKey LIKE :namePattern1 ESCAPE '!')",
+                jpql.count());
+        assertEquals(Map.of("namePattern0", "οδος%", "namePattern1", "οδοσ%"), jpql.parameters());
     }
 
     @Test
     void filtersCombineWithAnd() {
         CustomerJpql jpql = CustomerJpql.of(new CustomerFilter("a", "514", 40));
-        assertEquals("SELECT c.id FROM Customer c WHERE c.nameKey LIKE CONCAT(LOWER(:namePrefix), '%') ESCAPE '!'"
+        assertEquals("SELECT c.id FROM Customer c WHERE c.nameKey LIKE :namePattern0 ESCAPE '!'"
                 + " AND c.phone LIKE :phonePattern ESCAPE '!' AND c.age = :age ORDER BY c.age DESC, c.id DESC",
                 jpql.selectIds(CustomerOrder.AGE_DESCENDING));
-        assertEquals(Map.of("namePrefix", "a", "phonePattern", "514%", "age", 40), jpql.parameters());
+        assertEquals(Map.of("namePattern0", "a%", "phonePattern", "514%", "age", 40), jpql.parameters());
     }
 
     @Test
