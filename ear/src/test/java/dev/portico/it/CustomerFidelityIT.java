@@ -1,5 +1,6 @@
 package dev.portico.it;
 
+import dev.portico.jca.codec.PythonRepr;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -8,7 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -78,6 +84,58 @@ class CustomerFidelityIT {
         CustomerDirectoryClient.ask("2|İzmir|35|a|\n");
         assertEquals(404, Http.get("/api/customers/" + URLEncoder.encode("izmir", StandardCharsets.UTF_8)).statusCode());
         assertEquals(200, Http.get("/api/customers/" + URLEncoder.encode("i\u0307zmir", StandardCharsets.UTF_8)).statusCode());
+    }
+
+    /** Every separator of Python's str.splitlines(); universal newlines split at the first three. */
+    private static final List<String> LINE_BREAKS = List.of("\r", "\n", "\r\n", "\u000b", "\u000c", "\u001c", "\u001d", "\u001e", "\u0085",
+            "\u2028", "\u2029");
+
+    @Test
+    void aLineBreakInANameOrAnAddressIsRefusedSoTheExportKeepsOneRecordALine() {
+        CustomerDirectoryClient.ask("2|Zed|30|Home|\n");
+        for (String lineBreak : LINE_BREAKS.subList(3, LINE_BREAKS.size())) {
+            String name = "A" + lineBreak + "B";
+            assertEquals("DB read error. Adding skipped [line break in field]: " + PythonRepr.list(List.of(name, "30", "x", "")),
+                    CustomerDirectoryClient.ask("2|" + name + "|30|x|\n"));
+            assertEquals("DB read error. Adding skipped [line break in field]: " + PythonRepr.list(List.of("B", "30", "x" + lineBreak + "y", "")),
+                    CustomerDirectoryClient.ask("2|B|30|x" + lineBreak + "y|\n"));
+            assertEquals("DB read error. Update skipped [line break in field]: " + PythonRepr.list(List.of("zed", "x" + lineBreak + "y")),
+                    CustomerDirectoryClient.ask("5|zed|x" + lineBreak + "y\n"));
+        }
+        assertEquals("DB read error. Adding skipped [line break in field]: ['A\\rB', '30', 'x', '']", CustomerDirectoryClient.ask("2|A\rB|30|x|\n"),
+                "a carriage return inside the line");
+        assertEquals("Zed|30|Home|", CustomerDirectoryClient.ask("1|Zed\n"));
+    }
+
+    @Test
+    void anExportImportsBackAsTheSameRecordsEvenWithLineBreaksStoredBeforeTheRule() throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO customer (name, name_key, address) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < LINE_BREAKS.size(); i++) {
+                insert.setString(1, "Old" + i + LINE_BREAKS.get(i) + "Name");
+                insert.setString(2, "old" + i + LINE_BREAKS.get(i) + "name");
+                insert.setString(3, "Street" + LINE_BREAKS.get(i) + i);
+                insert.executeUpdate();
+            }
+        }
+        CustomerDirectoryClient.ask("2|Zoë|007|Rue\tdu Four|514-1234\n");
+        HttpResponse<String> export = Http.post("/api/customers/export", "application/json", "");
+        assertEquals(200, export.statusCode(), export.body());
+        String file = Files.readString(Path.of(Http.object(export.body()).getString("file")), StandardCharsets.UTF_8);
+        List<String> lines = file.lines().toList();
+        assertEquals(LINE_BREAKS.size() + 1, lines.size(), "universal newlines read one record a line");
+        assertEquals(lines, List.of(file.split("\n")), "and so does str.splitlines(): no other separator is left");
+        for (String lineBreak : LINE_BREAKS.subList(3, LINE_BREAKS.size())) {
+            assertEquals(-1, file.indexOf(lineBreak), lineBreak.codePointAt(0) + " is written as a space");
+        }
+        assertEquals("Zoë|007|Rue\tdu Four|514-1234", lines.get(lines.size() - 1));
+
+        TestDatabase.clearCustomers();
+        HttpResponse<String> imported = Http.post("/api/customers/import", "text/plain; charset=UTF-8", file);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(lines.size(), Http.object(imported.body()).getInt("imported"), imported.body());
+        Files.writeString(Path.of(Http.object(export.body()).getString("file")), "");
+        assertEquals(file, Files.readString(Path.of(Http.object(Http.post("/api/customers/export", "application/json", "").body()).getString("file"))),
+                "exported again, the file is the same");
     }
 
     /** The customer lines of the report (command 7), without its header. */

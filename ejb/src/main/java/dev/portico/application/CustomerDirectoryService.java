@@ -27,7 +27,7 @@ public interface CustomerDirectoryService {
     /** Sets (or, when empty, clears) a customer's age. */
     void updateAge(String name, String age) throws CustomerNotFoundException, InvalidCustomerException;
 
-    void updateAddress(String name, String address) throws CustomerNotFoundException;
+    void updateAddress(String name, String address) throws CustomerNotFoundException, InvalidCustomerException;
 
     /** Sets (or, when empty, clears) a customer's phone. */
     void updatePhone(String name, String phone) throws CustomerNotFoundException, InvalidCustomerException;

@@ -65,7 +65,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
-    public void updateAddress(String name, String address) throws CustomerNotFoundException {
+    public void updateAddress(String name, String address) throws CustomerNotFoundException, InvalidCustomerException {
         existing(name).changeAddress(CustomerRules.address(address));
     }
 
@@ -80,8 +80,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         Customer customer = existing(name);
         String newAge = CustomerRules.age(age);
         String newPhone = CustomerRules.phone(phone);
+        String newAddress = CustomerRules.address(address);
         customer.changeAge(newAge);
-        customer.changeAddress(CustomerRules.address(address));
+        customer.changeAddress(newAddress);
         customer.changePhone(newPhone);
         return CustomerView.of(customer);
     }

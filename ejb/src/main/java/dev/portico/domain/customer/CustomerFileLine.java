@@ -18,12 +18,23 @@ public final class CustomerFileLine {
         return CustomerRules.newCustomer(fields.get(0), fields.get(1), fields.get(2), fields.get(3));
     }
 
-    /** The line for a stored customer. */
+    /**
+     * The line for a stored customer. A line break in a field (stored before they were refused, see
+     * {@link CustomerRules#oneLine}) is written as a space, so the line stays one record for every reader.
+     */
     public static String format(Customer customer) {
-        return String.join("|", customer.name(), text(customer.age()), text(customer.address()), text(customer.phone()));
+        return String.join("|", text(customer.name()), text(customer.age()), text(customer.address()), text(customer.phone()));
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.codePoints().noneMatch(CustomerRules::isLineBreak)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> out.appendCodePoint(CustomerRules.isLineBreak(cp) ? ' ' : cp));
+        return out.toString();
     }
 }

@@ -7,6 +7,11 @@ public enum CustomerProblem {
     AGE_NOT_A_NUMBER("invalid age formate"),
     AGE_OUT_OF_RANGE("invalid age field"),
     INVALID_PHONE("invalid phone field"),
+    /**
+     * Not a reference reason: a name or address holding a line break (any of Python's
+     * {@code str.splitlines()} separators) would split its record in the data file, so it is refused.
+     */
+    LINE_BREAK("line break in field"),
     DUPLICATE_NAME("key/record already exists");
 
     private final String reason;

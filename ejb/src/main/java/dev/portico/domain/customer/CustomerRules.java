@@ -73,13 +73,41 @@ public final class CustomerRules {
         return phone;
     }
 
-    /** The address, or {@code null} for an empty one. */
-    public static String address(String address) {
-        return address.isEmpty() ? null : address;
+    /** The address, or {@code null} for an empty one; it must not hold a line break ({@link #oneLine}). */
+    public static String address(String address) throws InvalidCustomerException {
+        return address.isEmpty() ? null : oneLine(address);
     }
 
-    /** A new customer from raw (trimmed) fields, checked in the reference order: name, age, phone. */
+    /**
+     * The field, which must not hold a line break: any separator of Python's {@code str.splitlines()}
+     * (LF, CR, U+000B, U+000C, U+001C to U+001E, U+0085, U+2028, U+2029), so that every reader of the
+     * data file, universal newlines or {@code splitlines()}, sees one record a line. The reference stored
+     * such fields and then wrote a data file it read back as two records.
+     */
+    public static String oneLine(String field) throws InvalidCustomerException {
+        if (field.codePoints().anyMatch(CustomerRules::isLineBreak)) {
+            throw new InvalidCustomerException(CustomerProblem.LINE_BREAK, field);
+        }
+        return field;
+    }
+
+    /** Whether Python's {@code str.splitlines()} splits at this code point. */
+    public static boolean isLineBreak(int codePoint) {
+        return switch (codePoint) {
+            case '\n', '\r', 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A new customer from raw (trimmed) fields, checked in the reference order (name, age, phone),
+     * then for line breaks in the name and the address.
+     */
     public static Customer newCustomer(String name, String age, String address, String phone) throws InvalidCustomerException {
-        return new Customer(name(name), age(age), address(address), phone(phone));
+        String checkedName = name(name);
+        String checkedAge = age(age);
+        String checkedPhone = phone(phone);
+        oneLine(checkedName);
+        return new Customer(checkedName, checkedAge, address(address), checkedPhone);
     }
 }

@@ -23,6 +23,8 @@ public final class RentalPayload {
 
     public static final int MAX_RENTALS = 1000;
     public static final int MAX_NAME_LENGTH = 50;
+    /** The most characters of a value a message echoes; a longer value is cut and its length given. */
+    public static final int ECHO_LIMIT = 60;
     private static final List<String> KEYS = List.of("users", "CarStatus", "Time_Rent");
     private static final Pattern MILEAGE = Pattern.compile("([0-9]+) ?(?:KM|km)?");
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
@@ -70,7 +72,7 @@ public final class RentalPayload {
             LocalDateTime in = time(time.get(0), where + "time_in");
             LocalDateTime out = time(time.get(1), where + "time_out");
             if (out.isBefore(in)) {
-                throw new InvalidRentalException(where + "time_out " + time.get(1) + " is before time_in " + time.get(0));
+                throw new InvalidRentalException(where + "time_out " + echo(time.get(1)) + " is before time_in " + echo(time.get(0)));
             }
             rentals.add(new RentalDraft(name, gender, model, mileage, in, out));
         }
@@ -127,7 +129,7 @@ public final class RentalPayload {
             throw new InvalidRentalException(problem);
         }
         if (km.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new InvalidRentalException(where + "mileage " + km + " km is not plausible");
+            throw new InvalidRentalException(where + "mileage " + repr(km) + " km is not plausible");
         }
         return km.intValue();
     }
@@ -153,18 +155,42 @@ public final class RentalPayload {
         throw new InvalidRentalException(what + " must be a string, got " + describe(value));
     }
 
-    /** A value as Python would show it in a message: strings quoted, None, True/False, numbers as they are. */
+    /**
+     * A value as Python would show it in a message: strings quoted, None, True/False, numbers as they
+     * are; cut to {@link #ECHO_LIMIT} characters, so a reply never grows with what the client sent.
+     */
     static String repr(Object value) {
         if (value instanceof String s) {
-            return "'" + escapeControls(s) + "'";
+            String shown = cut(s);
+            return shown.equals(s) ? "'" + escapeControls(s) + "'"
+                    : "'" + escapeControls(shown.substring(0, shown.length() - 3)) + "'" + shown.substring(shown.length() - 3) + lengthNote(s);
         } else if (value == null) {
             return "None";
         } else if (value instanceof Boolean b) {
             return b ? "True" : "False";
         } else if (value instanceof Number) {
-            return value.toString();
+            return echo(value);
         }
         return "a " + typeName(value);
+    }
+
+    /** A value as it is, cut as {@link #repr} cuts it, unquoted. */
+    private static String echo(Object value) {
+        String text = String.valueOf(value);
+        return cut(text) + lengthNote(text);
+    }
+
+    /** The text, or its first {@link #ECHO_LIMIT} code points and {@code ...} when it is longer. */
+    static String cut(String text) {
+        if (text.length() <= ECHO_LIMIT || text.codePointCount(0, text.length()) <= ECHO_LIMIT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, ECHO_LIMIT)) + "...";
+    }
+
+    private static String lengthNote(String text) {
+        int length = text.codePointCount(0, text.length());
+        return length <= ECHO_LIMIT ? "" : " (" + length + " characters)";
     }
 
     /** Control characters as escapes, so that a reply stays one line. */

@@ -42,6 +42,7 @@ final class NameKeyRefresh {
             while (true) {
                 List<Object[]> rows = pending(c, table);
                 if (rows.isEmpty()) {
+                    c.commit();
                     break;
                 }
                 for (Object[] row : rows) {

@@ -55,6 +55,8 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
                 return new CustomerDirectoryReply.Updated(update.name(), Field.ADDRESS);
             } catch (CustomerNotFoundException e) {
                 return new CustomerDirectoryReply.NotFound(update.name());
+            } catch (InvalidCustomerException e) {
+                return new CustomerDirectoryReply.Skipped(Operation.UPDATE, e.problem().reason(), List.of(update.name(), update.address()));
             }
         } else if (request instanceof CustomerDirectoryRequest.UpdatePhone update) {
             return updatePhone(update);
@@ -73,7 +75,7 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
         } catch (DuplicateCustomerException e) {
             return new CustomerDirectoryReply.AlreadyStored(add.name());
         } catch (InvalidCustomerException e) {
-            List<String> detail = e.problem() == CustomerProblem.EMPTY_NAME
+            List<String> detail = e.problem() == CustomerProblem.EMPTY_NAME || e.problem() == CustomerProblem.LINE_BREAK
                     ? List.of(add.name(), add.age(), add.address(), add.phone())
                     : List.of(e.value());
             return new CustomerDirectoryReply.Skipped(Operation.ADDING, e.problem().reason(), detail);

@@ -118,4 +118,46 @@ class CustomerFileLineTest {
         assertEquals("Yan|||", CustomerFileLine.format(new Customer("Yan", null, null, null)));
         assertEquals("Max|120|Hill Road|901-9999", CustomerFileLine.format(new Customer("Max", "120", "Hill Road", "901-9999")));
     }
+
+    @Test
+    void aLineBreakStoredBeforeTheRuleIsExportedAsASpaceSoTheLineStaysOneRecord() throws InvalidCustomerException {
+        for (String lineBreak : CustomerRulesTest.LINE_BREAKS) {
+            String line = CustomerFileLine.format(new Customer("A" + lineBreak + "B", "030", "x" + lineBreak + "y", ""));
+            assertEquals(lineBreak.equals("\r\n") ? "A  B|030|x  y|" : "A B|030|x y|", line);
+            assertEquals(List.of(line), pythonSplitlines(line));
+            assertEquals("030", CustomerFileLine.parse(line).age());
+        }
+    }
+
+    @Test
+    void exportedLinesReadBackAsTheSameRecordsByUniversalNewlinesAndBySplitlines() throws InvalidCustomerException {
+        List<Customer> customers = List.of(new Customer("Zoë", "007", "Rue\tdu Four", "514-1234"), new Customer("İzmir", null, "a\u001fb", null),
+                new Customer("ΣΊΣΥΦΟΣ", "120", null, "394-0000"));
+        String file = customers.stream().map(CustomerFileLine::format).map(line -> line + "\n").reduce("", String::concat);
+        for (List<String> lines : List.of(file.lines().toList(), pythonSplitlines(file))) {
+            assertEquals(customers.size(), lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(CustomerFileLine.format(customers.get(i)), CustomerFileLine.format(CustomerFileLine.parse(lines.get(i))));
+            }
+        }
+    }
+
+    /** Python's {@code str.splitlines()}: splits at every line break, {@code \r\n} counting as one. */
+    static List<String> pythonSplitlines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if ("\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029".indexOf(text.charAt(i)) >= 0) {
+                lines.add(text.substring(start, i));
+                if (text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
 }

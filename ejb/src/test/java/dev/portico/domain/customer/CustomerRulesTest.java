@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,7 +98,7 @@ class CustomerRulesTest {
     // ---- address ------------------------------------------------------------------------------
 
     @Test
-    void emptyAddressIsAbsentAndOtherAddressesAreKept() {
+    void emptyAddressIsAbsentAndOtherAddressesAreKept() throws InvalidCustomerException {
         assertNull(CustomerRules.address(""));
         assertEquals("123 Apple Street", CustomerRules.address("123 Apple Street"));
     }
@@ -126,6 +129,20 @@ class CustomerRulesTest {
         assertProblem(CustomerProblem.AGE_NOT_A_NUMBER, "abc", () -> CustomerRules.newCustomer("Xi", "abc", "a", "999-0000"));
         assertProblem(CustomerProblem.AGE_OUT_OF_RANGE, "0", () -> CustomerRules.newCustomer("Xi", "0", "a", "999-0000"));
         assertProblem(CustomerProblem.INVALID_PHONE, "999-0000", () -> CustomerRules.newCustomer("Xi", "120", "a", "999-0000"));
+    }
+
+    /** Every separator of Python's str.splitlines() (universal newlines split at the first three, \r\n included). */
+    static final List<String> LINE_BREAKS = List.of("\r", "\n", "\r\n", "\u000b", "\u000c", "\u001c", "\u001d", "\u001e", "\u0085", "\u2028", "\u2029");
+
+    @Test
+    void aLineBreakInTheNameOrTheAddressIsRefusedAfterTheReferenceChecks() {
+        for (String lineBreak : LINE_BREAKS) {
+            assertProblem(CustomerProblem.LINE_BREAK, "A" + lineBreak + "B", () -> CustomerRules.newCustomer("A" + lineBreak + "B", "30", "x", ""));
+            assertProblem(CustomerProblem.LINE_BREAK, "x" + lineBreak + "y", () -> CustomerRules.newCustomer("A", "30", "x" + lineBreak + "y", ""));
+            assertProblem(CustomerProblem.LINE_BREAK, "x" + lineBreak + "y", () -> CustomerRules.address("x" + lineBreak + "y"));
+            assertProblem(CustomerProblem.INVALID_PHONE, "999-0000", () -> CustomerRules.newCustomer("A" + lineBreak + "B", "30", "x", "999-0000"));
+        }
+        assertEquals("a\u001fb\tc", assertDoesNotThrow(() -> CustomerRules.address("a\u001fb\tc")), "a unit separator or a tab splits no line");
     }
 
     @Test

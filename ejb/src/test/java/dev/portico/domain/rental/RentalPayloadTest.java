@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rules of a rental intake payload (rental-intake.md, "Payload"), given as the plain data a
@@ -390,6 +391,33 @@ class RentalPayloadTest {
     @MethodSource("hugeMileages")
     void mileageBeyondTheIntRangeIsRefusedAsImplausible(Object mileage, String km) {
         assertRefused("CarStatus[0]: mileage " + km + " km is not plausible", car("Axia", mileage));
+    }
+
+    @Test
+    void aHugeMileageIsEchoedCutToSixtyDigitsWithItsLength() {
+        String digits = "9".repeat(65_536);
+        String echoed = "9".repeat(RentalPayload.ECHO_LIMIT) + "... (65536 characters)";
+        assertRefused("CarStatus[0]: mileage " + echoed + " km is not plausible", car("Axia", digits));
+        assertRefused("CarStatus[0]: mileage " + echoed + " km is not plausible", car("Axia", new BigInteger(digits)));
+        assertRefused(MILEAGE + "'" + "9".repeat(RentalPayload.ECHO_LIMIT) + "'... (65537 characters)", car("Axia", digits + "x"));
+    }
+
+    @Test
+    void everyEchoedValueIsCutSoTheMessageStaysShortWhateverWasSent() {
+        String huge = "\u0001" + "ß".repeat(100_000);
+        List<Map<String, Object>> payloads = List.of(oneRental(huge, "F", "Axia", "1", "2024-01-25 08:30:01", "2024-01-25 20:30:01"),
+                oneRental("Mira", huge, "Axia", "1", "2024-01-25 08:30:01", "2024-01-25 20:30:01"),
+                oneRental("Mira", "F", huge, "1", "2024-01-25 08:30:01", "2024-01-25 20:30:01"),
+                oneRental("Mira", "F", "Axia", huge, "2024-01-25 08:30:01", "2024-01-25 20:30:01"),
+                oneRental("Mira", "F", "Axia", "1", huge, "2024-01-25 20:30:01"),
+                oneRental("Mira", "F", "Axia", "1", "2024-01-25 08:30:01", huge),
+                oneRental("Mira", "F", "Axia", "1", "2024-01-25 20:30:01", "2024-01-25 08:30:01" + " ".repeat(100_000)));
+        for (Map<String, Object> payload : payloads) {
+            InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(payload));
+            assertTrue(e.getMessage().length() < 300, () -> e.getMessage().length() + ": " + e.getMessage().substring(0, 200));
+        }
+        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(payloads.get(0)));
+        assertEquals(NAME_LENGTH + "'\\x01" + "ß".repeat(RentalPayload.ECHO_LIMIT - 1) + "'... (100001 characters)", e.getMessage());
     }
 
     // ---- times ----------------------------------------------------------------------------------

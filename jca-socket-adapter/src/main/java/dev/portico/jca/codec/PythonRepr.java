@@ -33,12 +33,28 @@ public final class PythonRepr {
                 out.append("\\r");
             } else if (cp == '\t') {
                 out.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                out.append(String.format("\\x%02x", cp));
+            } else if (!isPrintable(cp)) {
+                out.append(cp <= 0xff ? String.format("\\x%02x", cp) : cp <= 0xffff ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
             } else {
                 out.appendCodePoint(cp);
             }
         });
         return out.append(quote).toString();
+    }
+
+    /**
+     * Python's {@code str.isprintable()} for one code point, which decides what {@code repr} escapes:
+     * not printable are controls, format characters, surrogates, private use, unassigned code points,
+     * and line, paragraph and space separators other than the space itself.
+     */
+    static boolean isPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 }

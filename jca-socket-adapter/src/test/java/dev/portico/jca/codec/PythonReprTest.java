@@ -41,6 +41,13 @@ class PythonReprTest {
     }
 
     @Test
+    void nonPrintableCharactersAreEscapedLikePythonLineBreaksAndSeparatorsIncluded() {
+        // repr('a\x85b\xa0c\u2028d\u200be\ue000f\U0010ffffg\U000e0001 \u0378') in CPython 3.11
+        assertEquals("'a\\x85b\\xa0c\\u2028d\\u200be\\ue000f\\U0010ffffg\\U000e0001 \\u0378'",
+                PythonRepr.string("a\u0085b\u00a0c\u2028d\u200be\ue000f\udbff\udfffg\udb40\udc01 \u0378"));
+    }
+
+    @Test
     void printableNonAsciiIsKeptAsIs() {
         assertEquals("'Zoë \uFFFD'", PythonRepr.string("Zoë \uFFFD"));
     }

@@ -82,7 +82,7 @@ public class CustomerEditor implements Serializable {
         } catch (DuplicateCustomerException e) {
             fieldMessage("name", CustomerReplies.alreadyStored(newName));
         } catch (InvalidCustomerException e) {
-            fieldMessage(field(e), CustomerReplies.addRefused(e, newName, newAge, newAddress, newPhone));
+            fieldMessage(field(e, newName), CustomerReplies.addRefused(e, newName, newAge, newAddress, newPhone));
         }
     }
 
@@ -111,8 +111,12 @@ public class CustomerEditor implements Serializable {
         } catch (CustomerNotFoundException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), ""));
         } catch (InvalidCustomerException e) {
-            String field = field(e);
-            fieldMessage(field, "age".equals(field) ? CustomerReplies.ageRefused(e, key, newAge) : CustomerReplies.phoneRefused(e));
+            String field = field(e, key);
+            fieldMessage(field, switch (field) {
+                case "age" -> CustomerReplies.ageRefused(e, key, newAge);
+                case "address" -> CustomerReplies.addressRefused(e, key, newAddress);
+                default -> CustomerReplies.phoneRefused(e);
+            });
         }
     }
 
@@ -127,11 +131,13 @@ public class CustomerEditor implements Serializable {
         return true;
     }
 
-    private static String field(InvalidCustomerException e) {
+    /** The form field a refusal is about; {@code name} is the name sent, to tell a line break in it from one in the address. */
+    private static String field(InvalidCustomerException e, String name) {
         return switch (e.problem()) {
             case EMPTY_NAME, DUPLICATE_NAME, WRONG_FIELD_COUNT -> "name";
             case AGE_NOT_A_NUMBER, AGE_OUT_OF_RANGE -> "age";
             case INVALID_PHONE -> "phone";
+            case LINE_BREAK -> e.value().equals(name) ? "name" : "address";
         };
     }
 

@@ -28,15 +28,21 @@ final class CustomerReplies {
         return name + " already stored in the database";
     }
 
-    /** Command 2 refused by a rule: an empty name shows all four fields, any other problem the value. */
+    /** Command 2 refused by a rule: an empty name or a line break shows all four fields, any other problem the value. */
     static String addRefused(InvalidCustomerException e, String name, String age, String address, String phone) {
-        List<String> detail = e.problem() == CustomerProblem.EMPTY_NAME ? List.of(name, age, address, phone) : List.of(e.value());
+        List<String> detail = e.problem() == CustomerProblem.EMPTY_NAME || e.problem() == CustomerProblem.LINE_BREAK
+                ? List.of(name, age, address, phone) : List.of(e.value());
         return skipped("Adding", e.problem(), detail);
     }
 
     /** Command 4 refused: an age that is not a number shows the name and the age. */
     static String ageRefused(InvalidCustomerException e, String name, String age) {
         return skipped("Update", e.problem(), e.problem() == CustomerProblem.AGE_NOT_A_NUMBER ? List.of(name, age) : List.of(e.value()));
+    }
+
+    /** Command 5 refused (an address with a line break): shows the name and the address. */
+    static String addressRefused(InvalidCustomerException e, String name, String address) {
+        return skipped("Update", e.problem(), List.of(name, address));
     }
 
     /** Command 6 refused (the reference server said "Adding" here too). */
