@@ -22,6 +22,12 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
     static final byte[] FIELD_COUNT = utf8("Input formate dismatch");
     static final byte[] ADD_FIELD_COUNT = utf8("Input formate dismatch.");
 
+    /**
+     * The most characters of a client's value an error reply echoes: the reference's whole 512-byte
+     * line, so its replies stay byte-exact, while a listener given a longer line limit does not echo more.
+     */
+    static final int MAX_ECHO = 512;
+
     private final int maxLineBytes;
 
     /** @param maxLineBytes the longest line accepted, not counting its {@code \n} (512 in the reference) */
@@ -87,13 +93,13 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
         if (reply instanceof CustomerDirectoryReply.Customer c) {
             return String.join("|", c.name(), c.age(), c.address(), c.phone());
         } else if (reply instanceof CustomerDirectoryReply.NotFound r) {
-            return r.name() + " is not found in database";
+            return echo(r.name()) + " is not found in database";
         } else if (reply instanceof CustomerDirectoryReply.NotFoundToDelete r) {
-            return r.name() + " is not found in the database";
+            return echo(r.name()) + " is not found in the database";
         } else if (reply instanceof CustomerDirectoryReply.Added r) {
             return r.line() + " added to the database";
         } else if (reply instanceof CustomerDirectoryReply.AlreadyStored r) {
-            return r.name() + " already stored in the database";
+            return echo(r.name()) + " already stored in the database";
         } else if (reply instanceof CustomerDirectoryReply.Deleted r) {
             return r.name() + " deleted from the database";
         } else if (reply instanceof CustomerDirectoryReply.NameEmpty) {
@@ -121,8 +127,17 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
 
     private static String skipped(CustomerDirectoryReply.Skipped r) {
         String operation = r.operation() == CustomerDirectoryReply.Operation.ADDING ? "Adding" : "Update";
-        String detail = r.detail().size() == 1 ? r.detail().get(0) : PythonRepr.list(r.detail());
+        List<String> values = r.detail().stream().map(CustomerDirectoryCodec::echo).toList();
+        String detail = values.size() == 1 ? values.get(0) : PythonRepr.list(values);
         return "DB read error. " + operation + " skipped [" + r.reason() + "]: " + detail;
+    }
+
+    /** A value echoed in an error reply: itself, or its first {@link #MAX_ECHO} code points and {@code ...}. */
+    static String echo(String value) {
+        if (value.length() <= MAX_ECHO || value.codePointCount(0, value.length()) <= MAX_ECHO) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, MAX_ECHO)) + "...";
     }
 
     @Override

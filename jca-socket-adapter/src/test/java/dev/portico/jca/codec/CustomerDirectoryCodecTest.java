@@ -284,6 +284,21 @@ class CustomerDirectoryCodecTest {
     }
 
     @Test
+    void errorRepliesEchoAtMostTheReferenceLineOfAValueWhateverTheLineLimit() {
+        String line = "x".repeat(CustomerDirectoryCodec.MAX_ECHO);
+        assertEquals(line + " is not found in database", encode(new CustomerDirectoryReply.NotFound(line)), "a 512-byte line is echoed whole");
+        String huge = "y".repeat(100_000);
+        String cut = "y".repeat(CustomerDirectoryCodec.MAX_ECHO) + "...";
+        assertEquals(cut + " is not found in database", encode(new CustomerDirectoryReply.NotFound(huge)));
+        assertEquals(cut + " is not found in the database", encode(new CustomerDirectoryReply.NotFoundToDelete(huge)));
+        assertEquals(cut + " already stored in the database", encode(new CustomerDirectoryReply.AlreadyStored(huge)));
+        assertEquals("DB read error. Adding skipped [invalid age field]: " + cut,
+                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age field", List.of(huge))));
+        assertEquals("DB read error. Adding skipped [null key field]: ['', '" + cut + "', '', '']",
+                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", huge, "", ""))));
+    }
+
+    @Test
     void notFoundToDeleteIsEncodedWithArticle() {
         assertEquals("Zed is not found in the database", encode(new CustomerDirectoryReply.NotFoundToDelete("Zed")));
     }
