@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 /**
  * Recomputes the name keys that migration V8 listed in {@code name_key_pending}: until V8 MariaDB
  * computed them with its {@code LOWER()}, which differs from Python's {@code str.lower()} (now
- * computed in Java) only outside ASCII, so V8 listed the rows whose name is not ASCII. A batch of
- * rows per transaction; once done the list is empty and a start costs one query. A customer whose
+ * computed in Java) only outside ASCII, so V8 listed the rows whose name is not ASCII. Each statement
+ * commits by itself (auto-commit): a row whose key changed but is still listed is simply recomputed
+ * again at the next start. Once done the list is empty and a start costs one query. A customer whose
  * new key is already another customer's (two names the old rule told apart and Python's does not)
  * keeps its old key and is named in a warning, for the operator to rename or delete.
  */
@@ -38,33 +39,35 @@ final class NameKeyRefresh {
     private static int refresh(DataSource dataSource, String table, UnaryOperator<String> keyOf) throws SQLException {
         int changed = 0;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            while (true) {
-                List<Object[]> rows = pending(c, table);
-                if (rows.isEmpty()) {
-                    c.commit();
-                    break;
-                }
-                for (Object[] row : rows) {
-                    long id = (Long) row[0];
-                    String name = (String) row[1];
-                    if (name != null && !keyOf.apply(name).equals(row[2]) && rekey(c, table, id, name, keyOf.apply(name))) {
-                        changed++;
-                    }
-                    try (PreparedStatement done = c.prepareStatement("DELETE FROM name_key_pending WHERE table_name = ? AND row_id = ?")) {
-                        done.setString(1, table);
-                        done.setLong(2, id);
-                        done.executeUpdate();
-                    }
-                }
-                c.commit();
-            }
+            changed = refreshBatches(c, table, keyOf);
         }
         if (changed > 0) {
             int count = changed;
             LOG.info(() -> "Name keys recomputed as Python's str.lower() computes them: " + count + " in " + table);
         }
         return changed;
+    }
+
+    private static int refreshBatches(Connection c, String table, UnaryOperator<String> keyOf) throws SQLException {
+        int changed = 0;
+        while (true) {
+            List<Object[]> rows = pending(c, table);
+            if (rows.isEmpty()) {
+                return changed;
+            }
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
+                String name = (String) row[1];
+                if (name != null && !keyOf.apply(name).equals(row[2]) && rekey(c, table, id, name, keyOf.apply(name))) {
+                    changed++;
+                }
+                try (PreparedStatement done = c.prepareStatement("DELETE FROM name_key_pending WHERE table_name = ? AND row_id = ?")) {
+                    done.setString(1, table);
+                    done.setLong(2, id);
+                    done.executeUpdate();
+                }
+            }
+        }
     }
 
     /** A batch of listed rows: id, name and current key (name {@code null} for a row deleted meanwhile). */
