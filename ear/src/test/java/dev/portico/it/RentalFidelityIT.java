@@ -7,10 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rental intake and its legacy SQL views, as the reference system's own queries and clients use them. */
 @ExtendWith(ArquillianExtension.class)
@@ -47,6 +49,21 @@ class RentalFidelityIT {
         assertEquals(List.of("id|user|created|gender"), List.of(String.join("|", columns("User_Information"))));
         assertEquals(List.of("id|CarSelect|Mileage"), List.of(String.join("|", columns("Mileage"))));
         assertEquals(List.of("id|Time IN|Time OUT"), List.of(String.join("|", columns("Duration_Rent"))));
+    }
+
+    @Test
+    void aHugeMileageIsEchoedCutSoTheErrorReplyStaysShortOverTheSocketAndHttp() throws Exception {
+        String digits = "9".repeat(60_000);
+        String expected = "CarStatus[0]: mileage " + "9".repeat(60) + "... (60000 characters) km is not plausible";
+        String reply = RentalClient.send(pickle("Mira", "F", "Axia", digits, "2024-01-25 08:30:01", "2024-01-25 20:30:01"));
+        assertEquals("Error: " + expected, reply);
+
+        HttpResponse<String> refused = Http.post("/api/rentals", "application/json", "{\"users\": [[\"Mira\", \"F\"]], \"CarStatus\": [[\"Axia\", \""
+                + digits + "x\"]], \"Time_Rent\": [[\"2024-01-25 08:30:01\", \"2024-01-25 20:30:01\"]]}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().length() < 400, refused.body().length() + " characters");
+        assertTrue(Http.object(refused.body()).getString("error").endsWith("got '" + "9".repeat(60) + "'... (60001 characters)"), refused.body());
+        assertEquals(0, TestDatabase.count("rental"));
     }
 
     private static List<String> columns(String view) throws Exception {

@@ -147,6 +147,20 @@ class RentalServiceIT {
     }
 
     @Test
+    void aRenterNamePrefixLowerCasesAsPythonDoes() throws Exception {
+        intake.intake(payload(
+                List.of("İpek", "F", "Axia", "1", "2024-03-01 08:00:00", "2024-03-01 10:00:00"),
+                List.of("ipek", "F", "Axia", "2", "2024-03-01 09:00:00", "2024-03-01 10:00:00"),
+                List.of("ΟΔΟΣ", "M", "Kancil", "3", "2024-03-02 09:00:00", "2024-03-02 10:00:00"),
+                List.of("Οδοσπορος", "M", "Kancil", "4", "2024-03-02 10:00:00", "2024-03-02 11:00:00")));
+        RentalQuery march = RentalQuery.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
+        assertEquals(List.of("İpek"), renters(search.page(new RentalQuery(march.from(), march.to(), null, null, "İP"), false, 0, 10)));
+        assertEquals(List.of("ipek"), renters(search.page(new RentalQuery(march.from(), march.to(), null, null, "IP"), false, 0, 10)));
+        assertEquals(List.of("ΟΔΟΣ", "Οδοσπορος"), renters(search.page(new RentalQuery(march.from(), march.to(), null, null, "οδοΣ"), false, 0, 10)),
+                "a prefix ending in capital sigma matches the final and the medial form");
+    }
+
+    @Test
     void pagesFollowTheTimeInOrderAndNameFiltersTakeLikeCharactersLiterally() throws Exception {
         intake.intake(payload(
                 List.of("a_b", "F", "Axia", "1", "2024-03-01 08:00:00", "2024-03-01 10:00:00"),

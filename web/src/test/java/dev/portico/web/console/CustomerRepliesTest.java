@@ -27,6 +27,14 @@ class CustomerRepliesTest {
     }
 
     @Test
+    void aLineBreakInANameOrAddressIsAnsweredAsTheSocketAnswersIt() {
+        InvalidCustomerException e = new InvalidCustomerException(CustomerProblem.LINE_BREAK, "a\u000cb");
+        assertEquals("DB read error. Adding skipped [line break in field]: ['Zed', '30', 'a\\x0cb', '']",
+                CustomerReplies.addRefused(e, "Zed", "30", "a\u000cb", ""));
+        assertEquals("DB read error. Update skipped [line break in field]: ['Zed', 'a\\x0cb']", CustomerReplies.addressRefused(e, "Zed", "a\u000cb"));
+    }
+
+    @Test
     void otherRefusedAddsShowTheOffendingValue() {
         assertEquals("DB read error. Adding skipped [invalid age formate]: 4x",
                 CustomerReplies.addRefused(new InvalidCustomerException(CustomerProblem.AGE_NOT_A_NUMBER, "4x"), "A", "4x", "", ""));
