@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Stored customers. */
 public interface CustomerRepository {
 
-    /** The customer with this name, compared case-insensitively. */
+    /** The customer with this name, compared by key ({@link Customer#keyOf}: Python's {@code str.lower()}). */
     Optional<Customer> findByName(String name);
 
     /**
@@ -15,7 +15,7 @@ public interface CustomerRepository {
      */
     Optional<Customer> findByNameForUpdate(String name);
 
-    /** Every customer, ordered by lower-cased name. */
+    /** Every customer, ordered by name key compared by code point (as Python sorts the lower-cased names). */
     List<Customer> findAll();
 
     /** One page of customers; reads no more rows than the page holds. */
