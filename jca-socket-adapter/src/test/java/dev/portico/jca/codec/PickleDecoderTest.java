@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +55,61 @@ class PickleDecoderTest {
         PickleException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
                 () -> assertThrows(PickleException.class, () -> PickleDecoder.decode(bomb.toByteArray())));
         assertTrue(refused.getMessage().contains("shared references"), refused.getMessage());
+    }
+
+    @Test
+    void aTupleShared2To18TimesUsedAsADictKeyThousandsOfTimesDecodesInLinearTime() {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, 'K', 1, (byte) 0x85});       // t = (1,)
+        for (int level = 0; level < 18; level++) {
+            pickle.writeBytes(new byte[] {'2', (byte) 0x86});                        // t = (t, t)
+        }
+        pickle.writeBytes(new byte[] {'q', 0});
+        for (int i = 0; i < 2000; i++) {
+            pickle.writeBytes(new byte[] {'}', 'h', 0, 'N', 's', '0'});              // {t: None}, dropped
+        }
+        pickle.writeBytes(new byte[] {'N', '.'});
+        // this 12 KB pickle of the attack held the rental listener for 29 s: every key hashed 2^18 tuples again
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(2), () -> PickleDecoder.decode(pickle.toByteArray())));
+    }
+
+    @Test
+    void equalTuplesBuiltApartAreOneDictKeyAsInPython() throws Exception {
+        // {((1, 'a'), 2.5): 'x', ((1, 'a'), 2.5): 'y'} with every part built twice: one key, the last value
+        Object decoded = decode("(((I1\nVa\ntF2.5\ntVx\n((I1\nVa\ntF2.5\ntVy\nd.");
+        assertEquals(Map.of(tuple(tuple(1L, "a"), 2.5), "y"), decoded);
+        assertEquals(1, ((Map<?, ?>) decoded).size());
+    }
+
+    @Test
+    void dictKeysWhoseHashesCollideAreRefusedOnceComparingThemExceedsTheWorkBudget() {
+        // (i, c - 31 i) all hash alike as Java lists: every insertion compares with every key before it
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, '}', '('});
+        int keys = 6000;
+        for (int i = 0; i < keys; i++) {
+            pickle.writeBytes(new byte[] {'M', (byte) i, (byte) (i >> 8), 'J'});
+            int second = 1_000_000 - 31 * i;
+            pickle.writeBytes(new byte[] {(byte) second, (byte) (second >> 8), (byte) (second >> 16), (byte) (second >> 24)});
+            pickle.writeBytes(new byte[] {(byte) 0x86, 'N'});
+        }
+        pickle.writeBytes(new byte[] {'u', '.'});
+        PickleException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(PickleException.class, () -> PickleDecoder.decode(pickle.toByteArray())));
+        assertTrue(e.getMessage().startsWith("pickle takes more than " + PickleDecoder.MIN_STEPS + " steps to decode"), e.getMessage());
+    }
+
+    @Test
+    void aFewHundredCollidingDictKeysStillDecode() throws Exception {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, '}', '('});
+        for (int i = 0; i < 300; i++) {
+            pickle.writeBytes(new byte[] {'M', (byte) i, (byte) (i >> 8), 'M'});
+            int second = 20_000 - 31 * i;
+            pickle.writeBytes(new byte[] {(byte) second, (byte) (second >> 8), (byte) 0x86, 'N'});
+        }
+        pickle.writeBytes(new byte[] {'u', '.'});
+        assertEquals(300, ((Map<?, ?>) PickleDecoder.decode(pickle.toByteArray())).size());
     }
 
     @Test
