@@ -45,10 +45,10 @@ public final class PickleDecoder {
     static final int MAX_DEPTH = 1000;
     /** Python's default limit on the digits of an int read from text. */
     static final int MAX_DIGITS = 4300;
-    /** Steps a decode may take per byte of pickle; well-formed data takes fewer than 4. */
-    static final int STEPS_PER_BYTE = 16;
+    /** Steps a decode may take per byte of pickle; plain data without colliding dict keys takes at most 2. */
+    static final int STEPS_PER_BYTE = 4;
     /** Steps any decode may take, however short the pickle. */
-    static final int MIN_STEPS = 1 << 20;
+    static final int MIN_STEPS = 1 << 16;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern FLOAT = Pattern.compile(

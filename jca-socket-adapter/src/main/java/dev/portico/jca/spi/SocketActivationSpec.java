@@ -79,12 +79,12 @@ public class SocketActivationSpec implements ActivationSpec {
         }
     }
 
-    ProtocolBinding<?, ?> binding() {
+    ProtocolBinding<?, ?, ?> binding() {
         return ProtocolBinding.named(protocol).orElseThrow();
     }
 
     ListenerSettings settings() {
-        ProtocolBinding<?, ?> binding = binding();
+        ProtocolBinding<?, ?, ?> binding = binding();
         return new ListenerSettings(binding.name,
                 new InetSocketAddress(bindAddress, port == null ? binding.defaultPort : port),
                 maxConnections,
