@@ -36,17 +36,17 @@ final class ProtocolBinding<F, Q, R> {
     static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY =
             new ProtocolBinding<>("customer-directory", CustomerDirectoryListener.class,
                     method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
-                    9999, 512, 3_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes),
+                    9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes),
                     (request, application) -> application.handle(request));
 
     static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
             "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
-            6969, 1 << 20, 30_000, FeatherBaseCodec::new, (request, application) -> application.handle(request));
+            6969, 1 << 20, 30_000, 10_000, FeatherBaseCodec::new, (request, application) -> application.handle(request));
 
     /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
     static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
             "rental-intake", RentalIntakeListener.class, method(RentalIntakeListener.class, "onIntake", RentalIntakeRequest.class),
-            1234, 64 * 1024, 5_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes),
+            1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes),
             ProtocolBinding::unpickleThenDeliver);
 
     private static final List<ProtocolBinding<?, ?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
@@ -69,17 +69,20 @@ final class ProtocolBinding<F, Q, R> {
     final int defaultPort;
     final int defaultMaxRequestBytes;
     final int defaultReadTimeoutMillis;
+    /** Enough for every client plus an attacker's idle connections; a full listener closes idle ones for new clients. */
+    final int defaultMaxConnections;
     private final CodecFactory<F, R> codecs;
     private final Preparation<F, Q, R> preparation;
 
     private ProtocolBinding(String name, Class<?> listenerType, Method method, int defaultPort, int defaultMaxRequestBytes,
-                            int defaultReadTimeoutMillis, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
+                            int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
         this.name = name;
         this.listenerType = listenerType;
         this.method = method;
         this.defaultPort = defaultPort;
         this.defaultMaxRequestBytes = defaultMaxRequestBytes;
         this.defaultReadTimeoutMillis = defaultReadTimeoutMillis;
+        this.defaultMaxConnections = defaultMaxConnections;
         this.codecs = codecs;
         this.preparation = preparation;
     }

@@ -34,6 +34,8 @@ final class Connection<Q, R> {
     boolean inputEnded;
     /** A one-request connection has had its request (or answer); nothing more is read. */
     boolean requestTaken;
+    /** The client has sent a complete request (or something the codec answered) at least once. */
+    boolean requestSeen;
     /** Close as soon as the output is written. */
     boolean closing;
     boolean open = true;
