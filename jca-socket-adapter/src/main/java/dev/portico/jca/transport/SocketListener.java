@@ -260,6 +260,7 @@ public final class SocketListener<Q, R> {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
+                c.codec.clientAddress(clientAddress(channel));
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
                 counters.connectionOpened();
@@ -513,6 +514,11 @@ public final class SocketListener<Q, R> {
             LOG.log(Level.WARNING, settings.name() + ": closing the listener", e);
         }
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + " stopped");
+    }
+
+    private static String clientAddress(SocketChannel channel) throws IOException {
+        return channel.getRemoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : null;
     }
 
     private static String describe(Connection<?, ?> c) {
