@@ -44,6 +44,8 @@ public final class SocketListener<Q, R> {
     private static final long TICK_MILLIS = 100;
     /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port. */
     private static final int MAX_FAILED_TICKS = 50;
+    /** Clients the kernel queues before the loop accepts them (capped by net.core.somaxconn): bursts of connects do not wait for SYN retries. */
+    private static final int ACCEPT_BACKLOG = 4096;
 
     private final ListenerSettings settings;
     private final Supplier<FrameCodec<Q, R>> codecs;
@@ -80,7 +82,7 @@ public final class SocketListener<Q, R> {
         this.server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(settings.address(), 128);
+            server.bind(settings.address(), ACCEPT_BACKLOG);
             server.configureBlocking(false);
             serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
