@@ -48,7 +48,7 @@ public final class PickleDecoder {
     /** Steps a decode may take per byte of pickle; plain data without colliding dict keys takes at most 2. */
     static final int STEPS_PER_BYTE = 4;
     /** Steps any decode may take, however short the pickle. */
-    static final int MIN_STEPS = 1 << 16;
+    static final int MIN_STEPS = 1 << 14;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern FLOAT = Pattern.compile(
