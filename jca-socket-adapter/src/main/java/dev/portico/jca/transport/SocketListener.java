@@ -67,6 +67,7 @@ public final class SocketListener<Q, R> {
     private volatile boolean started;
     private volatile Instant since;
     private final ListenerCounters counters = new ListenerCounters();
+    private final ConnectionEviction eviction = new ConnectionEviction();
     private int inFlight;
 
     private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
@@ -235,7 +236,7 @@ public final class SocketListener<Q, R> {
         while (true) {
             Connection<Q, R> evicted = null;
             if (connections.size() >= settings.maxConnections()) {
-                evicted = ConnectionEviction.victim(connections);
+                evicted = eviction.victim(connections);
                 if (evicted == null) {
                     break;
                 }
@@ -261,10 +262,11 @@ public final class SocketListener<Q, R> {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
-                c.codec.clientAddress(clientAddress(channel));
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel));
+                c.codec.clientAddress(c.clientAddress);
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
+                eviction.opened(c);
                 counters.connectionOpened();
                 c.enqueue(c.codec.greeting());
                 settle(c);
@@ -494,6 +496,7 @@ public final class SocketListener<Q, R> {
         }
         c.open = false;
         connections.remove(c);
+        eviction.closed(c);
         counters.connectionClosed();
         try {
             c.key.cancel();

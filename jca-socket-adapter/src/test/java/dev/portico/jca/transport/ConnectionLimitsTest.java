@@ -80,6 +80,24 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void amongConnectionsThatSentRequestsAFullListenerClosesOneOfTheAddressHoldingTheMost() throws Exception {
+        SocketListener<String, String> listener = listener(3, Duration.ofMinutes(5));
+        Socket elsewhere = connectFrom("127.0.0.2", listener);
+        exchange(elsewhere, GREETING + "a;", "a;");
+        Socket first = bench.connect(listener);
+        exchange(first, GREETING + "b;", "b;");
+        Socket second = bench.connect(listener);
+        exchange(second, GREETING + "c;", "c;");
+
+        Socket newcomer = bench.connect(listener);
+        exchange(newcomer, GREETING + "d;", "d;");
+
+        assertClosedByServer(first);
+        exchange(elsewhere, "e;", "e;");
+        exchange(second, "f;", "f;");
+    }
+
+    @Test
     void aConnectionWithAPartlyReceivedRequestIsNotClosedForANewClient() throws Exception {
         SocketListener<String, String> listener = listener(1, Duration.ofMinutes(5));
         Socket sending = bench.connect(listener);
@@ -114,6 +132,21 @@ class ConnectionLimitsTest {
         ListenerSettings settings = new ListenerSettings("semicolon", new InetSocketAddress(LoopbackClient.LOOPBACK, 0),
                 maxConnections, 512, Duration.ofSeconds(5), Duration.ofMinutes(5), 8, firstRequestTimeout);
         return bench.started(new SocketListener<>(settings, () -> new SemicolonCodec(512, GREETING), request -> request, bench.executor));
+    }
+
+    /** A client connected from another loopback address (Linux routes all of 127/8 to loopback). */
+    private Socket connectFrom(String address, SocketListener<?, ?> listener) throws IOException {
+        Socket client = new Socket();
+        client.bind(new InetSocketAddress(address, 0));
+        client.setSoTimeout(LoopbackClient.TIMEOUT_MILLIS);
+        client.connect(new InetSocketAddress(LoopbackClient.LOOPBACK, listener.port()), LoopbackClient.TIMEOUT_MILLIS);
+        bench.track(client);
+        return client;
+    }
+
+    private static void exchange(Socket client, String expected, String request) throws IOException {
+        client.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, LoopbackClient.readExactly(client, expected.length()));
     }
 
     /** The server closes the connection: end of stream (or a reset) before the client's read timeout. */
