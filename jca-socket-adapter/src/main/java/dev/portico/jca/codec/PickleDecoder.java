@@ -43,8 +43,13 @@ public final class PickleDecoder {
 
     static final int MAX_ELEMENTS = 1_000_000;
     static final int MAX_DEPTH = 1000;
-    /** Python's default limit on the digits of an int read from text. */
+    /**
+     * Python's default limit on the digits of an int read from text, applied to binary ints too:
+     * Python would refuse to print a longer one, and turning it into text costs time quadratic in
+     * its length (a 60 KB LONG4 took a second).
+     */
     static final int MAX_DIGITS = 4300;
+    private static final BigInteger TOO_MANY_DIGITS = BigInteger.TEN.pow(MAX_DIGITS);
     /** Steps a decode may take per byte of pickle; plain data without colliding dict keys takes at most 2. */
     static final int STEPS_PER_BYTE = 4;
     /** Steps any decode may take, however short the pickle. */
@@ -420,13 +425,20 @@ public final class PickleDecoder {
         return text.length() <= 18 ? Long.valueOf(text) : shortest(new BigInteger(text));
     }
 
-    /** LONG1 and LONG4: little-endian two's complement. */
-    private static Object binaryInt(byte[] littleEndian) {
+    /** LONG1 and LONG4: little-endian two's complement, of at most {@value #MAX_DIGITS} decimal digits. */
+    private Object binaryInt(byte[] littleEndian) throws PickleException {
         byte[] bigEndian = new byte[littleEndian.length];
         for (int i = 0; i < littleEndian.length; i++) {
             bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
         }
-        return bigEndian.length == 0 ? Long.valueOf(0) : shortest(new BigInteger(bigEndian));
+        if (bigEndian.length == 0) {
+            return Long.valueOf(0);
+        }
+        BigInteger value = new BigInteger(bigEndian);
+        if (value.bitLength() >= TOO_MANY_DIGITS.bitLength() - 1 && value.abs().compareTo(TOO_MANY_DIGITS) >= 0) {
+            throw failure("integer of more than " + MAX_DIGITS + " digits");
+        }
+        return shortest(value);
     }
 
     private static Object shortest(BigInteger value) {

@@ -489,6 +489,31 @@ class PickleDecoderTest {
     }
 
     @Test
+    void binaryIntegersAreBoundedToTheDigitsOfTextIntegers() throws Exception {
+        BigInteger largest = BigInteger.TEN.pow(PickleDecoder.MAX_DIGITS).subtract(BigInteger.ONE);
+        assertEquals(largest, PickleDecoder.decode(long4(largest)));
+        assertEquals(largest.negate(), PickleDecoder.decode(long4(largest.negate())));
+        PickleException e = assertThrows(PickleException.class, () -> PickleDecoder.decode(long4(largest.add(BigInteger.ONE))));
+        assertEquals("integer of more than 4300 digits at LONG4 (offset 2)", e.getMessage());
+        // 60 KB of one integer: printing it took a second
+        assertThrows(PickleException.class, () -> PickleDecoder.decode(long4(BigInteger.ONE.shiftLeft(480_000))));
+    }
+
+    /** A protocol-2 pickle of one LONG4 integer. */
+    private static byte[] long4(BigInteger value) {
+        byte[] bigEndian = value.toByteArray();
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, (byte) 0x8b});
+        int n = bigEndian.length;
+        pickle.writeBytes(new byte[] {(byte) n, (byte) (n >> 8), (byte) (n >> 16), (byte) (n >> 24)});
+        for (int i = n - 1; i >= 0; i--) {
+            pickle.write(bigEndian[i]);
+        }
+        pickle.write('.');
+        return pickle.toByteArray();
+    }
+
+    @Test
     void decodedTuplesAreUnmodifiable() throws Exception {
         List<?> tuple = (List<?>) decode("(K\u0001t.");
         assertThrows(UnsupportedOperationException.class, () -> tuple.remove(0));
