@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The rules of a rental intake payload (rental-intake.md, "Payload"), given as the plain data a
@@ -390,6 +391,15 @@ class RentalPayloadTest {
     @MethodSource("hugeMileages")
     void mileageBeyondTheIntRangeIsRefusedAsImplausible(Object mileage, String km) {
         assertRefused("CarStatus[0]: mileage " + km + " km is not plausible", car("Axia", mileage));
+    }
+
+    @Test
+    void aMileageOfSixtyThousandDigitsIsRefusedAsImplausibleInLinearTime() {
+        String digits = "9".repeat(60_000);
+        // parsing and printing it as a BigInteger took 0.4 s of CPU per request
+        InvalidRentalException e = assertTimeoutPreemptively(java.time.Duration.ofMillis(300),
+                () -> assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(car("Axia", "000" + digits + " km"))));
+        assertEquals("CarStatus[0]: mileage " + digits + " km is not plausible", e.getMessage());
     }
 
     // ---- times ----------------------------------------------------------------------------------
