@@ -327,8 +327,6 @@ public final class SocketListener<Q, R> {
                 Decoded<Q> decoded = c.codec.decode(c.input);
                 if (!(decoded instanceof Decoded.NeedMore)) {
                     consumed = true;
-                }
-                if (!(decoded instanceof Decoded.NeedMore)) {
                     c.requestSeen = true;
                 }
                 if (decoded instanceof Decoded.Request<Q> request) {
