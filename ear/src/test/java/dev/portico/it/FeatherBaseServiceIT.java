@@ -99,9 +99,9 @@ class FeatherBaseServiceIT {
     void usersAuthenticateWithTheirPasswordAndUseOnlyGrantedDatabases() throws Exception {
         users.saveUser("bob", "hunter2");
         users.grant("bob", "db");
-        assertTrue(store.authenticate("bob", "hunter2"));
-        assertFalse(store.authenticate("bob", "hunter3"));
-        assertFalse(store.authenticate("nobody", "hunter2"));
+        assertTrue(store.authenticate("bob", "hunter2", null));
+        assertFalse(store.authenticate("bob", "hunter3", null));
+        assertFalse(store.authenticate("nobody", "hunter2", null));
         assertEquals(List.of("t"), store.listTables("bob", "db"));
         store.createDatabase(null, "secret");
         refused(Reason.FORBIDDEN, () -> store.listTables("bob", "secret"));

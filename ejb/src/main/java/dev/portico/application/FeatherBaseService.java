@@ -47,6 +47,9 @@ public interface FeatherBaseService {
 
     void overwriteCell(String user, String database, String table, long row, String column, String value) throws FeatherBaseRefusal;
 
-    /** Whether the user exists and the password is theirs. */
-    boolean authenticate(String user, String password);
+    /**
+     * Whether the user exists and the password is theirs. Failures slow down per client address
+     * (when known): beyond the free ones, an attempt made too early fails without checking.
+     */
+    boolean authenticate(String user, String password, String clientAddress);
 }

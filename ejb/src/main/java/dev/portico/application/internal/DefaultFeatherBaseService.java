@@ -1,6 +1,7 @@
 package dev.portico.application.internal;
 
 import dev.portico.application.FeatherBaseService;
+import dev.portico.domain.account.LoginThrottle;
 import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbDatabase;
@@ -27,6 +28,9 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Inject
     private FeatherBaseRepository store;
+
+    @Inject
+    private FeatherBaseLoginThrottle throttle;
 
     @Override
     public void createDatabase(String user, String database) throws FeatherBaseRefusal {
@@ -186,12 +190,24 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     @Override
-    public boolean authenticate(String user, String password) {
+    public boolean authenticate(String user, String password, String clientAddress) {
+        if (clientAddress != null && !throttle.mayTry(LoginThrottle.ANY_ACCOUNT, clientAddress)) {
+            throttle.failed(LoginThrottle.ANY_ACCOUNT, clientAddress);
+            return false;
+        }
         Optional<Boolean> matched = store.user(user).map(u -> u.hasPassword(password));
         if (matched.isEmpty()) {
             PasswordHash.matches(UNKNOWN_USER_HASH, password);
         }
-        return matched.orElse(false);
+        boolean authenticated = matched.orElse(false);
+        if (clientAddress != null) {
+            if (authenticated) {
+                throttle.succeeded(LoginThrottle.ANY_ACCOUNT, clientAddress);
+            } else {
+                throttle.failed(LoginThrottle.ANY_ACCOUNT, clientAddress);
+            }
+        }
+        return authenticated;
     }
 
     private FbDatabase database(String user, String name) throws FeatherBaseRefusal {

@@ -18,7 +18,7 @@ public class ConsoleAccount {
     /** Letters, digits, dot, dash and underscore, 1 to 64 of them: no spaces, nothing to confuse in a log or a URL. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final int MIN_PASSWORD_LENGTH = 8;
-    public static final int MAX_PASSWORD_LENGTH = 256;
+    public static final int MAX_PASSWORD_LENGTH = PasswordHash.MAX_PASSWORD_LENGTH;
 
     @Id
     private String name;

@@ -6,25 +6,66 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-/** Salted PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}. */
+/**
+ * Salted PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}.
+ * Checking a password costs tens of milliseconds of CPU, and anyone may ask for it (a login, a
+ * FeatherBase {@code auth}), so checks are bounded: passwords longer than
+ * {@value #MAX_PASSWORD_LENGTH} characters are never hashed, and at most half the processors
+ * (at least one) check passwords at once; a check that cannot start within
+ * {@value #MAX_WAIT_MILLIS} ms fails without hashing.
+ */
 public final class PasswordHash {
 
+    /** The longest password accepted, in characters (UTF-16 units). */
+    public static final int MAX_PASSWORD_LENGTH = 256;
+    static final long MAX_WAIT_MILLIS = 1000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Password checks running now; hashing new passwords (done by administrators) is not counted. */
+    static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     private PasswordHash() {
     }
 
+    /** The hash of a new password of at most {@value #MAX_PASSWORD_LENGTH} characters (callers check the length first). */
     public static String of(String password) {
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return "pbkdf2-sha256$" + ITERATIONS + "$" + base64(salt) + "$" + base64(derive(password, salt, ITERATIONS));
     }
 
-    /** Whether the password matches the stored hash (compared in constant time). */
+    /**
+     * Whether the password matches the stored hash (compared in constant time). False without
+     * hashing for a password longer than {@value #MAX_PASSWORD_LENGTH} characters, or when no check
+     * could start within {@value #MAX_WAIT_MILLIS} ms because others were running.
+     */
     public static boolean matches(String stored, String password) {
+        if (password == null || password.length() > MAX_PASSWORD_LENGTH) {
+            return false;
+        }
+        try {
+            if (!CHECKS.tryAcquire(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            return check(stored, password);
+        } finally {
+            CHECKS.release();
+        }
+    }
+
+    private static boolean check(String stored, String password) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
             return false;

@@ -121,7 +121,12 @@ public final class RentalPayload {
             if (!m.matches()) {
                 throw new InvalidRentalException(problem);
             }
-            km = new BigInteger(m.group(1));
+            String digits = m.group(1).replaceFirst("^0+(?=[0-9])", "");
+            if (digits.length() > 18) {
+                // implausible like any number over the int range, and told so without BigInteger's superlinear parse and print
+                throw new InvalidRentalException(where + "mileage " + echo(digits) + " km is not plausible");
+            }
+            km = new BigInteger(digits);
         } else {
             throw new InvalidRentalException(problem);
         }

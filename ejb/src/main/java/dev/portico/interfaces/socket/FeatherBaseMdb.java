@@ -46,15 +46,18 @@ public class FeatherBaseMdb implements FeatherBaseListener {
     @Override
     public FeatherBaseReply onCommand(FeatherBaseRequest request) {
         try {
-            return answer(request.user(), request.command());
+            return answer(request);
         } catch (FeatherBaseRefusal refusal) {
             return FeatherBaseReply.status(word(refusal.reason()));
         }
     }
 
-    private FeatherBaseReply answer(String user, FeatherBaseCommand command) throws FeatherBaseRefusal {
+    private FeatherBaseReply answer(FeatherBaseRequest request) throws FeatherBaseRefusal {
+        String user = request.user();
+        FeatherBaseCommand command = request.command();
         if (command instanceof Authenticate c) {
-            return featherBase.authenticate(c.user(), c.password()) ? new FeatherBaseReply.Authenticated(c.user()) : FeatherBaseReply.status(Word.FAILURE);
+            return featherBase.authenticate(c.user(), c.password(), request.clientAddress())
+                    ? new FeatherBaseReply.Authenticated(c.user()) : FeatherBaseReply.status(Word.FAILURE);
         } else if (command instanceof GetRow c) {
             return new FeatherBaseReply.Values(featherBase.getRow(user, c.database(), c.table(), c.row()));
         } else if (command instanceof GetCell c) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Salted PBKDF2 password hashes. */
@@ -99,5 +100,38 @@ class PasswordHashTest {
             matched = false;
         }
         assertFalse(matched);
+    }
+
+    @Test
+    void passwordsOfAtMost256CharactersAreHashedAndLongerOnesAreRefused() {
+        String longest = "p".repeat(PasswordHash.MAX_PASSWORD_LENGTH);
+        assertTrue(PasswordHash.matches(PasswordHash.of(longest), longest));
+        assertThrows(IllegalArgumentException.class, () -> PasswordHash.of(longest + "p"));
+    }
+
+    @Test
+    void anOverlongPasswordFailsAtOnceWithoutBeingHashed() {
+        String hash = PasswordHash.of("secret");
+        String tenMegabytes = "p".repeat(10_000_000);
+
+        long start = System.nanoTime();
+        assertFalse(PasswordHash.matches(hash, tenMegabytes));
+        assertTrue(System.nanoTime() - start < 50_000_000, "no PBKDF2 run: well under one hash's time");
+    }
+
+    @Test
+    void aCheckThatFindsEveryHashingSlotTakenFailsWithoutHashingAndTheNextOneWorksAgain() throws Exception {
+        String hash = PasswordHash.of("secret");
+        int permits = PasswordHash.CHECKS.availablePermits();
+        PasswordHash.CHECKS.acquire(permits);
+        try {
+            long start = System.nanoTime();
+            assertFalse(PasswordHash.matches(hash, "secret"), "no slot within the wait: refused");
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited >= PasswordHash.MAX_WAIT_MILLIS - 50 && waited < PasswordHash.MAX_WAIT_MILLIS + 2_000, waited + " ms");
+        } finally {
+            PasswordHash.CHECKS.release(permits);
+        }
+        assertTrue(PasswordHash.matches(hash, "secret"));
     }
 }

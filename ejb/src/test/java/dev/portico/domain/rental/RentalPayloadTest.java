@@ -420,6 +420,14 @@ class RentalPayloadTest {
         assertEquals(NAME_LENGTH + "'\\x01" + "ß".repeat(RentalPayload.ECHO_LIMIT - 1) + "'... (100001 characters)", e.getMessage());
     }
 
+    @Test
+    void aMileageOfSixtyThousandDigitsIsRefusedAsImplausibleWithItsDigitsCut() {
+        // refused from its digit count: parsing and printing it as a BigInteger took 0.4 s of CPU per request
+        String digits = "9".repeat(60_000);
+        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(car("Axia", "000" + digits + " km")));
+        assertEquals("CarStatus[0]: mileage " + "9".repeat(RentalPayload.ECHO_LIMIT) + "... (60000 characters) km is not plausible", e.getMessage());
+    }
+
     // ---- times ----------------------------------------------------------------------------------
 
     @Test

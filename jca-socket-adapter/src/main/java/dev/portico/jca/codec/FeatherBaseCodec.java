@@ -29,6 +29,7 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     /** Failed {@code auth} attempts on this connection; the reply to the {@link #MAX_AUTH_FAILURES}th closes it. */
     private int authFailures;
     private boolean authPending;
+    private String clientAddress;
     private boolean closeAfterReply;
 
     /**
@@ -41,6 +42,11 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
         }
         this.maxCommandBytes = maxCommandBytes;
         this.authenticationRequired = authenticationRequired;
+    }
+
+    @Override
+    public void clientAddress(String address) {
+        this.clientAddress = address;
     }
 
     @Override
@@ -89,7 +95,7 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
         if (authPending) {
             user = null;
         }
-        return new Decoded.Request<>(new FeatherBaseRequest(user, command));
+        return new Decoded.Request<>(new FeatherBaseRequest(user, command, clientAddress));
     }
 
     @Override

@@ -12,6 +12,10 @@ import java.nio.ByteBuffer;
  */
 public interface FrameCodec<Q, R> {
 
+    /** Told once, before anything is decoded, the IP address the connection comes from; codecs whose requests carry it keep it. */
+    default void clientAddress(String address) {
+    }
+
     /** Bytes sent as soon as a client connects; empty for none. */
     byte[] greeting();
 

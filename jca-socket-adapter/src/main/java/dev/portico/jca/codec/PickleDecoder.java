@@ -31,7 +31,11 @@ import java.util.regex.Pattern;
  * none). Also refused, where Python would accept them: structures that contain themselves,
  * nesting deeper than {@value #MAX_DEPTH} (Python cannot pickle deeper), more than
  * {@value #MAX_ELEMENTS} values, lists, dicts, bytes or tuples holding them as dict keys, bytes
- * after STOP, and UTF-8 that encodes lone surrogates. Python 2 strings (STRING, BINSTRING,
+ * after STOP, and UTF-8 that encodes lone surrogates. The work of a decode is bounded too: every
+ * opcode, every value put into a container and every comparison of dict keys is a step, and a
+ * pickle that takes more than {@value #STEPS_PER_BYTE} steps per byte (at least
+ * {@value #MIN_STEPS}) is refused; values that can be dict keys are made canonical
+ * ({@link TupleInterner}), so hashing a shared structure never walks it again. Python 2 strings (STRING, BINSTRING,
  * SHORT_BINSTRING) are read as strict UTF-8 where Python 3 defaults to ASCII; text integers are
  * decimal. As in {@code pickle.loads}, a FRAME is only checked to fit in the pickle.
  */
@@ -39,8 +43,17 @@ public final class PickleDecoder {
 
     static final int MAX_ELEMENTS = 1_000_000;
     static final int MAX_DEPTH = 1000;
-    /** Python's default limit on the digits of an int read from text. */
+    /**
+     * Python's default limit on the digits of an int read from text, applied to binary ints too:
+     * Python would refuse to print a longer one, and turning it into text costs time quadratic in
+     * its length (a 60 KB LONG4 took a second).
+     */
     static final int MAX_DIGITS = 4300;
+    private static final BigInteger TOO_MANY_DIGITS = BigInteger.TEN.pow(MAX_DIGITS);
+    /** Steps a decode may take per byte of pickle; plain data without colliding dict keys takes at most 2. */
+    static final int STEPS_PER_BYTE = 4;
+    /** Steps any decode may take, however short the pickle. */
+    static final int MIN_STEPS = 1 << 14;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern FLOAT = Pattern.compile(
@@ -60,13 +73,15 @@ public final class PickleDecoder {
     private final Map<Object, Long> expandedSizes = new IdentityHashMap<>();
     /** Containers already inside another one: changing them could close a cycle. */
     private final Set<Object> contained = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Tuples that hold something that cannot be a dict key. */
-    private final Set<Object> unusableKeys = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final TupleInterner interner = new TupleInterner();
+    private final long maxSteps;
+    private long steps;
     private int elements;
 
     private PickleDecoder(byte[] pickle) {
         this.pickle = pickle;
         this.bytes = ByteBuffer.wrap(pickle);
+        this.maxSteps = Math.max(MIN_STEPS, (long) STEPS_PER_BYTE * pickle.length);
     }
 
     /**
@@ -90,6 +105,7 @@ public final class PickleDecoder {
         while (true) {
             opcodeAt = pos;
             opcode = Opcode.of(pickle[pos++]);
+            charge(1);
             switch (opcode) {
                 case PROTO -> PickleScanner.checkProtocol((int) unsigned(1));
                 case FRAME -> frame();
@@ -103,17 +119,17 @@ public final class PickleDecoder {
                 case NONE -> push(null);
                 case NEWTRUE -> push(Boolean.TRUE);
                 case NEWFALSE -> push(Boolean.FALSE);
-                case INT -> push(textInt(ascii(line())));
-                case LONG -> push(textLong(ascii(line())));
-                case BININT -> push(PickleScanner.littleEndian(bytes, advance(4), 4, true));
-                case BININT1 -> push((long) unsigned(1));
-                case BININT2 -> push((long) unsigned(2));
-                case LONG1, LONG4 -> push(binaryInt(counted()));
-                case FLOAT -> push(textFloat(ascii(line())));
-                case BINFLOAT -> push(bytes.getDouble(advance(8)));
-                case STRING -> push(utf8(escapeDecode(line())));
-                case UNICODE -> push(rawUnicodeEscape(line()));
-                case BINSTRING, SHORT_BINSTRING, BINUNICODE, SHORT_BINUNICODE, BINUNICODE8 -> push(utf8(counted()));
+                case INT -> push(scalar(textInt(ascii(line()))));
+                case LONG -> push(scalar(textLong(ascii(line()))));
+                case BININT -> push(scalar(PickleScanner.littleEndian(bytes, advance(4), 4, true)));
+                case BININT1 -> push(scalar((long) unsigned(1)));
+                case BININT2 -> push(scalar((long) unsigned(2)));
+                case LONG1, LONG4 -> push(scalar(binaryInt(counted())));
+                case FLOAT -> push(scalar(textFloat(ascii(line()))));
+                case BINFLOAT -> push(scalar(bytes.getDouble(advance(8))));
+                case STRING -> push(scalar(utf8(escapeDecode(line()))));
+                case UNICODE -> push(scalar(rawUnicodeEscape(line())));
+                case BINSTRING, SHORT_BINSTRING, BINUNICODE, SHORT_BINUNICODE, BINUNICODE8 -> push(scalar(utf8(counted())));
                 case BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8 -> push(counted());
                 case EMPTY_LIST -> push(container(new ArrayList<>()));
                 case EMPTY_DICT -> push(container(new LinkedHashMap<>()));
@@ -147,6 +163,18 @@ public final class PickleDecoder {
             throw new PickleException("pickle has more than " + MAX_ELEMENTS + " values");
         }
         stack.add(value);
+    }
+
+    private Object scalar(Object value) {
+        return interner.scalar(value);
+    }
+
+    /** Counts steps of work; refuses the pickle once they exceed its budget. */
+    private void charge(long work) throws PickleException {
+        steps += work;
+        if (steps > maxSteps) {
+            throw failure("pickle takes more than " + maxSteps + " steps to decode (values shared or colliding as dict keys)");
+        }
     }
 
     private int fence() {
@@ -210,13 +238,17 @@ public final class PickleDecoder {
         return empty;
     }
 
+    /** A tuple; one that can be a dict key is the canonical one of its value. */
     private List<Object> tuple(List<Object> items) throws PickleException {
-        List<Object> tuple = container(Collections.unmodifiableList(new ArrayList<>(items)));
+        charge(items.size());
+        boolean hashable = items.stream().allMatch(this::usableAsKey);
+        PickleTuple tuple = hashable ? interner.find(items) : null;
+        if (tuple != null) {
+            return tuple;
+        }
+        tuple = container(hashable ? interner.add(items) : new PickleTuple(items.toArray(), null));
         for (Object item : items) {
             nest(tuple, item);
-            if (!usableAsKey(item)) {
-                unusableKeys.add(tuple);
-            }
         }
         return tuple;
     }
@@ -231,6 +263,7 @@ public final class PickleDecoder {
     }
 
     private ArrayList<Object> append(ArrayList<Object> list, List<Object> items) throws PickleException {
+        charge(items.size());
         for (Object item : items) {
             nest(list, item);
             list.add(item);
@@ -251,6 +284,7 @@ public final class PickleDecoder {
         if (items.size() % 2 != 0) {
             throw failure("odd number of keys and values");
         }
+        charge(items.size());
         for (int i = 0; i < items.size(); i += 2) {
             Object key = items.get(i);
             if (!usableAsKey(key)) {
@@ -259,6 +293,7 @@ public final class PickleDecoder {
             nest(dict, key);
             nest(dict, items.get(i + 1));
             dict.put(key, items.get(i + 1));
+            charge(interner.takeComparisons());
         }
         return dict;
     }
@@ -294,7 +329,8 @@ public final class PickleDecoder {
     }
 
     private boolean usableAsKey(Object value) {
-        return !(value instanceof ArrayList<?> || value instanceof Map<?, ?> || value instanceof byte[] || unusableKeys.contains(value));
+        return !(value instanceof ArrayList<?> || value instanceof Map<?, ?> || value instanceof byte[]
+                || value instanceof PickleTuple tuple && !tuple.hashable());
     }
 
     private static String typeName(Object value) {
@@ -389,13 +425,20 @@ public final class PickleDecoder {
         return text.length() <= 18 ? Long.valueOf(text) : shortest(new BigInteger(text));
     }
 
-    /** LONG1 and LONG4: little-endian two's complement. */
-    private static Object binaryInt(byte[] littleEndian) {
+    /** LONG1 and LONG4: little-endian two's complement, of at most {@value #MAX_DIGITS} decimal digits. */
+    private Object binaryInt(byte[] littleEndian) throws PickleException {
         byte[] bigEndian = new byte[littleEndian.length];
         for (int i = 0; i < littleEndian.length; i++) {
             bigEndian[i] = littleEndian[littleEndian.length - 1 - i];
         }
-        return bigEndian.length == 0 ? Long.valueOf(0) : shortest(new BigInteger(bigEndian));
+        if (bigEndian.length == 0) {
+            return Long.valueOf(0);
+        }
+        BigInteger value = new BigInteger(bigEndian);
+        if (value.bitLength() >= TOO_MANY_DIGITS.bitLength() - 1 && value.abs().compareTo(TOO_MANY_DIGITS) >= 0) {
+            throw failure("integer of more than " + MAX_DIGITS + " digits");
+        }
+        return shortest(value);
     }
 
     private static Object shortest(BigInteger value) {

@@ -1,7 +1,6 @@
 package dev.portico.jca.codec;
 
 import dev.portico.jca.api.RentalIntakeReply;
-import dev.portico.jca.api.RentalIntakeRequest;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The car-rental intake protocol: one Python pickle per connection, ending at its top-level STOP
  * opcode, answered with one line of text. Only plain-data opcodes are accepted: a pickle that
- * names a class or function is refused before anything is built from it.
+ * names a class or function is refused before anything is built from it. Framing is all this codec
+ * does on the selector thread: the framed pickle is unpickled by {@link PickledIntake#unpickle()} on
+ * the worker thread that answers it.
  */
-public final class RentalIntakeCodec implements FrameCodec<RentalIntakeRequest, RentalIntakeReply> {
+public final class RentalIntakeCodec implements FrameCodec<PickledIntake, RentalIntakeReply> {
 
     static final String STORED = "Data received and stored successfully";
 
@@ -28,7 +29,7 @@ public final class RentalIntakeCodec implements FrameCodec<RentalIntakeRequest, 
     }
 
     @Override
-    public Decoded<RentalIntakeRequest> decode(ByteBuffer received) {
+    public Decoded<PickledIntake> decode(ByteBuffer received) {
         try {
             int length = scanner.scan(received);
             if (length < 0) {
@@ -37,7 +38,7 @@ public final class RentalIntakeCodec implements FrameCodec<RentalIntakeRequest, 
             byte[] pickle = new byte[length];
             received.get(pickle);
             scanner.reset();
-            return new Decoded.Request<>(new RentalIntakeRequest(PickleDecoder.decode(pickle)));
+            return new Decoded.Request<>(new PickledIntake(pickle));
         } catch (PickleException e) {
             received.position(received.limit());
             return new Decoded.Answer<>(error(e.getMessage()), true);

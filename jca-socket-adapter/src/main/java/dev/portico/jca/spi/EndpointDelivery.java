@@ -12,9 +12,9 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
 
     private final MessageEndpointFactory factory;
-    private final ProtocolBinding<Q, R> binding;
+    private final ProtocolBinding<?, Q, R> binding;
 
-    EndpointDelivery(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding) {
+    EndpointDelivery(MessageEndpointFactory factory, ProtocolBinding<?, Q, R> binding) {
         this.factory = factory;
         this.binding = binding;
     }

@@ -13,6 +13,9 @@ import dev.portico.jca.api.RentalIntakeRequest;
 import dev.portico.jca.codec.FeatherBaseCodec;
 import dev.portico.jca.codec.RentalIntakeCodec;
 import dev.portico.jca.codec.FrameCodec;
+import dev.portico.jca.codec.PickleException;
+import dev.portico.jca.codec.PickledIntake;
+import dev.portico.jca.transport.RequestHandler;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -21,28 +24,43 @@ import java.util.Optional;
 
 /**
  * What the adapter knows of one protocol: its name in configuration, its listener interface and
- * method, its codec, and its default port and limits.
+ * method, its codec, how a framed request becomes the listener's argument, and its default port
+ * and limits.
+ *
+ * @param <F> what the codec frames on the selector thread
+ * @param <Q> the listener method's argument
+ * @param <R> the reply
  */
-final class ProtocolBinding<Q, R> {
+final class ProtocolBinding<F, Q, R> {
 
-    static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY = new ProtocolBinding<>(
-            "customer-directory", CustomerDirectoryListener.class, method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
-            9999, 512, 3_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes));
+    static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY =
+            new ProtocolBinding<>("customer-directory", CustomerDirectoryListener.class,
+                    method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
+                    9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes),
+                    (request, application) -> application.handle(request));
 
-    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
+    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
             "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
-            6969, 1 << 20, 30_000, FeatherBaseCodec::new);
+            6969, 1 << 20, 30_000, 10_000, FeatherBaseCodec::new, (request, application) -> application.handle(request));
 
-    static final ProtocolBinding<RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
+    /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
+    static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
             "rental-intake", RentalIntakeListener.class, method(RentalIntakeListener.class, "onIntake", RentalIntakeRequest.class),
-            1234, 64 * 1024, 5_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes));
+            1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes),
+            ProtocolBinding::unpickleThenDeliver);
 
-    private static final List<ProtocolBinding<?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
+    private static final List<ProtocolBinding<?, ?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
 
     /** Makes a connection's codec from the listener's limits. */
     @FunctionalInterface
-    interface CodecFactory<Q, R> {
-        FrameCodec<Q, R> create(int maxRequestBytes, boolean authenticationRequired);
+    interface CodecFactory<F, R> {
+        FrameCodec<F, R> create(int maxRequestBytes, boolean authenticationRequired);
+    }
+
+    /** Answers a framed request on a worker thread: turns it into the listener's argument and delivers it, or answers it alone. */
+    @FunctionalInterface
+    interface Preparation<F, Q, R> {
+        R answer(F framed, RequestHandler<Q, R> application) throws Exception;
     }
 
     final String name;
@@ -51,20 +69,25 @@ final class ProtocolBinding<Q, R> {
     final int defaultPort;
     final int defaultMaxRequestBytes;
     final int defaultReadTimeoutMillis;
-    private final CodecFactory<Q, R> codecs;
+    /** Enough for every client plus an attacker's idle connections; a full listener closes idle ones for new clients. */
+    final int defaultMaxConnections;
+    private final CodecFactory<F, R> codecs;
+    private final Preparation<F, Q, R> preparation;
 
     private ProtocolBinding(String name, Class<?> listenerType, Method method, int defaultPort, int defaultMaxRequestBytes,
-                            int defaultReadTimeoutMillis, CodecFactory<Q, R> codecs) {
+                            int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
         this.name = name;
         this.listenerType = listenerType;
         this.method = method;
         this.defaultPort = defaultPort;
         this.defaultMaxRequestBytes = defaultMaxRequestBytes;
         this.defaultReadTimeoutMillis = defaultReadTimeoutMillis;
+        this.defaultMaxConnections = defaultMaxConnections;
         this.codecs = codecs;
+        this.preparation = preparation;
     }
 
-    static Optional<ProtocolBinding<?, ?>> named(String name) {
+    static Optional<ProtocolBinding<?, ?, ?>> named(String name) {
         return ALL.stream().filter(b -> b.name.equals(name)).findFirst();
     }
 
@@ -72,8 +95,24 @@ final class ProtocolBinding<Q, R> {
         return String.join(", ", ALL.stream().map(b -> b.name).toList());
     }
 
-    FrameCodec<Q, R> newCodec(int maxRequestBytes, boolean authenticationRequired) {
+    FrameCodec<F, R> newCodec(int maxRequestBytes, boolean authenticationRequired) {
         return codecs.create(maxRequestBytes, authenticationRequired);
+    }
+
+    /** The handler a listener runs on its worker threads: preparation of each framed request, then delivery to the application. */
+    RequestHandler<F, R> handler(RequestHandler<Q, R> application) {
+        return framed -> preparation.answer(framed, application);
+    }
+
+    private static RentalIntakeReply unpickleThenDeliver(PickledIntake framed, RequestHandler<RentalIntakeRequest, RentalIntakeReply> application)
+            throws Exception {
+        RentalIntakeRequest request;
+        try {
+            request = framed.unpickle();
+        } catch (PickleException refused) {
+            return PickledIntake.refusal(refused);
+        }
+        return application.handle(request);
     }
 
     /** Calls the listener method on a message endpoint, unwrapping what the method threw. */

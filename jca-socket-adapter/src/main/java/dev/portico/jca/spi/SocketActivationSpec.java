@@ -31,8 +31,9 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(description = "TCP port; the protocol's standard port when unset")
     private Integer port;
 
-    @ConfigProperty(defaultValue = "256", description = "Open connections at most; more clients wait in the accept backlog")
-    private Integer maxConnections = 256;
+    @ConfigProperty(description = "Open connections at most (the protocol's default when unset: 10000 for featherbase, 2000 for the others);"
+            + " when full, a new client replaces the connection idle longest, or waits in the accept backlog while none is idle")
+    private Integer maxConnections;
 
     @ConfigProperty(description = "Largest request in bytes; the protocol's default when unset")
     private Integer maxRequestBytes;
@@ -42,6 +43,9 @@ public class SocketActivationSpec implements ActivationSpec {
 
     @ConfigProperty(defaultValue = "300000", description = "Milliseconds a persistent connection may stay idle")
     private Integer idleTimeoutMillis = 300_000;
+
+    @ConfigProperty(defaultValue = "30000", description = "Milliseconds a new persistent connection may stay silent before its first request")
+    private Integer firstRequestTimeoutMillis = 30_000;
 
     @ConfigProperty(defaultValue = "8", description = "Requests handed to the application at once")
     private Integer maxConcurrentRequests = 8;
@@ -69,6 +73,7 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("maxRequestBytes", maxRequestBytes);
         requirePositive("readTimeoutMillis", readTimeoutMillis);
         requirePositive("idleTimeoutMillis", idleTimeoutMillis);
+        requirePositive("firstRequestTimeoutMillis", firstRequestTimeoutMillis);
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
     }
@@ -79,19 +84,20 @@ public class SocketActivationSpec implements ActivationSpec {
         }
     }
 
-    ProtocolBinding<?, ?> binding() {
+    ProtocolBinding<?, ?, ?> binding() {
         return ProtocolBinding.named(protocol).orElseThrow();
     }
 
     ListenerSettings settings() {
-        ProtocolBinding<?, ?> binding = binding();
+        ProtocolBinding<?, ?, ?> binding = binding();
         return new ListenerSettings(binding.name,
                 new InetSocketAddress(bindAddress, port == null ? binding.defaultPort : port),
-                maxConnections,
+                maxConnections == null ? binding.defaultMaxConnections : maxConnections,
                 maxRequestBytes == null ? binding.defaultMaxRequestBytes : maxRequestBytes,
                 Duration.ofMillis(readTimeoutMillis == null ? binding.defaultReadTimeoutMillis : readTimeoutMillis),
                 Duration.ofMillis(idleTimeoutMillis),
-                maxConcurrentRequests);
+                maxConcurrentRequests,
+                Duration.ofMillis(firstRequestTimeoutMillis));
     }
 
     boolean authenticationRequired() {
@@ -156,6 +162,14 @@ public class SocketActivationSpec implements ActivationSpec {
 
     public void setIdleTimeoutMillis(Integer idleTimeoutMillis) {
         this.idleTimeoutMillis = idleTimeoutMillis;
+    }
+
+    public Integer getFirstRequestTimeoutMillis() {
+        return firstRequestTimeoutMillis;
+    }
+
+    public void setFirstRequestTimeoutMillis(Integer firstRequestTimeoutMillis) {
+        this.firstRequestTimeoutMillis = firstRequestTimeoutMillis;
     }
 
     public Integer getMaxConcurrentRequests() {

@@ -55,7 +55,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
             throw new NotSupportedException("not a SocketActivationSpec: " + activationSpec);
         }
         spec.validate();
-        ProtocolBinding<?, ?> binding = spec.binding();
+        ProtocolBinding<?, ?, ?> binding = spec.binding();
         Class<?> endpointClass = factory.getEndpointClass();
         if (endpointClass != null && !binding.listenerType.isAssignableFrom(endpointClass)) {
             throw new NotSupportedException(endpointClass.getName() + " does not implement " + binding.listenerType.getName()
@@ -81,11 +81,11 @@ public class SocketResourceAdapter implements ResourceAdapter {
         ListenerRegistry.register(activation, listener::statistics);
     }
 
-    private <Q, R> SocketListener<Q, R> open(MessageEndpointFactory factory, ProtocolBinding<Q, R> binding, ListenerSettings settings,
-                                             boolean authenticationRequired) throws IOException {
+    private <F, Q, R> SocketListener<F, R> open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, ListenerSettings settings,
+                                                boolean authenticationRequired) throws IOException {
         int maxRequestBytes = settings.maxRequestBytes();
         return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
-                new EndpointDelivery<>(factory, binding), executor);
+                binding.handler(new EndpointDelivery<>(factory, binding)), executor);
     }
 
     @Override

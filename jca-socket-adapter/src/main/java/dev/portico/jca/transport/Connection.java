@@ -19,6 +19,8 @@ final class Connection<Q, R> {
     final SocketChannel channel;
     final FrameCodec<Q, R> codec;
     final long acceptedNanos;
+    /** The client's IP address; null when unknown. */
+    final String clientAddress;
     SelectionKey key;
 
     /** Bytes received and not yet consumed, in write mode. */
@@ -34,6 +36,8 @@ final class Connection<Q, R> {
     boolean inputEnded;
     /** A one-request connection has had its request (or answer); nothing more is read. */
     boolean requestTaken;
+    /** The client has sent a complete request (or something the codec answered) at least once. */
+    boolean requestSeen;
     /** Close as soon as the output is written. */
     boolean closing;
     boolean open = true;
@@ -42,8 +46,9 @@ final class Connection<Q, R> {
     /** When the first byte of the request being received arrived; 0 when none is partly received. */
     long frameStartedNanos;
 
-    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now) {
+    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now, String clientAddress) {
         this.channel = channel;
+        this.clientAddress = clientAddress;
         this.codec = codec;
         this.acceptedNanos = now;
         this.lastActivityNanos = now;

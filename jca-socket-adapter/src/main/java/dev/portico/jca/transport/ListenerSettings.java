@@ -8,21 +8,30 @@ import java.time.Duration;
  *
  * @param name                  the protocol's name, for log messages
  * @param address               bind address and port
- * @param maxConnections        open connections at most; further clients wait in the accept backlog
+ * @param maxConnections        open connections at most; a further client replaces an idle connection, or waits in the
+ *                              accept backlog while none is idle
  * @param maxRequestBytes       the largest request accepted
  * @param readTimeout           how long a started request (or, for one-request protocols, a new connection) may take to complete
  * @param idleTimeout           how long a persistent connection may stay silent between requests
  * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
+ * @param firstRequestTimeout   how long a new persistent connection may stay silent before its first request
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
-                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
+                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout) {
+
+    /** Settings whose first request may wait as long as any idle time. */
+    public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
+                            Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, idleTimeout);
+    }
 
     public ListenerSettings {
         if (maxConnections < 1 || maxRequestBytes < 1 || maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + maxRequestBytes + ", " + maxConcurrentRequests);
         }
-        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout);
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()
+                || firstRequestTimeout.isNegative() || firstRequestTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout);
         }
     }
 }

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * connection; decoded requests go to the {@link RequestHandler} on executor threads, at most
  * {@code maxConcurrentRequests} at once and one at a time per connection, so replies leave in
  * request order. While a connection's request is being answered, its socket is not read:
- * a fast client is held back by TCP, not by a growing queue.
+ * a fast client is held back by TCP, not by a growing queue. A full listener closes an idle
+ * connection ({@link ConnectionEviction}) to serve a new client rather than leave it in the backlog,
+ * and a persistent connection must send its first request within {@code firstRequestTimeout}.
  */
 public final class SocketListener<Q, R> {
 
@@ -42,6 +44,8 @@ public final class SocketListener<Q, R> {
     private static final long TICK_MILLIS = 100;
     /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port. */
     private static final int MAX_FAILED_TICKS = 50;
+    /** Clients the kernel queues before the loop accepts them (capped by net.core.somaxconn): bursts of connects do not wait for SYN retries. */
+    private static final int ACCEPT_BACKLOG = 4096;
 
     private final ListenerSettings settings;
     private final Supplier<FrameCodec<Q, R>> codecs;
@@ -51,16 +55,19 @@ public final class SocketListener<Q, R> {
     private final Selector selector;
     private final ServerSocketChannel server;
     private final SelectionKey serverKey;
-    private final Set<Connection<Q, R>> connections = new HashSet<>();
+    /** Open connections in the order they were accepted. */
+    private final Set<Connection<Q, R>> connections = new LinkedHashSet<>();
     private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
     private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
     private long acceptPausedUntilNanos;
+    private long lastExpiryNanos;
     private volatile boolean started;
     private volatile Instant since;
     private final ListenerCounters counters = new ListenerCounters();
+    private final ConnectionEviction eviction = new ConnectionEviction();
     private int inFlight;
 
     private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
@@ -76,7 +83,7 @@ public final class SocketListener<Q, R> {
         this.server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(settings.address(), 128);
+            server.bind(settings.address(), ACCEPT_BACKLOG);
             server.configureBlocking(false);
             serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
@@ -92,6 +99,10 @@ public final class SocketListener<Q, R> {
         executor.execute(this::run);
         started = true;
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
+        String tooFewFiles = FileDescriptorLimit.check(settings.name(), settings.maxConnections());
+        if (tooFewFiles != null) {
+            LOG.warning(tooFewFiles);
+        }
     }
 
     /** The port actually bound (useful when the settings asked for port 0). */
@@ -161,7 +172,9 @@ public final class SocketListener<Q, R> {
                         }
                     }
                     dispatchWaiting();
-                    expireTimeouts();
+                    if (System.nanoTime() - lastExpiryNanos >= TICK_MILLIS * 1_000_000) {
+                        expireTimeouts();
+                    }
                     failedTicksInARow = 0;
                 } catch (RuntimeException | Error e) {
                     failedTicksInARow++;
@@ -218,8 +231,16 @@ public final class SocketListener<Q, R> {
         close(c);
     }
 
+    /** Accepts every waiting client; when full, each one replaces an idle connection, or waits in the backlog if none is idle. */
     private void accept() {
-        while (connections.size() < settings.maxConnections()) {
+        while (true) {
+            Connection<Q, R> evicted = null;
+            if (connections.size() >= settings.maxConnections()) {
+                evicted = eviction.victim(connections);
+                if (evicted == null) {
+                    break;
+                }
+            }
             SocketChannel channel;
             try {
                 channel = server.accept();
@@ -233,12 +254,19 @@ public final class SocketListener<Q, R> {
             if (channel == null) {
                 return;
             }
+            if (evicted != null) {
+                Connection<Q, R> making = evicted;
+                LOG.fine(() -> settings.name() + ": full; closing idle " + describe(making) + " for a new client");
+                close(evicted);
+            }
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel));
+                c.codec.clientAddress(c.clientAddress);
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
+                eviction.opened(c);
                 counters.connectionOpened();
                 c.enqueue(c.codec.greeting());
                 settle(c);
@@ -299,6 +327,7 @@ public final class SocketListener<Q, R> {
                 Decoded<Q> decoded = c.codec.decode(c.input);
                 if (!(decoded instanceof Decoded.NeedMore)) {
                     consumed = true;
+                    c.requestSeen = true;
                 }
                 if (decoded instanceof Decoded.Request<Q> request) {
                     c.requestTaken = c.codec.oneRequestPerConnection();
@@ -427,11 +456,13 @@ public final class SocketListener<Q, R> {
 
     private void expireTimeouts() {
         long now = System.nanoTime();
+        lastExpiryNanos = now;
         if (acceptPausedUntilNanos != 0 && now - acceptPausedUntilNanos > 0) {
             acceptPausedUntilNanos = 0;
-            if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
-                serverKey.interestOps(SelectionKey.OP_ACCEPT);
-            }
+        }
+        if (acceptPausedUntilNanos == 0 && !stopping && serverKey.isValid()) {
+            // full listeners look again each tick: a connection may have become idle, so closable for a new client
+            serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
         for (Connection<Q, R> c : new ArrayList<>(connections)) {
             if (c.busy || c.pending != null) {
@@ -451,6 +482,8 @@ public final class SocketListener<Q, R> {
                 settle(c);
             } else if (c.frameStartedNanos == 0 && now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
                 close(c);
+            } else if (!c.requestSeen && c.frameStartedNanos == 0 && now - c.acceptedNanos > settings.firstRequestTimeout().toNanos()) {
+                close(c);
             }
         }
     }
@@ -461,6 +494,7 @@ public final class SocketListener<Q, R> {
         }
         c.open = false;
         connections.remove(c);
+        eviction.closed(c);
         counters.connectionClosed();
         try {
             c.key.cancel();
@@ -483,6 +517,11 @@ public final class SocketListener<Q, R> {
             LOG.log(Level.WARNING, settings.name() + ": closing the listener", e);
         }
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + " stopped");
+    }
+
+    private static String clientAddress(SocketChannel channel) throws IOException {
+        return channel.getRemoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : null;
     }
 
     private static String describe(Connection<?, ?> c) {

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +55,32 @@ class PickleDecoderTest {
         PickleException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
                 () -> assertThrows(PickleException.class, () -> PickleDecoder.decode(bomb.toByteArray())));
         assertTrue(refused.getMessage().contains("shared references"), refused.getMessage());
+    }
+
+    @Test
+    void aTupleShared2To18TimesUsedAsADictKeyThousandsOfTimesDecodesInLinearTime() {
+        // this 12 KB pickle of the attack held the rental listener for 29 s: every key hashed 2^18 tuples again
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(2), () -> PickleDecoder.decode(AttackPickles.sharedTupleAsKey())));
+    }
+
+    @Test
+    void equalTuplesBuiltApartAreOneDictKeyAsInPython() throws Exception {
+        // {((1, 'a'), 2.5): 'x', ((1, 'a'), 2.5): 'y'} with every part built twice: one key, the last value
+        Object decoded = decode("(((I1\nVa\ntF2.5\ntVx\n((I1\nVa\ntF2.5\ntVy\nd.");
+        assertEquals(Map.of(tuple(tuple(1L, "a"), 2.5), "y"), decoded);
+        assertEquals(1, ((Map<?, ?>) decoded).size());
+    }
+
+    @Test
+    void dictKeysWhoseHashesCollideAreRefusedOnceComparingThemExceedsTheWorkBudget() {
+        PickleException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(PickleException.class, () -> PickleDecoder.decode(AttackPickles.collidingKeys(6000))));
+        assertTrue(e.getMessage().matches("pickle takes more than [0-9]+ steps to decode .*"), e.getMessage());
+    }
+
+    @Test
+    void aHundredAndFiftyCollidingDictKeysStillDecode() throws Exception {
+        assertEquals(150, ((Map<?, ?>) PickleDecoder.decode(AttackPickles.collidingKeys(150))).size());
     }
 
     @Test
@@ -458,6 +486,31 @@ class PickleDecoderTest {
         String limit = "9".repeat(PickleDecoder.MAX_DIGITS);
         assertEquals(new BigInteger(limit), decode("L" + limit + "L\n."));
         assertThrows(PickleException.class, () -> decode("L" + limit + "9L\n."));
+    }
+
+    @Test
+    void binaryIntegersAreBoundedToTheDigitsOfTextIntegers() throws Exception {
+        BigInteger largest = BigInteger.TEN.pow(PickleDecoder.MAX_DIGITS).subtract(BigInteger.ONE);
+        assertEquals(largest, PickleDecoder.decode(long4(largest)));
+        assertEquals(largest.negate(), PickleDecoder.decode(long4(largest.negate())));
+        PickleException e = assertThrows(PickleException.class, () -> PickleDecoder.decode(long4(largest.add(BigInteger.ONE))));
+        assertEquals("integer of more than 4300 digits at LONG4 (offset 2)", e.getMessage());
+        // 60 KB of one integer: printing it took a second
+        assertThrows(PickleException.class, () -> PickleDecoder.decode(long4(BigInteger.ONE.shiftLeft(480_000))));
+    }
+
+    /** A protocol-2 pickle of one LONG4 integer. */
+    private static byte[] long4(BigInteger value) {
+        byte[] bigEndian = value.toByteArray();
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2, (byte) 0x8b});
+        int n = bigEndian.length;
+        pickle.writeBytes(new byte[] {(byte) n, (byte) (n >> 8), (byte) (n >> 16), (byte) (n >> 24)});
+        for (int i = n - 1; i >= 0; i--) {
+            pickle.write(bigEndian[i]);
+        }
+        pickle.write('.');
+        return pickle.toByteArray();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.portico.jca.codec;
 
 import dev.portico.jca.api.RentalIntakeReply;
-import dev.portico.jca.api.RentalIntakeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The car-rental intake codec, fed the reference vectors (vectors/rental/*.pkl) and raw bytes. */
@@ -113,7 +113,7 @@ class RentalIntakeCodecTest {
     void maliciousVectorIsAnsweredWithItsFirstRefusedOpcodeAndClosed(String file, String opcode, int offset) {
         ByteBuffer received = ByteBuffer.wrap(vector(file));
 
-        Decoded.Answer<RentalIntakeRequest> answer = answer(codec.decode(received));
+        Decoded.Answer<PickledIntake> answer = answer(codec.decode(received));
 
         assertEquals("Error: pickle opcode not allowed: " + opcode, text(answer.reply()));
         assertTrue(answer.close(), "the connection closes after the error");
@@ -125,7 +125,7 @@ class RentalIntakeCodecTest {
     void maliciousVectorIsRefusedAsSoonAsItsRefusedOpcodeArrives(String file, String opcode, int offset) {
         byte[] upToOpcode = Arrays.copyOf(vector(file), offset + 1);
 
-        Decoded.Answer<RentalIntakeRequest> answer = answer(codec.decode(ByteBuffer.wrap(upToOpcode)));
+        Decoded.Answer<PickledIntake> answer = answer(codec.decode(ByteBuffer.wrap(upToOpcode)));
 
         assertEquals("Error: pickle opcode not allowed: " + opcode, text(answer.reply()));
         assertTrue(answer.close());
@@ -135,16 +135,30 @@ class RentalIntakeCodecTest {
         return Stream.of(
                 Arguments.of(new byte[] {(byte) 0xff}, "Error: unknown pickle opcode 0xff at offset 0"),
                 Arguments.of(new byte[] {(byte) 0x80, 6, 'N', '.'}, "Error: pickle protocol 6 is not supported"),
-                Arguments.of("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII), "Error: pickle opcode not allowed: PERSID"),
+                Arguments.of("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII), "Error: pickle opcode not allowed: PERSID"));
+    }
+
+    static Stream<Arguments> picklesRefusedOnceFramed() {
+        return Stream.of(
                 Arguments.of(new byte[] {(byte) 0x80, 4, 'a', '.'}, "Error: stack underflow at APPEND (offset 2)"),
                 Arguments.of(new byte[] {(byte) 0x80, 4, ']', (byte) 0x8c, 2, (byte) 0xc3, 0x28, 'a', '.'},
                         "Error: malformed UTF-8 at SHORT_BINUNICODE (offset 3)"));
     }
 
     @ParameterizedTest
+    @MethodSource("picklesRefusedOnceFramed")
+    void pickleThatFramesButDoesNotDecodeIsFramedHereAndRefusedWhenUnpickledOnTheWorkerThread(byte[] bytes, String expected) {
+        Decoded.Request<?> framed = assertInstanceOf(Decoded.Request.class, codec.decode(ByteBuffer.wrap(bytes)));
+
+        PickleException refused = assertThrows(PickleException.class, ((PickledIntake) framed.request())::unpickle);
+
+        assertEquals(expected, text(codec.encode(PickledIntake.refusal(refused))));
+    }
+
+    @ParameterizedTest
     @MethodSource("badPickles")
     void malformedPickleIsAnsweredWithAnErrorAndClosed(byte[] bytes, String expected) {
-        Decoded.Answer<RentalIntakeRequest> answer = answer(codec.decode(ByteBuffer.wrap(bytes)));
+        Decoded.Answer<PickledIntake> answer = answer(codec.decode(ByteBuffer.wrap(bytes)));
 
         assertEquals(expected, text(answer.reply()));
         assertTrue(answer.close());
@@ -185,9 +199,9 @@ class RentalIntakeCodecTest {
         for (int i = 0; i < pickle.length - 1; i++) {
             assertInstanceOf(Decoded.NeedMore.class, receive(codec, input, pickle[i]), "after " + (i + 1) + " of " + pickle.length + " bytes");
         }
-        Decoded<RentalIntakeRequest> last = receive(codec, input, pickle[pickle.length - 1]);
+        Decoded<PickledIntake> last = receive(codec, input, pickle[pickle.length - 1]);
 
-        assertEquals(new Decoded.Request<>(new RentalIntakeRequest(whole)), last);
+        assertEquals(whole, payload(last));
         assertEquals(0, input.position(), "nothing is left over once compacted");
     }
 
@@ -203,7 +217,7 @@ class RentalIntakeCodecTest {
         byte[] pickle = vector("valid-three-rentals-p4.pkl");
         RentalIntakeCodec small = new RentalIntakeCodec(pickle.length - 1);
 
-        Decoded.Answer<RentalIntakeRequest> answer = answer(small.decode(ByteBuffer.wrap(pickle)));
+        Decoded.Answer<PickledIntake> answer = answer(small.decode(ByteBuffer.wrap(pickle)));
 
         assertEquals("Error: pickle larger than " + (pickle.length - 1) + " bytes", text(answer.reply()));
         assertTrue(answer.close());
@@ -220,7 +234,7 @@ class RentalIntakeCodecTest {
         byte[] bytes = pickle.toByteArray();
         assertTrue(bytes.length > LIMIT);
 
-        Decoded.Answer<RentalIntakeRequest> answer = answer(codec.decode(ByteBuffer.wrap(bytes)));
+        Decoded.Answer<PickledIntake> answer = answer(codec.decode(ByteBuffer.wrap(bytes)));
 
         assertEquals("Error: pickle larger than " + LIMIT + " bytes", text(answer.reply()));
         assertTrue(answer.close());
@@ -243,7 +257,7 @@ class RentalIntakeCodecTest {
         int length = LIMIT + 1;
         byte[] header = {(byte) 0x80, 4, 'X', (byte) length, (byte) (length >> 8), (byte) (length >> 16), (byte) (length >> 24)};
 
-        Decoded.Answer<RentalIntakeRequest> answer = answer(codec.decode(ByteBuffer.wrap(header)));
+        Decoded.Answer<PickledIntake> answer = answer(codec.decode(ByteBuffer.wrap(header)));
 
         assertEquals("Error: pickle larger than " + LIMIT + " bytes", text(answer.reply()));
         assertTrue(answer.close());
@@ -257,7 +271,7 @@ class RentalIntakeCodecTest {
         byte[] endless = "N0".repeat(limit).getBytes(StandardCharsets.US_ASCII);
 
         int received = 0;
-        Decoded<RentalIntakeRequest> decoded;
+        Decoded<PickledIntake> decoded;
         do {
             decoded = receive(small, input, endless[received++]);
         } while (decoded instanceof Decoded.NeedMore && received < endless.length);
@@ -317,23 +331,31 @@ class RentalIntakeCodecTest {
 
     /** The payload of the request the whole pickle decodes to. */
     private static Object request(RentalIntakeCodec codec, byte[] pickle) {
-        Decoded<RentalIntakeRequest> decoded = codec.decode(ByteBuffer.wrap(pickle));
-        if (!(decoded instanceof Decoded.Request<RentalIntakeRequest> request)) {
+        return payload(codec.decode(ByteBuffer.wrap(pickle)));
+    }
+
+    /** The payload a framed request unpickles to. */
+    private static Object payload(Decoded<PickledIntake> decoded) {
+        if (!(decoded instanceof Decoded.Request<PickledIntake> request)) {
             throw new AssertionError("expected a request, got " + describe(decoded));
         }
-        return request.request().payload();
+        try {
+            return request.request().unpickle().payload();
+        } catch (PickleException e) {
+            throw new AssertionError("the framed pickle does not decode: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private static Decoded.Answer<RentalIntakeRequest> answer(Decoded<RentalIntakeRequest> decoded) {
+    private static Decoded.Answer<PickledIntake> answer(Decoded<PickledIntake> decoded) {
         return assertInstanceOf(Decoded.Answer.class, decoded, () -> "expected an answer, got " + describe(decoded));
     }
 
     /** One more byte arrives, handed to the codec as the transport does: flip, decode, compact. */
-    private static Decoded<RentalIntakeRequest> receive(RentalIntakeCodec codec, ByteBuffer input, byte next) {
+    private static Decoded<PickledIntake> receive(RentalIntakeCodec codec, ByteBuffer input, byte next) {
         input.put(next);
         input.flip();
-        Decoded<RentalIntakeRequest> decoded = codec.decode(input);
+        Decoded<PickledIntake> decoded = codec.decode(input);
         input.compact();
         return decoded;
     }

@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FeatherBaseOverSocketTest {
 
+    /** The address the listener reports for the test's loopback clients: requests carry it. */
+    private static final String CLIENT = LoopbackClient.LOOPBACK.getHostAddress();
+
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int LIMIT = 64;
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
@@ -140,7 +143,7 @@ class FeatherBaseOverSocketTest {
         send(client, "createdb\\x01ok\\x04\ncreatedb\\x01" + "x".repeat(LIMIT + 10) + "\\x04\ngetdbs\\x01\\x04\n");
 
         assertEquals(text(wire(GREETING + "SUCCESS\\x04SYNTAXERROR\\x04")), readToEnd(client));
-        assertEquals(List.of(new FeatherBaseRequest(null, new FeatherBaseCommand.CreateDatabase("ok"))), featherBase.received,
+        assertEquals(List.of(new FeatherBaseRequest(null, new FeatherBaseCommand.CreateDatabase("ok"), CLIENT)), featherBase.received,
                 "nothing after the oversized command reaches the handler");
     }
 
@@ -167,10 +170,10 @@ class FeatherBaseOverSocketTest {
         String expected = GREETING + "FAILURE\\x04FAILURE\\x04FAILURE\\x04SUCCESS\\x04SUCCESS\\x04shop\\x04";
         assertEquals(text(wire(expected)), readWire(client, expected));
         assertEquals(List.of(
-                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong")),
-                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret")),
-                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop")),
-                new FeatherBaseRequest("bob", new FeatherBaseCommand.ListDatabases())), featherBase.received,
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong"), CLIENT),
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret"), CLIENT),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop"), CLIENT),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.ListDatabases(), CLIENT)), featherBase.received,
                 "refused commands never reach the handler; after auth the user travels with each command");
     }
 
@@ -207,9 +210,9 @@ class FeatherBaseOverSocketTest {
         String expected = GREETING + "SUCCESS\\x04SUCCESS\\x04FAILURE\\x04FAILURE\\x04";
         assertEquals(text(wire(expected)), readWire(client, expected));
         assertEquals(List.of(
-                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret")),
-                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop")),
-                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong"))), featherBase.received,
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret"), CLIENT),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.CreateDatabase("shop"), CLIENT),
+                new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "wrong"), CLIENT)), featherBase.received,
                 "the getdbs after the failed auth is refused without reaching the handler");
     }
 

@@ -31,6 +31,12 @@ final class ListenerBench implements AutoCloseable {
         return LoopbackClient.connect(listener, clients);
     }
 
+    /** A client socket the test made itself, closed with the others. */
+    Socket track(Socket client) {
+        clients.add(client);
+        return client;
+    }
+
     /** Closes the clients, stops the listeners and checks that every thread ended. */
     @Override
     public void close() throws InterruptedException {

@@ -31,7 +31,7 @@ import java.util.Set;
  * <li>the JSON API ({@code /api/*}): HTTP Basic on every request, no session; without credentials or
  *     with wrong ones the answer is {@code 401} with {@code WWW-Authenticate: Basic}.</li>
  * </ul>
- * Failed attempts slow down ({@link LoginThrottle}); a failure never says why.
+ * Failed attempts slow down ({@link ConsoleLoginThrottle}); a failure never says why.
  */
 @ApplicationScoped
 public class PorticoAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -44,7 +44,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     private AccountIdentityStore identityStore;
 
     @Inject
-    private LoginThrottle throttle;
+    private ConsoleLoginThrottle throttle;
 
     @EJB
     private ConsoleAccountService accounts;

@@ -1,6 +1,4 @@
-package dev.portico.web.security;
-
-import jakarta.enterprise.context.ApplicationScoped;
+package dev.portico.domain.account;
 
 import java.time.Clock;
 import java.util.Iterator;
@@ -8,15 +6,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after {@value #FREE_FAILURES} failed logins for one account from one client
+ * Slows down guessing: after a number of free failed logins for one account from one client
  * address, each further attempt from there must wait twice as long as the one before (1 s, 2 s, 4 s,
  * ... up to {@value #MAX_DELAY_SECONDS} s); an attempt made too early fails without its password being
- * checked. Keyed by account and address together, so that someone guessing from elsewhere does not
- * lock the real user out. A success clears the record. At most {@value #MAX_ENTRIES} records are kept.
+ * checked (so without the cost of hashing it). Keyed by account and address together, so that
+ * someone guessing from elsewhere does not lock the real user out; a caller that throttles by
+ * address alone passes {@link #ANY_ACCOUNT}. A success clears the record. At most
+ * {@value #MAX_ENTRIES} records are kept. Used by the console login and by FeatherBase's {@code auth}.
  */
-@ApplicationScoped
 public class LoginThrottle {
 
+    /** The account to pass when attempts are counted per address, whatever account they name. */
+    public static final String ANY_ACCOUNT = "";
     static final int FREE_FAILURES = 3;
     static final long MAX_DELAY_SECONDS = 60;
     static final int MAX_ENTRIES = 10_000;
@@ -27,22 +28,25 @@ public class LoginThrottle {
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int freeFailures;
 
+    /** A throttle with {@value #FREE_FAILURES} free failures. */
     public LoginThrottle() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), FREE_FAILURES);
     }
 
-    LoginThrottle(Clock clock) {
+    protected LoginThrottle(Clock clock, int freeFailures) {
         this.clock = clock;
+        this.freeFailures = freeFailures;
     }
 
     /** Whether an attempt for this account from this address may be checked now. */
     public boolean mayTry(String account, String address) {
         Failures f = failures.get(key(account, address));
-        if (f == null || f.count() < FREE_FAILURES) {
+        if (f == null || f.count() < freeFailures) {
             return true;
         }
-        return clock.millis() - f.lastMillis() >= delayMillis(f.count());
+        return clock.millis() - f.lastMillis() >= delayMillis(f.count() - freeFailures);
     }
 
     public void failed(String account, String address) {
@@ -57,9 +61,9 @@ public class LoginThrottle {
         failures.remove(key(account, address));
     }
 
-    /** How long after the {@code count}-th failure the next attempt is checked. */
-    static long delayMillis(int count) {
-        int steps = Math.min(count - FREE_FAILURES, 16);
+    /** How long the next attempt waits after {@code beyondFree} failures beyond the free ones (0: 1 s). */
+    static long delayMillis(int beyondFree) {
+        int steps = Math.min(beyondFree, 16);
         return Math.min(1000L << steps, MAX_DELAY_SECONDS * 1000);
     }
 

@@ -1,4 +1,4 @@
-package dev.portico.web.security;
+package dev.portico.domain.account;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class LoginThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.FREE_FAILURES);
 
     @Test
     void threeFailuresAreFreeThenEachAttemptWaitsTwiceAsLongAsTheOneBefore() {
@@ -74,9 +74,22 @@ class LoginThrottleTest {
 
     @Test
     void theWaitNeverExceedsAMinute() {
-        assertEquals(1_000, LoginThrottle.delayMillis(3));
-        assertEquals(32_000, LoginThrottle.delayMillis(8));
-        assertEquals(60_000, LoginThrottle.delayMillis(9));
+        assertEquals(1_000, LoginThrottle.delayMillis(0));
+        assertEquals(32_000, LoginThrottle.delayMillis(5));
+        assertEquals(60_000, LoginThrottle.delayMillis(6));
         assertEquals(60_000, LoginThrottle.delayMillis(1_000));
+    }
+
+    @Test
+    void aThrottleByAddressAloneCountsFailuresWhateverAccountTheyNameAfterItsOwnFreeFailures() {
+        LoginThrottle byAddress = new LoginThrottle(clock, 10);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(byAddress.mayTry(LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "free failure " + i);
+            byAddress.failed(LoginThrottle.ANY_ACCOUNT, "10.0.0.1");
+        }
+        assertFalse(byAddress.mayTry(LoginThrottle.ANY_ACCOUNT, "10.0.0.1"));
+        clock.millis += 1_000;
+        assertTrue(byAddress.mayTry(LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the first wait is 1 s");
+        assertTrue(byAddress.mayTry(LoginThrottle.ANY_ACCOUNT, "10.0.0.2"));
     }
 }
