@@ -13,16 +13,24 @@ import java.time.Duration;
  * @param readTimeout           how long a started request (or, for one-request protocols, a new connection) may take to complete
  * @param idleTimeout           how long a persistent connection may stay silent between requests
  * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
+ * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
-                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
+                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration writeTimeout) {
+
+    /** Settings whose write timeout is the read timeout. */
+    public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
+                            Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, readTimeout);
+    }
 
     public ListenerSettings {
         if (maxConnections < 1 || maxRequestBytes < 1 || maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + maxRequestBytes + ", " + maxConcurrentRequests);
         }
-        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout);
+        if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()
+                || writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + writeTimeout);
         }
     }
 }

@@ -34,7 +34,10 @@ import java.util.logging.Logger;
  * connection; decoded requests go to the {@link RequestHandler} on executor threads, at most
  * {@code maxConcurrentRequests} at once and one at a time per connection, so replies leave in
  * request order. While a connection's request is being answered, its socket is not read:
- * a fast client is held back by TCP, not by a growing queue.
+ * a fast client is held back by TCP, not by a growing queue. A reply may be streamed while it is
+ * produced ({@link ReplyPipe}): at most {@value #STREAM_BOUND} bytes of it wait per connection, the
+ * producing worker waits for a slow client, and a client that takes nothing for the write timeout is
+ * cut off.
  */
 public final class SocketListener<Q, R> {
 
@@ -42,10 +45,12 @@ public final class SocketListener<Q, R> {
     private static final long TICK_MILLIS = 100;
     /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port. */
     private static final int MAX_FAILED_TICKS = 50;
+    /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
+    static final int STREAM_BOUND = 128 * 1024;
 
     private final ListenerSettings settings;
     private final Supplier<FrameCodec<Q, R>> codecs;
-    private final RequestHandler<Q, R> handler;
+    private final RequestAnswering<Q, R> answering;
     private final Executor executor;
 
     private final Selector selector;
@@ -54,6 +59,8 @@ public final class SocketListener<Q, R> {
     private final Set<Connection<Q, R>> connections = new HashSet<>();
     private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
     private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
+    /** Connections whose streamed reply has bytes to write where it had none. */
+    private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
@@ -63,14 +70,12 @@ public final class SocketListener<Q, R> {
     private final ListenerCounters counters = new ListenerCounters();
     private int inFlight;
 
-    private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
-
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
     public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor) throws IOException {
         this.settings = settings;
         this.codecs = codecs;
-        this.handler = handler;
+        this.answering = new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe);
         this.executor = executor;
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
@@ -152,6 +157,7 @@ public final class SocketListener<Q, R> {
                         });
                     }
                     drainCompletions();
+                    drainStreamed();
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {
                         SelectionKey key = keys.next();
@@ -236,7 +242,7 @@ public final class SocketListener<Q, R> {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime());
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), STREAM_BOUND, this::streamReady);
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
                 counters.connectionOpened();
@@ -354,29 +360,31 @@ public final class SocketListener<Q, R> {
         inFlight++;
         try {
             executor.execute(() -> {
-                byte[] reply = null;
+                Completion<Q, R> done = null;
                 try {
-                    reply = answer(c, request);
+                    done = answering.answer(c, request);
                 } finally {
-                    completions.add(new Completion<>(c, reply != null ? reply : c.codec.encode(c.codec.serverError())));
+                    completions.add(done != null ? done : Completion.reset(c));
                     selector.wakeup();
                 }
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
             counters.failed(describe(c), request.getClass().getSimpleName(), e);
-            completions.add(new Completion<>(c, c.codec.encode(c.codec.serverError())));
+            completions.add(answering.serverError(c));
         }
     }
 
-    /** Runs on an executor thread: the application's answer, as bytes. */
-    private byte[] answer(Connection<Q, R> c, Q request) {
-        try {
-            return c.codec.encode(handler.handle(request));
-        } catch (Exception | Error e) {
-            LOG.log(Level.SEVERE, settings.name() + ": " + request.getClass().getSimpleName() + " from " + describe(c) + " failed", e);
-            counters.failed(describe(c), request.getClass().getSimpleName(), e);
-            return c.codec.encode(c.codec.serverError());
+    /** Called on a worker thread: the connection's streamed reply has bytes to write where it had none. */
+    private void streamReady(Connection<Q, R> c) {
+        streamed.add(c);
+        selector.wakeup();
+    }
+
+    private void drainStreamed() {
+        Connection<Q, R> c;
+        while ((c = streamed.poll()) != null) {
+            settle(c);
         }
     }
 
@@ -388,6 +396,10 @@ public final class SocketListener<Q, R> {
             Connection<Q, R> c = done.connection();
             c.busy = false;
             if (!c.open) {
+                continue;
+            }
+            if (done.reset()) {
+                reset(c);
                 continue;
             }
             c.lastActivityNanos = System.nanoTime();
@@ -434,7 +446,12 @@ public final class SocketListener<Q, R> {
             }
         }
         for (Connection<Q, R> c : new ArrayList<>(connections)) {
-            if (c.busy || c.pending != null) {
+            if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
+                counters.refused(describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms", new byte[0]);
+                reset(c);
+                continue;
+            }
+            if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
                 continue;
             }
             if (c.closing) {
@@ -460,6 +477,7 @@ public final class SocketListener<Q, R> {
             return;
         }
         c.open = false;
+        c.pipe.cut();
         connections.remove(c);
         counters.connectionClosed();
         try {
@@ -472,6 +490,16 @@ public final class SocketListener<Q, R> {
         if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
             serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
+    }
+
+    /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
+    private void reset(Connection<Q, R> c) {
+        try {
+            c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> settings.name() + ": cannot reset " + describe(c) + ": " + e);
+        }
+        close(c);
     }
 
     private void closeEverything() {
