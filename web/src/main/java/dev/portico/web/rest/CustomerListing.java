@@ -30,14 +30,15 @@ final class CustomerListing {
     /** A JSON array of {@code {"address", "age", "name", "phone"}} objects (the members in the order the single lookup has them). */
     static StreamingOutput json(CustomerDirectoryService directory) {
         return out -> {
-            try (JsonGenerator json = Json.createGenerator(out)) {
-                json.writeStartArray();
-                each(directory, customer -> json.writeStartObject()
-                        .write("address", customer.address()).write("age", customer.age())
-                        .write("name", customer.name()).write("phone", customer.phone())
-                        .writeEnd());
-                json.writeEnd();
-            }
+            // Not closed: the container closes the response stream.
+            JsonGenerator json = Json.createGenerator(out);
+            json.writeStartArray();
+            each(directory, customer -> json.writeStartObject()
+                    .write("address", customer.address()).write("age", customer.age())
+                    .write("name", customer.name()).write("phone", customer.phone())
+                    .writeEnd());
+            json.writeEnd();
+            json.flush();
         };
     }
 

@@ -36,19 +36,20 @@ final class RentalListing {
     /** A JSON array of {@code {"id", "renter", "gender", "carModel", "mileageKm", "timeIn", "timeOut"}} objects. */
     static StreamingOutput json(RentalSearch search, RentalQuery query) {
         return out -> {
-            try (JsonGenerator json = Json.createGenerator(out)) {
-                json.writeStartArray();
-                pages(search, query, page -> {
-                    for (RentalRecord rental : page) {
-                        json.writeStartObject().write("id", rental.id()).write("renter", rental.renter()).write("gender", rental.gender())
-                                .write("carModel", rental.carModel()).write("mileageKm", rental.mileageKm())
-                                .write("timeIn", TIME.format(rental.timeIn())).write("timeOut", TIME.format(rental.timeOut()))
-                                .writeEnd();
-                    }
-                    json.flush();
-                });
-                json.writeEnd();
-            }
+            // Not closed: the container closes the response stream.
+            JsonGenerator json = Json.createGenerator(out);
+            json.writeStartArray();
+            pages(search, query, page -> {
+                for (RentalRecord rental : page) {
+                    json.writeStartObject().write("id", rental.id()).write("renter", rental.renter()).write("gender", rental.gender())
+                            .write("carModel", rental.carModel()).write("mileageKm", rental.mileageKm())
+                            .write("timeIn", TIME.format(rental.timeIn())).write("timeOut", TIME.format(rental.timeOut()))
+                            .writeEnd();
+                }
+                json.flush();
+            });
+            json.writeEnd();
+            json.flush();
         };
     }
 
