@@ -155,6 +155,11 @@ public final class LargeReplyMeasure {
             long bytes = 0;
             for (int row = 0; row < rows; row++) {
                 bytes += fb.ask("getrow", database + '\u0001' + table + '\u0002' + row).length();
+                if ((row + 1) % 100_000 == 0) {
+                    long so = System.nanoTime() - started;
+                    System.out.printf(Locale.ROOT, "  %,d rows in %.1f s (%.0f rows/s), server RSS peak %d MiB%n", row + 1, so / 1e9,
+                            (row + 1) / (so / 1e9), rss.peakKb() / 1024);
+                }
             }
             long total = System.nanoTime() - started;
             print(String.format(Locale.ROOT, "getrow 0..%d row by row: %.0f rows/s", rows - 1, rows / (total / 1e9)), total, bytes, rss.peakKb());
