@@ -447,7 +447,7 @@ public final class SocketListener<Q, R> {
         }
         for (Connection<Q, R> c : new ArrayList<>(connections)) {
             if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
-                counters.refused(describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms", new byte[0]);
+                counters.cutOff(describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
                 reset(c);
                 continue;
             }

@@ -144,6 +144,8 @@ class StreamedReplyTest {
         send(next, "after\n");
         assertEquals("echo after\n", LoopbackClient.readExactly(next, 11), "the only worker slot is free again");
         assertThrows(SocketException.class, () -> drain(stuck), "the stuck client's connection was reset");
+        assertEquals(1, listener.statistics().refused(), "the cut-off client is counted as refused");
+        assertTrue(listener.statistics().lastProblem().description().contains("cut off"), listener.statistics().lastProblem().description());
     }
 
     @Test
