@@ -10,15 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamedListingsIT {
 
     private static final int CUSTOMERS = 3_000;
-    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String INDENT = " ".repeat(16);
     private static final String HEADER = "\n" + INDENT + "\n++    \n" + INDENT + "\n++  DB Report\n" + INDENT + "\n++\n" + INDENT
             + "\nName            Age            address                       Phone Number\n" + INDENT
@@ -69,7 +64,7 @@ class StreamedListingsIT {
         rows.forEach(r -> lines.append(String.join("|", r.name(), r.text(r.age()), r.text(r.address()), r.text(r.phone()))).append('\n'));
         assertEquals(lines.toString(), Files.readString(ItEnvironment.exportFile(), StandardCharsets.UTF_8), "the export file");
 
-        HttpResponse<String> json = get1("/api/customers");
+        HttpResponse<String> json = Http.get("/api/customers");
         assertEquals(200, json.statusCode());
         JsonArray listed = Http.array(json.body());
         assertEquals(rows.size(), listed.size());
@@ -81,7 +76,7 @@ class StreamedListingsIT {
                     "customer " + i);
         }
 
-        HttpResponse<String> csv = get1(Http.asAdmin("/api/customers").header("Accept", "text/csv"));
+        HttpResponse<String> csv = Http.send(Http.asAdmin("/api/customers").header("Accept", "text/csv").GET());
         assertEquals(200, csv.statusCode());
         assertEquals("text/csv;charset=UTF-8", csv.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         StringBuilder expectedCsv = new StringBuilder("name,age,address,phone\r\n");
@@ -94,7 +89,7 @@ class StreamedListingsIT {
     void emptyDirectoryReportsTheHeaderAloneAndListsAnEmptyArray() throws Exception {
         TestDatabase.clearCustomers();
         assertEquals(HEADER, CustomerDirectoryClient.ask("7\n"));
-        assertEquals("[]", get1("/api/customers").body());
+        assertEquals("[]", Http.get("/api/customers").body());
     }
 
     @Test
@@ -108,7 +103,7 @@ class StreamedListingsIT {
                     + " '2024-01-01 00:00:00' + INTERVAL (seq DIV 2) MINUTE, '2024-01-01 06:00:00' + INTERVAL (seq DIV 2) MINUTE"
                     + " FROM seq_1_to_" + rentals);
         }
-        JsonArray all = Http.array(get1("/api/rentals").body());
+        JsonArray all = Http.array(Http.get("/api/rentals").body());
         assertEquals(rentals, all.size());
         for (int i = 1; i < all.size(); i++) {
             JsonObject before = all.getJsonObject(i - 1);
@@ -122,7 +117,7 @@ class StreamedListingsIT {
                 List.of(first.getString("renter"), first.getString("gender"), first.getString("carModel"), first.getInt("mileageKm"),
                         first.getString("timeIn"), first.getString("timeOut")));
 
-        HttpResponse<String> csv = get1(Http.asAdmin("/api/rentals?car=Axia").header("Accept", "text/csv"));
+        HttpResponse<String> csv = Http.send(Http.asAdmin("/api/rentals?car=Axia").header("Accept", "text/csv").GET());
         assertEquals(200, csv.statusCode());
         List<String> lines = csv.body().lines().toList();
         assertEquals("id,renter,gender,car_model,mileage_km,time_in,time_out", lines.get(0));
@@ -130,20 +125,7 @@ class StreamedListingsIT {
         assertTrue(lines.get(1).matches("[0-9]+,Mira,F,Axia,2,2024-01-01 00:01:00,2024-01-01 06:01:00"), lines.get(1));
         assertTrue(lines.stream().anyMatch(line -> line.contains(",\"Omar, Jr\",M,Axia,")), "a name with a comma is quoted");
 
-        assertEquals(400, get1("/api/rentals?from=yesterday").statusCode());
-    }
-
-    /**
-     * A GET over HTTP/1.1, as curl sends it (the body arrives chunked while it is written). Not the
-     * shared client's HTTP/2 upgrade: Liberty 26 was seen to hang on an h2c upgrade that is the first
-     * request after deployment, before any application code ran.
-     */
-    private static HttpResponse<String> get1(String path) throws Exception {
-        return get1(Http.asAdmin(path));
-    }
-
-    private static HttpResponse<String> get1(HttpRequest.Builder request) throws Exception {
-        return HTTP_1_1.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, Http.get("/api/rentals?from=yesterday").statusCode());
     }
 
     /** Customers whose names sort differently by case, with cut-off names and addresses, absent fields and non-ASCII text. */
