@@ -9,6 +9,7 @@ import dev.portico.domain.customer.InvalidCustomerException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The customer directory's use cases. Names are matched case-insensitively; field values are
@@ -38,8 +39,15 @@ public interface CustomerDirectoryService {
      */
     CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException;
 
-    /** Every customer, sorted by lower-cased name (the report's order). */
-    List<CustomerView> list();
+    /**
+     * Hands every customer, sorted by lower-cased name (the report's order), to {@code each} as a
+     * database cursor yields them, until {@code each} returns false; memory does not grow with the
+     * directory. Runs outside a transaction: its single query is a consistent snapshot by itself,
+     * and a consumer that waits for a slow client cannot run into a transaction timeout.
+     *
+     * @return how many customers {@code each} was given
+     */
+    long eachCustomer(Predicate<CustomerView> each);
 
     /** One page of a listing; reads no more customers than the page holds. */
     List<CustomerView> page(CustomerQuery query);

@@ -1,9 +1,8 @@
 package dev.portico.application.internal;
 
 import dev.portico.application.ExportResult;
-import dev.portico.domain.customer.Customer;
 import dev.portico.domain.customer.CustomerFileLine;
-import dev.portico.domain.customer.CustomerRepository;
+import dev.portico.domain.customer.CustomerStream;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.Lock;
@@ -15,11 +14,11 @@ import jakarta.inject.Inject;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -34,45 +33,45 @@ import java.util.logging.Logger;
 @AccessTimeout(value = 10, unit = TimeUnit.MINUTES)
 public class CustomerExportFile {
 
-    /** Customers read per query (memory stays bounded by one batch). */
-    private static final int EXPORT_BATCH = 1000;
-
     private static final Logger LOG = Logger.getLogger(CustomerExportFile.class.getName());
 
     @Inject
-    private CustomerRepository customers;
+    private CustomerStream customers;
 
     /** Where command 8 and the operator's export write the directory (server.xml: portico.customer.exportFile). */
     @Resource(lookup = "portico/customer/exportFile")
     private String exportFile;
 
-    /** Writes every customer to a temporary file, a batch at a time (read-only reads), then renames it over the export file. */
+    /**
+     * Writes every customer to a temporary file as a database cursor yields them (memory does not
+     * grow with the directory), then renames it over the export file.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ExportResult write() throws IOException {
         Path target = Path.of(exportFile).toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        int written = 0;
+        long written;
         try {
             try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                String after = "";
-                List<Customer> batch;
-                do {
-                    batch = customers.findAfter(after, EXPORT_BATCH);
-                    for (Customer customer : batch) {
+                written = customers.forEachByName(customer -> {
+                    try {
                         out.write(CustomerFileLine.format(customer));
                         out.newLine();
+                        return true;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    written += batch.size();
-                    after = batch.isEmpty() ? after : batch.get(batch.size() - 1).nameKey();
-                } while (batch.size() == EXPORT_BATCH);
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
-        int count = written;
+        long count = written;
         LOG.info(() -> "Customer directory exported: " + count + " customers to " + target);
-        return new ExportResult(target.toString(), count);
+        return new ExportResult(target.toString(), Math.toIntExact(count));
     }
 }

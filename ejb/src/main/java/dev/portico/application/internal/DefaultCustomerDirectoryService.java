@@ -13,16 +13,20 @@ import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.CustomerRepository;
 import dev.portico.domain.customer.CustomerRules;
+import dev.portico.domain.customer.CustomerStream;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /** The customer directory service on JPA, one container-managed transaction per call. */
@@ -33,6 +37,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @Inject
     private CustomerRepository customers;
+
+    @Inject
+    private CustomerStream stream;
 
     @EJB
     private CustomerExportFile exportFile;
@@ -88,8 +95,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
-    public List<CustomerView> list() {
-        return customers.findAll().stream().map(CustomerView::of).toList();
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long eachCustomer(Predicate<CustomerView> each) {
+        return stream.forEachByName(customer -> each.test(CustomerView.of(customer)));
     }
 
     @Override

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "customer")
 @NamedQuery(name = "Customer.findByNameKey", query = "SELECT c FROM Customer c WHERE c.nameKey = :nameKey")
-@NamedQuery(name = "Customer.findAll", query = "SELECT c FROM Customer c ORDER BY c.nameKey")
 @NamedQuery(name = "Customer.findAfter", query = "SELECT c FROM Customer c WHERE c.nameKey > :nameKey ORDER BY c.nameKey")
 @NamedQuery(name = "Customer.findByIds", query = "SELECT c FROM Customer c WHERE c.id IN :ids")
 public class Customer {

@@ -15,9 +15,6 @@ public interface CustomerRepository {
      */
     Optional<Customer> findByNameForUpdate(String name);
 
-    /** Every customer, ordered by name key compared by code point (as Python sorts the lower-cased names). */
-    List<Customer> findAll();
-
     /** One page of customers; reads no more rows than the page holds. */
     List<Customer> findPage(CustomerQuery query);
 

@@ -11,6 +11,8 @@ import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryReply.Field;
 import dev.portico.jca.api.CustomerDirectoryReply.Operation;
 import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.api.ReplyAbandonedException;
+import dev.portico.jca.api.ReplyStream;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +23,8 @@ import java.util.List;
 
 /**
  * The customer directory listener (port 9999 by default; see server.xml). Each request is one
- * service call in its own transaction, committed before this bean returns the reply.
+ * service call in its own transaction, committed before this bean returns the reply; the report
+ * is streamed to the client from a database cursor while it is read.
  */
 @MessageDriven(messageListenerInterface = CustomerDirectoryListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,8 +63,9 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
             }
         } else if (request instanceof CustomerDirectoryRequest.UpdatePhone update) {
             return updatePhone(update);
-        } else if (request instanceof CustomerDirectoryRequest.Report) {
-            return new CustomerDirectoryReply.Report(directory.list().stream().map(CustomerDirectoryMdb::customer).toList());
+        } else if (request instanceof CustomerDirectoryRequest.Report report) {
+            directory.eachCustomer(customer -> send(report.customers(), customer));
+            return new CustomerDirectoryReply.ReportComplete();
         } else {
             directory.export();
             return new CustomerDirectoryReply.Exported();
@@ -113,6 +117,16 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
             return new CustomerDirectoryReply.NotFound(update.name());
         } catch (InvalidCustomerException e) {
             return new CustomerDirectoryReply.Skipped(Operation.ADDING, e.problem().reason(), List.of(e.value()));
+        }
+    }
+
+    /** Streams one customer of the report; false (stop reading) once the client is gone. */
+    private static boolean send(ReplyStream<CustomerDirectoryReply.Customer> report, CustomerView customer) {
+        try {
+            report.send(customer(customer));
+            return true;
+        } catch (ReplyAbandonedException e) {
+            return false;
         }
     }
 

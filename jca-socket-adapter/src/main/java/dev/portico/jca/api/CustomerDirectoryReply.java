@@ -39,12 +39,12 @@ public sealed interface CustomerDirectoryReply {
         }
     }
 
-    /** The report (command 7): customers sorted by lower-cased name. */
-    record Report(List<Customer> customers) implements CustomerDirectoryReply {
-        public Report {
-            customers = List.copyOf(customers);
-        }
-    }
+    /**
+     * The end of the report (command 7): every customer was sent through the request's
+     * {@link CustomerDirectoryRequest.Report#customers() stream} (the report's header goes out even
+     * when there were none).
+     */
+    record ReportComplete() implements CustomerDirectoryReply { }
 
     /** The export (command 8) was written. */
     record Exported() implements CustomerDirectoryReply { }

@@ -21,8 +21,12 @@ public sealed interface CustomerDirectoryRequest {
     /** {@code 6|name|phone}; an empty phone clears it. */
     record UpdatePhone(String name, String phone) implements CustomerDirectoryRequest { }
 
-    /** {@code 7}: the report of all customers. */
-    record Report() implements CustomerDirectoryRequest { }
+    /**
+     * {@code 7}: the report of all customers. Send them, sorted by lower-cased name, through
+     * {@code customers} (each is written to the client as it is sent), then answer
+     * {@link CustomerDirectoryReply.ReportComplete}.
+     */
+    record Report(ReplyStream<CustomerDirectoryReply.Customer> customers) implements CustomerDirectoryRequest { }
 
     /** {@code 8}: write a snapshot of the directory to the export file. */
     record Export() implements CustomerDirectoryRequest { }

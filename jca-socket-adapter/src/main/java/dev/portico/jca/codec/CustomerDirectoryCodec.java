@@ -29,6 +29,9 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
     static final int MAX_ECHO = 512;
 
     private final int maxLineBytes;
+    private ReplyOutput output = ReplyOutput.NONE;
+    /** The report being answered, if the request is one; its end is written by {@link #encode}. */
+    private CustomerReportStream report;
 
     /** @param maxLineBytes the longest line accepted, not counting its {@code \n} (512 in the reference) */
     public CustomerDirectoryCodec(int maxLineBytes) {
@@ -41,6 +44,11 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
     @Override
     public byte[] greeting() {
         return new byte[0];
+    }
+
+    @Override
+    public void streamTo(ReplyOutput output) {
+        this.output = output;
     }
 
     @Override
@@ -78,7 +86,10 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
             case "4" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdateAge(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
             case "5" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdateAddress(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
             case "6" -> fields.size() == 3 ? request(new CustomerDirectoryRequest.UpdatePhone(fields.get(1), fields.get(2))) : answer(FIELD_COUNT);
-            case "7" -> request(new CustomerDirectoryRequest.Report());
+            case "7" -> {
+                report = new CustomerReportStream(output);
+                yield request(new CustomerDirectoryRequest.Report(report));
+            }
             case "8" -> request(new CustomerDirectoryRequest.Export());
             default -> answer(INVALID_CHOICE);
         };
@@ -86,6 +97,9 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
 
     @Override
     public byte[] encode(CustomerDirectoryReply reply) {
+        if (reply instanceof CustomerDirectoryReply.ReportComplete) {
+            return report == null ? new byte[0] : report.rest();
+        }
         return utf8(text(reply));
     }
 
@@ -108,8 +122,6 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
             return r.name() + "'s " + fieldWords(r.field()) + " is updated to the database";
         } else if (reply instanceof CustomerDirectoryReply.Skipped r) {
             return skipped(r);
-        } else if (reply instanceof CustomerDirectoryReply.Report r) {
-            return CustomerReportFormat.render(r.customers());
         } else if (reply instanceof CustomerDirectoryReply.Exported) {
             return "File update successful.\n";
         } else {

@@ -2,29 +2,20 @@ package dev.portico.jca.codec;
 
 import dev.portico.jca.api.CustomerDirectoryReply.Customer;
 
-import java.util.List;
-
 /** The fixed-width text of the customer directory report (command 7), byte-exact with the reference server. */
 final class CustomerReportFormat {
 
     private static final String INDENT = " ".repeat(16);
-    private static final String HEADER = "\n" + INDENT + "\n++    \n" + INDENT + "\n++  DB Report\n" + INDENT + "\n++\n" + INDENT
+    static final String HEADER = "\n" + INDENT + "\n++    \n" + INDENT + "\n++  DB Report\n" + INDENT + "\n++\n" + INDENT
             + "\nName            Age            address                       Phone Number\n" + INDENT
             + "\n-------------------------------------------------------------------------\n";
 
     private CustomerReportFormat() {
     }
 
-    static String render(List<Customer> customers) {
-        StringBuilder out = new StringBuilder(HEADER);
-        for (Customer c : customers) {
-            out.append(pad(cut(c.name(), 10), 15)).append(' ')
-                    .append(pad(c.age(), 15))
-                    .append(pad(cut(c.address(), 21), 30))
-                    .append(c.phone())
-                    .append('\n');
-        }
-        return out.toString();
+    /** One customer's line, ending in {@code \n}. */
+    static String line(Customer c) {
+        return pad(cut(c.name(), 10), 15) + ' ' + pad(c.age(), 15) + pad(cut(c.address(), 21), 30) + c.phone() + '\n';
     }
 
     /** The first {@code max} code points, as Python's slicing counts them. */

@@ -28,8 +28,15 @@ public interface FrameCodec<Q, R> {
      */
     Decoded<Q> decode(ByteBuffer received);
 
-    /** The bytes of a reply. */
+    /** The bytes of a reply (for a streamed reply: its last bytes, after the parts already written). */
     byte[] encode(R reply);
+
+    /**
+     * Gives the codec its connection's output for replies streamed in parts; called once, before
+     * the first {@link #decode}. Codecs without streamed replies ignore it.
+     */
+    default void streamTo(ReplyOutput output) {
+    }
 
     /** The reply for an unexpected failure while answering. */
     R serverError();

@@ -53,6 +53,9 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "false", description = "Whether clients must authenticate before other commands (protocols with users only)")
     private Boolean authenticationRequired = false;
 
+    @ConfigProperty(defaultValue = "30000", description = "Milliseconds a client may take nothing of a streamed reply before it is cut off")
+    private Integer writeTimeoutMillis = 30_000;
+
     @ConfigProperty(defaultValue = "10000", description = "Milliseconds to let requests in flight finish when the listener stops")
     private Integer shutdownGraceMillis = 10_000;
 
@@ -74,6 +77,7 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("readTimeoutMillis", readTimeoutMillis);
         requirePositive("idleTimeoutMillis", idleTimeoutMillis);
         requirePositive("firstRequestTimeoutMillis", firstRequestTimeoutMillis);
+        requirePositive("writeTimeoutMillis", writeTimeoutMillis);
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
     }
@@ -97,7 +101,8 @@ public class SocketActivationSpec implements ActivationSpec {
                 Duration.ofMillis(readTimeoutMillis == null ? binding.defaultReadTimeoutMillis : readTimeoutMillis),
                 Duration.ofMillis(idleTimeoutMillis),
                 maxConcurrentRequests,
-                Duration.ofMillis(firstRequestTimeoutMillis));
+                Duration.ofMillis(firstRequestTimeoutMillis),
+                Duration.ofMillis(writeTimeoutMillis));
     }
 
     boolean authenticationRequired() {
@@ -154,6 +159,14 @@ public class SocketActivationSpec implements ActivationSpec {
 
     public void setReadTimeoutMillis(Integer readTimeoutMillis) {
         this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    public Integer getWriteTimeoutMillis() {
+        return writeTimeoutMillis;
+    }
+
+    public void setWriteTimeoutMillis(Integer writeTimeoutMillis) {
+        this.writeTimeoutMillis = writeTimeoutMillis;
     }
 
     public Integer getIdleTimeoutMillis() {

@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /** One client connection's state; touched only by its listener's selector thread. */
 final class Connection<Q, R> {
@@ -18,6 +19,8 @@ final class Connection<Q, R> {
 
     final SocketChannel channel;
     final FrameCodec<Q, R> codec;
+    /** A reply streamed by the worker answering this connection; written after {@link #output}. */
+    final ReplyPipe pipe;
     final long acceptedNanos;
     /** The client's IP address; null when unknown. */
     final String clientAddress;
@@ -46,10 +49,14 @@ final class Connection<Q, R> {
     /** When the first byte of the request being received arrived; 0 when none is partly received. */
     long frameStartedNanos;
 
-    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now, String clientAddress) {
+    /** @param streamed called (on a worker thread) when streamed bytes wait where there were none */
+    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now, String clientAddress, long streamBound,
+               Consumer<Connection<Q, R>> streamed) {
         this.channel = channel;
         this.clientAddress = clientAddress;
         this.codec = codec;
+        this.pipe = new ReplyPipe(streamBound, () -> streamed.accept(this));
+        codec.streamTo(pipe);
         this.acceptedNanos = now;
         this.lastActivityNanos = now;
         this.input = ByteBuffer.allocate(INITIAL_BUFFER);
@@ -79,7 +86,7 @@ final class Connection<Q, R> {
 
     /** Whether so much output waits for the client that no more requests should be decoded now. */
     boolean outputBacklogged() {
-        return queuedBytes > OUTPUT_HIGH_WATER;
+        return queuedBytes > OUTPUT_HIGH_WATER || !pipe.isEmpty();
     }
 
     /** Writes what the socket takes now (progress counts as activity); true when everything queued has been written. */
@@ -95,6 +102,17 @@ final class Connection<Q, R> {
                 return false;
             }
             output.poll();
+        }
+        ByteBuffer chunk;
+        while ((chunk = pipe.head()) != null) {
+            int written = channel.write(chunk);
+            if (written > 0) {
+                lastActivityNanos = now;
+            }
+            pipe.wrote(written, now);
+            if (chunk.hasRemaining()) {
+                return false;
+            }
         }
         return true;
     }
@@ -116,21 +134,22 @@ final class Connection<Q, R> {
 
     /** Whether a request could be decoded from buffered input now (none in progress, output drained). */
     boolean readyForMoreInput() {
-        return !busy && pending == null && !closing && !requestTaken && output.isEmpty() && input.position() > 0;
+        return !busy && pending == null && !closing && !requestTaken && output.isEmpty() && pipe.isEmpty() && input.position() > 0;
     }
 
     /** Whether nothing is left to do for this connection but closing it. */
     boolean quiescent() {
-        return !busy && pending == null && output.isEmpty();
+        return !busy && pending == null && output.isEmpty() && pipe.isEmpty();
     }
 
     /** The selector interest this state calls for. */
     int interest() {
         int ops = 0;
-        if (!busy && pending == null && !closing && !inputEnded && !requestTaken && output.isEmpty()) {
+        boolean nothingToWrite = output.isEmpty() && pipe.isEmpty();
+        if (!busy && pending == null && !closing && !inputEnded && !requestTaken && nothingToWrite) {
             ops |= SelectionKey.OP_READ;
         }
-        if (!output.isEmpty()) {
+        if (!nothingToWrite) {
             ops |= SelectionKey.OP_WRITE;
         }
         return ops;

@@ -56,6 +56,12 @@ final class ListenerCounters {
         lastProblem.set(new Problem(Instant.now(), ProblemKind.REFUSED, shorten(why + " from " + client + ", answered: " + printable(reply))));
     }
 
+    /** A client cut off during its reply (its request is counted when the application has answered it). */
+    void cutOff(String client, String why) {
+        refused.increment();
+        lastProblem.set(new Problem(Instant.now(), ProblemKind.REFUSED, shorten(why + ": " + client + " was cut off")));
+    }
+
     long accepted() {
         return accepted.sum();
     }

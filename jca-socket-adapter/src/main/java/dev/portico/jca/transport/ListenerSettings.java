@@ -15,14 +15,16 @@ import java.time.Duration;
  * @param idleTimeout           how long a persistent connection may stay silent between requests
  * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
  * @param firstRequestTimeout   how long a new persistent connection may stay silent before its first request
+ * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
-                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout) {
+                               Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,
+                               Duration writeTimeout) {
 
-    /** Settings whose first request may wait as long as any idle time. */
+    /** Settings whose first request may wait as long as any idle time, and whose write timeout is the read timeout. */
     public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
                             Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
-        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, idleTimeout);
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, idleTimeout, readTimeout);
     }
 
     public ListenerSettings {
@@ -30,8 +32,9 @@ public record ListenerSettings(String name, InetSocketAddress address, int maxCo
             throw new IllegalArgumentException("limits must be positive: " + maxConnections + ", " + maxRequestBytes + ", " + maxConcurrentRequests);
         }
         if (readTimeout.isNegative() || readTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()
-                || firstRequestTimeout.isNegative() || firstRequestTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout);
+                || firstRequestTimeout.isNegative() || firstRequestTimeout.isZero() || writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout
+                    + ", " + writeTimeout);
         }
     }
 }

@@ -37,6 +37,10 @@ import java.util.logging.Logger;
  * a fast client is held back by TCP, not by a growing queue. A full listener closes an idle
  * connection ({@link ConnectionEviction}) to serve a new client rather than leave it in the backlog,
  * and a persistent connection must send its first request within {@code firstRequestTimeout}.
+ * A reply may be streamed while it is
+ * produced ({@link ReplyPipe}): at most {@value #STREAM_BOUND} bytes of it wait per connection, the
+ * producing worker waits for a slow client, and a client that takes nothing for the write timeout is
+ * cut off.
  */
 public final class SocketListener<Q, R> {
 
@@ -46,10 +50,12 @@ public final class SocketListener<Q, R> {
     private static final int MAX_FAILED_TICKS = 50;
     /** Clients the kernel queues before the loop accepts them (capped by net.core.somaxconn): bursts of connects do not wait for SYN retries. */
     private static final int ACCEPT_BACKLOG = 4096;
+    /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
+    static final int STREAM_BOUND = 128 * 1024;
 
     private final ListenerSettings settings;
     private final Supplier<FrameCodec<Q, R>> codecs;
-    private final RequestHandler<Q, R> handler;
+    private final RequestAnswering<Q, R> answering;
     private final Executor executor;
 
     private final Selector selector;
@@ -59,6 +65,8 @@ public final class SocketListener<Q, R> {
     private final Set<Connection<Q, R>> connections = new LinkedHashSet<>();
     private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
     private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
+    /** Connections whose streamed reply has bytes to write where it had none. */
+    private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
@@ -70,14 +78,12 @@ public final class SocketListener<Q, R> {
     private final ConnectionEviction eviction = new ConnectionEviction();
     private int inFlight;
 
-    private record Completion<Q, R>(Connection<Q, R> connection, byte[] reply) { }
-
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
     public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor) throws IOException {
         this.settings = settings;
         this.codecs = codecs;
-        this.handler = handler;
+        this.answering = new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe);
         this.executor = executor;
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
@@ -163,6 +169,7 @@ public final class SocketListener<Q, R> {
                         });
                     }
                     drainCompletions();
+                    drainStreamed();
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {
                         SelectionKey key = keys.next();
@@ -262,7 +269,8 @@ public final class SocketListener<Q, R> {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel));
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
+                        STREAM_BOUND, this::streamReady);
                 c.codec.clientAddress(c.clientAddress);
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
@@ -383,29 +391,31 @@ public final class SocketListener<Q, R> {
         inFlight++;
         try {
             executor.execute(() -> {
-                byte[] reply = null;
+                Completion<Q, R> done = null;
                 try {
-                    reply = answer(c, request);
+                    done = answering.answer(c, request);
                 } finally {
-                    completions.add(new Completion<>(c, reply != null ? reply : c.codec.encode(c.codec.serverError())));
+                    completions.add(done != null ? done : Completion.reset(c));
                     selector.wakeup();
                 }
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
             counters.failed(describe(c), request.getClass().getSimpleName(), e);
-            completions.add(new Completion<>(c, c.codec.encode(c.codec.serverError())));
+            completions.add(answering.serverError(c));
         }
     }
 
-    /** Runs on an executor thread: the application's answer, as bytes. */
-    private byte[] answer(Connection<Q, R> c, Q request) {
-        try {
-            return c.codec.encode(handler.handle(request));
-        } catch (Exception | Error e) {
-            LOG.log(Level.SEVERE, settings.name() + ": " + request.getClass().getSimpleName() + " from " + describe(c) + " failed", e);
-            counters.failed(describe(c), request.getClass().getSimpleName(), e);
-            return c.codec.encode(c.codec.serverError());
+    /** Called on a worker thread: the connection's streamed reply has bytes to write where it had none. */
+    private void streamReady(Connection<Q, R> c) {
+        streamed.add(c);
+        selector.wakeup();
+    }
+
+    private void drainStreamed() {
+        Connection<Q, R> c;
+        while ((c = streamed.poll()) != null) {
+            settle(c);
         }
     }
 
@@ -417,6 +427,10 @@ public final class SocketListener<Q, R> {
             Connection<Q, R> c = done.connection();
             c.busy = false;
             if (!c.open) {
+                continue;
+            }
+            if (done.reset()) {
+                reset(c);
                 continue;
             }
             c.lastActivityNanos = System.nanoTime();
@@ -465,7 +479,12 @@ public final class SocketListener<Q, R> {
             serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
         for (Connection<Q, R> c : new ArrayList<>(connections)) {
-            if (c.busy || c.pending != null) {
+            if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
+                counters.cutOff(describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
+                reset(c);
+                continue;
+            }
+            if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
                 continue;
             }
             if (c.closing) {
@@ -493,6 +512,7 @@ public final class SocketListener<Q, R> {
             return;
         }
         c.open = false;
+        c.pipe.cut();
         connections.remove(c);
         eviction.closed(c);
         counters.connectionClosed();
@@ -506,6 +526,16 @@ public final class SocketListener<Q, R> {
         if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
             serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
+    }
+
+    /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
+    private void reset(Connection<Q, R> c) {
+        try {
+            c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> settings.name() + ": cannot reset " + describe(c) + ": " + e);
+        }
+        close(c);
     }
 
     private void closeEverything() {

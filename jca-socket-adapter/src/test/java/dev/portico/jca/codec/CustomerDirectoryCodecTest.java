@@ -81,8 +81,8 @@ class CustomerDirectoryCodecTest {
 
     @Test
     void reportDecodesToReport() {
-        assertEquals(new CustomerDirectoryRequest.Report(), request("7\n"));
-        assertEquals(new CustomerDirectoryRequest.Report(), request("  7 \r\n"));
+        assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
+        assertInstanceOf(CustomerDirectoryRequest.Report.class, request("  7 \r\n"));
     }
 
     @Test
@@ -371,7 +371,7 @@ class CustomerDirectoryCodecTest {
         String header = "\n" + indent + "\n++    \n" + indent + "\n++  DB Report\n" + indent + "\n++\n" + indent
                 + "\nName            Age            address                       Phone Number\n" + indent
                 + "\n-------------------------------------------------------------------------\n";
-        assertEquals(header, encode(new CustomerDirectoryReply.Report(List.of())));
+        assertEquals(header, report(List.of()));
     }
 
     @Test
@@ -392,19 +392,51 @@ class CustomerDirectoryCodecTest {
                 new Customer("Yan", "", "No age", ""));
         Vector vector = vectors().get(39);
         assertEquals("7\n", text(vector.request()));
-        assertArrayEquals(vector.reply(), codec.encode(new CustomerDirectoryReply.Report(customers)));
+        assertArrayEquals(vector.reply(), report(customers).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void reportCutsLongNamesAndAddressesAndPadsByCodePoints() {
-        String rendered = encode(new CustomerDirectoryReply.Report(List.of(
+        String rendered = report(List.of(
                 new Customer("Maximilianus", "7", "A very long street name indeed", "514-0000"),
-                new Customer("Zoë😀", "", "Rue 😀", ""))));
+                new Customer("Zoë😀", "", "Rue 😀", "")));
         String[] lines = rendered.split("\n", -1);
         assertEquals("Maximilian" + " ".repeat(5) + " " + "7" + " ".repeat(14) + "A very long street na" + " ".repeat(9) + "514-0000",
                 lines[lines.length - 3]);
         assertEquals("Zoë😀" + " ".repeat(11) + " " + " ".repeat(15) + "Rue 😀" + " ".repeat(25), lines[lines.length - 2]);
         assertEquals("", lines[lines.length - 1]);
+    }
+
+    @Test
+    void reportStreamWritesTheHeaderWithTheFirstCustomerAndEachLineAsItIsSent() {
+        List<String> writes = new ArrayList<>();
+        codec.streamTo(bytes -> writes.add(new String(bytes, StandardCharsets.UTF_8)));
+        CustomerDirectoryRequest.Report report = assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
+        assertEquals(List.of(), writes, "nothing before the first customer");
+
+        report.customers().send(new Customer("Ann", "1", "A St", "514-0001"));
+        report.customers().send(new Customer("Bo", "", "", ""));
+
+        assertEquals(3, writes.size());
+        assertTrue(writes.get(0).endsWith("-------------------------------------------------------------------------\n"), writes.get(0));
+        assertEquals("Ann" + " ".repeat(12) + " 1" + " ".repeat(14) + "A St" + " ".repeat(26) + "514-0001\n", writes.get(1));
+        assertEquals("Bo" + " ".repeat(13) + " " + " ".repeat(45) + "\n", writes.get(2));
+        assertArrayEquals(new byte[0], codec.encode(new CustomerDirectoryReply.ReportComplete()), "the end adds nothing once the header went out");
+    }
+
+    @Test
+    void reportOfACodecWithoutConnectionFailsAtItsFirstCustomer() {
+        CustomerDirectoryRequest.Report report = assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
+        assertThrows(IllegalStateException.class, () -> report.customers().send(new Customer("Ann", "", "", "")));
+    }
+
+    /** The report's bytes as a connection receives them: the streamed parts, then the end's bytes. */
+    private String report(List<Customer> customers) {
+        StringBuilder received = new StringBuilder();
+        codec.streamTo(bytes -> received.append(new String(bytes, StandardCharsets.UTF_8)));
+        CustomerDirectoryRequest.Report report = assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
+        customers.forEach(report.customers()::send);
+        return received + encode(new CustomerDirectoryReply.ReportComplete());
     }
 
     // ---- conformance vectors ---------------------------------------------------------------

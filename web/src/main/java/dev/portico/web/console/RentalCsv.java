@@ -1,6 +1,7 @@
 package dev.portico.web.console;
 
 import dev.portico.domain.rental.RentalRecord;
+import dev.portico.web.csv.CsvField;
 
 import java.time.format.DateTimeFormatter;
 
@@ -9,26 +10,21 @@ import java.time.format.DateTimeFormatter;
  * line break quoted, quotes doubled). A renter name that a spreadsheet would read as a formula
  * (starting with {@code = + - @}, tab or CR) is prefixed with {@code '}.
  */
-final class RentalCsv {
+public final class RentalCsv {
 
-    static final String HEADER = "id,renter,gender,car_model,mileage_km,time_in,time_out\r\n";
+    public static final String HEADER = "id,renter,gender,car_model,mileage_km,time_in,time_out\r\n";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private RentalCsv() {
     }
 
-    static String line(RentalRecord rental) {
+    public static String line(RentalRecord rental) {
         return rental.id() + "," + field(rental.renter()) + "," + rental.gender() + "," + rental.carModel() + "," + rental.mileageKm()
                 + "," + TIME.format(rental.timeIn()) + "," + TIME.format(rental.timeOut()) + "\r\n";
     }
 
     /** One text field, quoted when it must be, defused when a spreadsheet would run it. */
     static String field(String text) {
-        String value = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                || !value.equals(value.strip())) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return CsvField.of(text);
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * A rental query as URL parameters ({@code from}, {@code to} as ISO dates; optional {@code car},
  * {@code gender}, {@code renter}) and back: the rentals page's export link and the export's request.
  */
-final class RentalFilterParameters {
+public final class RentalFilterParameters {
 
     private RentalFilterParameters() {
     }
@@ -35,7 +35,7 @@ final class RentalFilterParameters {
     }
 
     /** The query that the parameters describe; an IllegalArgumentException says what is wrong with which parameter. */
-    static RentalQuery parse(UnaryOperator<String> parameter) {
+    public static RentalQuery parse(UnaryOperator<String> parameter) {
         LocalDate from = day(parameter.apply("from"), "from");
         LocalDate to = day(parameter.apply("to"), "to");
         String carText = parameter.apply("car");

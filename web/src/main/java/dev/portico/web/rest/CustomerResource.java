@@ -14,11 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
-import java.util.List;
 
-/** The customer directory over HTTP: list, find, import and export. */
+/** The customer directory over HTTP: list (streamed, JSON or CSV), find, import and export. */
 @Path("customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
@@ -26,10 +27,21 @@ public class CustomerResource {
     @EJB
     private CustomerDirectoryService directory;
 
-    /** Every customer, sorted by lower-cased name. */
+    /**
+     * Every customer, sorted by lower-cased name, as a JSON array streamed while the database is read
+     * (the default, and for {@code Accept: application/json}).
+     */
     @GET
-    public List<CustomerView> list() {
-        return directory.list();
+    public StreamingOutput list() {
+        return CustomerListing.json(directory);
+    }
+
+    /** The same list as CSV ({@code Accept: text/csv}): a header line, then one CRLF-ended line per customer. */
+    @GET
+    @Produces("text/csv;qs=0.5")
+    public Response listAsCsv() {
+        return Response.ok(CustomerListing.csv(directory), "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
     }
 
     /** One customer, by name in any case, stripped as the socket strips it; 404 when there is none. */

@@ -2,8 +2,11 @@ package dev.portico.web.rest;
 
 import dev.portico.application.RentalIntakeService;
 import dev.portico.application.RentalReports;
+import dev.portico.application.RentalSearch;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.RentalQuery;
+import dev.portico.domain.rental.RentalTimes;
+import dev.portico.web.console.RentalFilterParameters;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -17,8 +20,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,7 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Car-rental intake over HTTP (the socket protocol's payload as JSON, same validation) and the rental reports. */
+/** Car-rental intake over HTTP (the socket protocol's payload as JSON, same validation), the rental list (streamed) and the reports. */
 @Path("rentals")
 @Produces(MediaType.APPLICATION_JSON)
 public class RentalResource {
@@ -37,6 +44,9 @@ public class RentalResource {
 
     @EJB
     private RentalReports reports;
+
+    @EJB
+    private RentalSearch search;
 
     /**
      * Stores rentals sent as {@code {"users": [[name, gender]], "CarStatus": [[car, mileage]],
@@ -50,6 +60,39 @@ public class RentalResource {
             return Response.status(Response.Status.CREATED).entity(Map.of("stored", stored)).build();
         } catch (InvalidRentalException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
+    /**
+     * The rentals whose time in falls from {@code from} to {@code to} (ISO dates, inclusive; every
+     * rental when absent), optionally of one {@code car}, {@code gender} and {@code renter} name
+     * prefix, oldest first, as a JSON array streamed a page at a time; 400 for a bad parameter.
+     */
+    @GET
+    public StreamingOutput list(@Context UriInfo uri) {
+        return RentalListing.json(search, query(uri));
+    }
+
+    /** The same list as CSV ({@code Accept: text/csv}), as the console's download writes it. */
+    @GET
+    @Produces("text/csv;qs=0.5")
+    public Response listAsCsv(@Context UriInfo uri) {
+        return Response.ok(RentalListing.csv(search, query(uri)), "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"rentals.csv\"").build();
+    }
+
+    private static RentalQuery query(UriInfo uri) {
+        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+        try {
+            return RentalFilterParameters.parse(name -> {
+                String value = parameters.getFirst(name);
+                if (value == null && name.equals("from")) {
+                    return RentalTimes.FIRST_DAY.toString();
+                }
+                return value == null && name.equals("to") ? RentalTimes.LAST_DAY.toString() : value;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
         }
     }
 

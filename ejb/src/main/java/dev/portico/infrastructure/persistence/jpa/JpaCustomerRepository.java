@@ -40,11 +40,6 @@ public class JpaCustomerRepository implements CustomerRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
-    @Override
-    public List<Customer> findAll() {
-        return em.createNamedQuery("Customer.findAll", Customer.class).getResultList();
-    }
-
     /**
      * First the page's ids (from the index alone when unfiltered, so a deep offset skips index
      * entries, not rows), then those rows by primary key, put back in the ids' order.

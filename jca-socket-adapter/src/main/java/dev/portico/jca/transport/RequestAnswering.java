@@ -1,0 +1,58 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.api.ReplyAbandonedException;
+
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers one request on a worker thread: runs the handler (which may stream parts of its reply
+ * through the connection's {@link ReplyPipe} meanwhile), then ends the reply. A failure is logged once
+ * and answered with the codec's server error, or, when streamed bytes already went out, ends in a
+ * reset; a client that went away during a streamed reply is no failure of the application.
+ */
+final class RequestAnswering<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+
+    private final String name;
+    private final RequestHandler<Q, R> handler;
+    private final ListenerCounters counters;
+    private final Function<Connection<?, ?>, String> describe;
+
+    RequestAnswering(String name, RequestHandler<Q, R> handler, ListenerCounters counters, Function<Connection<?, ?>, String> describe) {
+        this.name = name;
+        this.handler = handler;
+        this.counters = counters;
+        this.describe = describe;
+    }
+
+    Completion<Q, R> answer(Connection<Q, R> c, Q request) {
+        try {
+            return Completion.reply(c, c.pipe.finish(c.codec.encode(handler.handle(request))));
+        } catch (ReplyAbandonedException e) {
+            c.pipe.fail();
+            return abandoned(c, request);
+        } catch (Exception | Error e) {
+            boolean streamed = c.pipe.fail();
+            if (c.pipe.isCut()) {
+                return abandoned(c, request);
+            }
+            LOG.log(Level.SEVERE, name + ": " + request.getClass().getSimpleName() + " from " + describe.apply(c) + " failed"
+                    + (streamed ? " after part of its reply was sent; the connection is reset" : ""), e);
+            counters.failed(describe.apply(c), request.getClass().getSimpleName(), e);
+            return streamed ? Completion.reset(c) : serverError(c);
+        }
+    }
+
+    /** The answer when no thread could take the request. */
+    Completion<Q, R> serverError(Connection<Q, R> c) {
+        return Completion.reply(c, c.codec.encode(c.codec.serverError()));
+    }
+
+    private Completion<Q, R> abandoned(Connection<Q, R> c, Q request) {
+        LOG.fine(() -> name + ": the client of " + request.getClass().getSimpleName() + " went away during its streamed reply");
+        return Completion.reset(c);
+    }
+}

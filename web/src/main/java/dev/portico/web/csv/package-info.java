@@ -1,0 +1,2 @@
+/** CSV text shared by the console's and the API's downloads. */
+package dev.portico.web.csv;
