@@ -62,13 +62,22 @@ public final class EmbeddedDatabase {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         long started = System.nanoTime();
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> MariaDbServer.stopQuietly(data), "portico-mariadb-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(rootGroup(), () -> MariaDbServer.stopQuietly(data), "portico-mariadb-stop"));
         ApplicationAccount account = ApplicationAccount.of(required(options, "user"), Optional.ofNullable(options.get("password")), data);
         account.provision(server, required(options, "database"));
         account.keep(data);
         System.out.printf("[portico] MariaDB on 127.0.0.1:%s (data %s) ready in %d ms; account '%s', password kept in %s%n",
                 options.get("port"), data, (System.nanoTime() - started) / 1_000_000, account.user(),
                 data.resolve(ApplicationAccount.CREDENTIALS_FILE));
+    }
+
+    /** exec:java destroys the thread group it ran main in, and a hook thread of a destroyed group cannot start. */
+    private static ThreadGroup rootGroup() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        return group;
     }
 
     private static String required(Map<String, String> options, String key) {

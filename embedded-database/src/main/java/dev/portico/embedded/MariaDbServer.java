@@ -131,7 +131,7 @@ final class MariaDbServer {
             for (ProcessHandle server : running(dataDir)) {
                 stop(server);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("[portico] could not stop the MariaDB on " + dataDir + ": " + e);
         }
     }
