@@ -118,7 +118,7 @@ final class MariaDbServer {
     boolean stopRunning() throws IOException {
         boolean found = false;
         for (ProcessHandle server : running(dataDir)) {
-            System.out.println("[portico] stopping the MariaDB (pid " + server.pid() + ") still running on " + dataDir);
+            System.out.println("[portico] stopping the MariaDB (pid " + server.pid() + ") running on " + dataDir);
             stop(server);
             found = true;
         }
