@@ -1,2 +1,5 @@
-/** Plain JDBC on the {@code jdbc/portico} data source, for what JPA is not suited to: reading the database's own state. */
+/**
+ * Plain JDBC on the {@code jdbc/portico} data source, for what JPA is not suited to: reading the
+ * database's own state, and telling whether it can be used at all (fail fast while it is unreachable).
+ */
 package dev.portico.infrastructure.persistence.jdbc;
