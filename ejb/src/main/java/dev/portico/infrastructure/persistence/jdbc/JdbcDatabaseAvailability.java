@@ -20,10 +20,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The database's availability as the application last saw it. A request that finds the database
- * unreachable marks it down (logged once, without a stack trace); from then on requests are refused at
- * once, and a non-persistent timer tries a pooled connection every {@link #PROBE_MILLIS} ms until one
- * answers, which marks it up again (logged once, with the outage's length and the requests refused).
+ * The database's availability as the application last saw it. A request that lost its connection marks
+ * the database down unless a fresh connection answers at once (logged once, without a stack trace); from
+ * then on requests are refused at once, and a non-persistent timer tries a pooled connection every
+ * {@link #PROBE_MILLIS} ms until one answers, which marks it up again (logged once, with the outage's
+ * length and the requests refused).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -58,6 +59,11 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
         if (!DatabaseFailures.unreachable(failure)) {
             return false;
         }
+        if (!down.get() && answers()) {
+            // One lost connection (e.g. closed by the server), not an outage: only this request gets the error.
+            LOG.fine(() -> "a database connection was lost, the database still answers: " + DatabaseFailures.rootMessage(failure));
+            return true;
+        }
         if (down.compareAndSet(false, true)) {
             downSinceNanos.set(System.nanoTime());
             refused.set(0);
@@ -73,18 +79,24 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
         if (!down.get()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            if (connection.isValid(VALID_SECONDS)) {
-                down.set(false);
-                long seconds = (System.nanoTime() - downSinceNanos.get()) / 1_000_000_000L;
-                LOG.info(() -> "Portico: the database answers again after " + seconds + " s; " + refused.get()
-                        + " requests were refused meanwhile");
-                return;
-            }
-        } catch (SQLException | RuntimeException stillDown) {
-            LOG.log(Level.FINE, "database still unreachable", stillDown);
+        if (answers()) {
+            down.set(false);
+            long seconds = (System.nanoTime() - downSinceNanos.get()) / 1_000_000_000L;
+            LOG.info(() -> "Portico: the database answers again after " + seconds + " s; " + refused.get()
+                    + " requests were refused meanwhile");
+            return;
         }
         schedule();
+    }
+
+    /** Whether a pooled connection to the database can be had and answers. */
+    private boolean answers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALID_SECONDS);
+        } catch (SQLException | RuntimeException stillDown) {
+            LOG.log(Level.FINE, "database unreachable", stillDown);
+            return false;
+        }
     }
 
     private void schedule() {
