@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class FeatherBaseBulkLoad {
 
     private static final String USAGE = "usage: FeatherBaseBulkLoad [--jdbc jdbc:mariadb://127.0.0.1:3306/portico] [--user portico]"
-            + " [--password portico] [--database bulk] [--table million] [--rows 1000000]";
+            + " [--password (the run database's, from ~/.portico/mariadb/portico-db-credentials.xml)] [--database bulk] [--table million] [--rows 1000000]";
     private static final int CHUNK = 100_000;
     private static final List<String> COLUMNS = List.of("sku", "name", "qty");
 
@@ -32,7 +32,7 @@ public final class FeatherBaseBulkLoad {
         String database = options.text("database", "bulk");
         String table = options.text("table", "million");
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", "portico"))) {
+                options.text("user", "portico"), options.text("password", RunDatabase.password()))) {
             long started = System.nanoTime();
             load(c, database, table, rows);
             System.out.printf(Locale.ROOT, "%s.%s now holds %,d rows (%.1f s)%n", database, table, rows, (System.nanoTime() - started) / 1e9);

@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class RentalBulkLoad {
 
     private static final String USAGE = "usage: RentalBulkLoad [--jdbc jdbc:mariadb://127.0.0.1:3306/portico] [--user portico]"
-            + " [--password portico] [--rentals 1000000] [--clear false]";
+            + " [--password (the run database's, from ~/.portico/mariadb/portico-db-credentials.xml)] [--rentals 1000000] [--clear false]";
     private static final int CHUNK = 100_000;
     private static final int RENTERS = 10_000;
 
@@ -25,7 +25,7 @@ public final class RentalBulkLoad {
         Options options = new Options(args, USAGE);
         int rentals = options.number("rentals", 1_000_000);
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", "portico"));
+                options.text("user", "portico"), options.text("password", RunDatabase.password()));
              Statement s = c.createStatement()) {
             if (Boolean.parseBoolean(options.text("clear", "false"))) {
                 s.executeUpdate("DELETE FROM rental");

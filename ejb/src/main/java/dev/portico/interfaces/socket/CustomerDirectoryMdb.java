@@ -2,6 +2,7 @@ package dev.portico.interfaces.socket;
 
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
+import dev.portico.application.DatabaseAvailability;
 import dev.portico.domain.customer.CustomerNotFoundException;
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.DuplicateCustomerException;
@@ -24,7 +25,8 @@ import java.util.List;
 /**
  * The customer directory listener (port 9999 by default; see server.xml). Each request is one
  * service call in its own transaction, committed before this bean returns the reply; the report
- * is streamed to the client from a database cursor while it is read.
+ * is streamed to the client from a database cursor while it is read. While the database is
+ * unreachable every request gets {@code Server error occurred} at once.
  */
 @MessageDriven(messageListenerInterface = CustomerDirectoryListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -33,12 +35,23 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
     @EJB
     private CustomerDirectoryService directory;
 
+    @EJB
+    private DatabaseAvailability database;
+
     @Override
     public CustomerDirectoryReply onRequest(CustomerDirectoryRequest request) {
+        if (!database.usable()) {
+            return new CustomerDirectoryReply.ServerError();
+        }
         try {
             return answer(request);
         } catch (IOException e) {
             throw new IllegalStateException("export failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (database.outage(e)) {
+                return new CustomerDirectoryReply.ServerError();
+            }
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portico.interfaces.socket;
 
+import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.FeatherBaseService;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.jca.api.FeatherBaseCommand;
@@ -32,23 +33,36 @@ import java.util.List;
 
 /**
  * The FeatherBase listener (port 6969 by default; see server.xml). Each command is one service
- * call in its own transaction, committed before this bean returns the reply.
+ * call in its own transaction, committed before this bean returns the reply. While the database is
+ * unreachable every command gets {@code FAILURE} at once (nothing was changed).
  */
 @MessageDriven(messageListenerInterface = FeatherBaseListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FeatherBaseMdb implements FeatherBaseListener {
 
     private static final FeatherBaseReply SUCCESS = FeatherBaseReply.status(Word.SUCCESS);
+    private static final FeatherBaseReply FAILURE = FeatherBaseReply.status(Word.FAILURE);
 
     @EJB
     private FeatherBaseService featherBase;
 
+    @EJB
+    private DatabaseAvailability database;
+
     @Override
     public FeatherBaseReply onCommand(FeatherBaseRequest request) {
+        if (!database.usable()) {
+            return FAILURE;
+        }
         try {
             return answer(request);
         } catch (FeatherBaseRefusal refusal) {
             return FeatherBaseReply.status(word(refusal.reason()));
+        } catch (RuntimeException e) {
+            if (database.outage(e)) {
+                return FAILURE;
+            }
+            throw e;
         }
     }
 

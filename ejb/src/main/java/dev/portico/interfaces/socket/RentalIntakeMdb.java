@@ -1,5 +1,6 @@
 package dev.portico.interfaces.socket;
 
+import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.RentalIntakeService;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.jca.api.RentalIntakeListener;
@@ -12,22 +13,38 @@ import jakarta.ejb.TransactionAttributeType;
 
 /**
  * The car-rental intake listener (port 1234 by default; see server.xml). A request's rentals are
- * stored in one transaction, committed before the success reply, or not at all.
+ * stored in one transaction, committed before the success reply, or not at all. While the database
+ * is unreachable every intake is refused at once, with nothing stored.
  */
 @MessageDriven(messageListenerInterface = RentalIntakeListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RentalIntakeMdb implements RentalIntakeListener {
 
+    /** The codec's generic error, given here without the transport logging a failure. */
+    static final RentalIntakeReply UNAVAILABLE = new RentalIntakeReply.Refused(
+            "the server failed to store the rentals; nothing was stored, please retry");
+
     @EJB
     private RentalIntakeService intake;
 
+    @EJB
+    private DatabaseAvailability database;
+
     @Override
     public RentalIntakeReply onIntake(RentalIntakeRequest request) {
+        if (!database.usable()) {
+            return UNAVAILABLE;
+        }
         try {
             intake.intake(request.payload());
             return new RentalIntakeReply.Stored();
         } catch (InvalidRentalException e) {
             return new RentalIntakeReply.Refused(e.getMessage());
+        } catch (RuntimeException e) {
+            if (database.outage(e)) {
+                return UNAVAILABLE;
+            }
+            throw e;
         }
     }
 }
