@@ -7,7 +7,7 @@ import java.util.Arrays;
  * send. {@code mvn test} runs each target in a JVM of its own (Jazzer fuzzes one target per JVM)
  * with {@code JAZZER_FUZZ=1}: first over its seeds and past findings in
  * {@code src/test/resources/dev/portico/jca/codec/<Target>Inputs/<method>/}, then fuzzing for
- * {@code jazzer.fuzz.seconds} (a few seconds; longer on demand, see the module's pom). A finding
+ * {@code jazzer.fuzz.seconds} (a few seconds; longer on demand, see the parent pom). A finding
  * (an exception other than the decoder's documented one, a failed assertion, an
  * {@link OutOfMemoryError} under the run's small heap, an input running past the per-input
  * timeout) fails the build and is written into that directory, where it stays as a regression seed.
