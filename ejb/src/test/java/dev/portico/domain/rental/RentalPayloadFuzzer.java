@@ -63,7 +63,7 @@ class RentalPayloadFuzzer {
         if (data.consumeInt(0, 15) == 15) {
             return value(data, 0, 2);
         }
-        int rentals = 1 + data.consumeInt(0, 2);
+        int rentals = (1 + data.consumeInt(0, 3)) % 4;
         Map<Object, Object> payload = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {
             String key = data.consumeInt(0, 15) == 15 ? KEYS[data.consumeInt(0, KEYS.length - 1)] : KEYS[i];
@@ -94,7 +94,7 @@ class RentalPayloadFuzzer {
             case 12 -> data.consumeDouble();
             case 11 -> data.consumeBoolean();
             case 10 -> data.consumeBytes(8);
-            case 9 -> depth > 0 ? Arrays.asList(value(data, field, depth - 1), value(data, field, depth - 1)) : "";
+            case 9 -> depth > 0 ? Arrays.asList(value(data, field, depth - 1), value(data, field, depth - 1)) : new LinkedHashMap<>();
             case 8 -> data.consumeString(80);
             default -> {
                 String near = FIELDS[field][1 + data.consumeInt(0, FIELDS[field].length - 2)];
