@@ -3,7 +3,6 @@ package dev.portico.jca.codec;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.portico.jca.api.RentalIntakeReply;
-import dev.portico.jca.api.RentalIntakeRequest;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -33,8 +32,17 @@ class RentalIntakeCodecFuzzer {
     }
 
     private static List<String> feed(byte[] stream, int piece) {
-        return new CodecFeed<RentalIntakeRequest, RentalIntakeReply>(new RentalIntakeCodec(MAX_PICKLE_BYTES), MAX_PICKLE_BYTES,
-                request -> new RentalIntakeReply.Stored(), request -> PickleValues.show(request.payload())).outcomes(stream, piece);
+        return new CodecFeed<PickledIntake, RentalIntakeReply>(new RentalIntakeCodec(MAX_PICKLE_BYTES), MAX_PICKLE_BYTES,
+                request -> new RentalIntakeReply.Stored(), RentalIntakeCodecFuzzer::unpickled).outcomes(stream, piece);
+    }
+
+    /** What the worker thread makes of a framed pickle: its value, or the refusal it is answered with. */
+    private static String unpickled(PickledIntake framed) {
+        try {
+            return PickleValues.show(framed.unpickle().payload());
+        } catch (PickleException e) {
+            return "refused: " + e.getMessage();
+        }
     }
 
     /** The whole input as one pickle: a value no bigger than its bytes allow, or a refusal the scanner agrees with. */
