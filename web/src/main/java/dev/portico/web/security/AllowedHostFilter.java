@@ -23,7 +23,7 @@ public class AllowedHostFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (!settings.allowedHosts().allowsHostHeader(request.getHeader("Host"))) {
+        if (!settings.allowedHosts().allowsName(request.getServerName())) {
             misdirected(request, response);
             return;
         }

@@ -25,21 +25,16 @@ public final class AllowedHosts {
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** Whether a {@code Host} header (name, optionally {@code :port}) names an allowed host; no header is refused. */
-    public boolean allowsHostHeader(String host) {
-        if (host == null) {
+    /**
+     * Whether the name a request was addressed to ({@code getServerName()}: the {@code Host} header's name,
+     * or HTTP/2's {@code :authority}) is allowed; IPv6 addresses with or without brackets.
+     */
+    public boolean allowsName(String name) {
+        if (name == null || name.isBlank()) {
             return false;
         }
-        String name = host.strip().toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        if (colon >= 0 && name.indexOf(']') < colon) {
-            String port = name.substring(colon + 1);
-            if (port.isEmpty() || !port.chars().allMatch(Character::isDigit) || port.length() > 5) {
-                return false;
-            }
-            name = name.substring(0, colon);
-        }
-        return names.contains(name);
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        return names.contains(lower) || !lower.startsWith("[") && lower.contains(":") && names.contains("[" + lower + "]");
     }
 
     /**

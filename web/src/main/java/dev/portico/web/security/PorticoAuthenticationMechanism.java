@@ -55,7 +55,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         SecurityHeaders.apply(request, response);
-        if (!settings.allowedHosts().allowsHostHeader(request.getHeader("Host"))) {
+        if (!settings.allowedHosts().allowsName(request.getServerName())) {
             // A DNS-rebinding page: 421 before any account lookup (unprotected resources: AllowedHostFilter answers).
             if (!context.isProtected()) {
                 return context.doNothing();
