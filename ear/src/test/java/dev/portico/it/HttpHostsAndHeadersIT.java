@@ -61,7 +61,7 @@ class HttpHostsAndHeadersIT {
     }
 
     @Test
-    void everyKindOfResponseCarriesTheSecurityHeadersAndNamesNoExceptionClass() throws Exception {
+    void everyKindOfResponseCarriesTheSecurityHeadersNamesNoExceptionClassAndAClientsMistakeLogsNothing() throws Exception {
         long mark = ServerLog.mark();
         Map<String, Response> responses = new LinkedHashMap<>();
         responses.put("login page", Response.of(Http.send(Http.anonymous("/login.xhtml").GET())));
@@ -76,6 +76,12 @@ class HttpHostsAndHeadersIT {
         responses.put("page 404", Response.of(Http.get("/no-such-page.xhtml")));
         responses.put("page 413", Response.of(Http.send(Http.anonymous("/login.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("x=" + "y".repeat(4_300_000))))));
+        responses.put("page 400, forged view state", Response.of(Http.send(Http.anonymous("/login.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("login=login&jakarta.faces.ViewState=bogus")))));
+        responses.put("page 400, malformed form body", Response.of(Http.send(Http.anonymous("/login.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("login=login&x=%%%")))));
+        responses.put("page 400, encoded slash", Response.of(Http.send(Http.asAdmin("/jakarta.faces.resource/..%2F..%2FWEB-INF%2Fweb.xml.xhtml").GET())));
+        responses.put("API 404, encoded slash", Response.of(Http.get("/api/customers/no%2Fbody")));
         responses.put("TRACE 405", Response.of(RawHttp.send("TRACE /portico/login.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")));
         responses.put("421", Response.of(RawHttp.get("/login.xhtml", "rebind.attacker.example")));
         responses.put("Liberty 400, malformed URL", Response.of(RawHttp.send("GET /portico/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")));
@@ -85,7 +91,8 @@ class HttpHostsAndHeadersIT {
         Map<String, Integer> expected = Map.ofEntries(Map.entry("login page", 200), Map.entry("static resource", 200),
                 Map.entry("redirect to login", 302), Map.entry("API 401", 401), Map.entry("API 404", 404), Map.entry("API 405", 405),
                 Map.entry("API 400", 400), Map.entry("API 413", 413), Map.entry("API 415", 415), Map.entry("page 404", 404),
-                Map.entry("page 413", 413), Map.entry("TRACE 405", 405), Map.entry("421", 421), Map.entry("Liberty 400, malformed URL", 400),
+                Map.entry("page 413", 413), Map.entry("page 400, forged view state", 400), Map.entry("page 400, malformed form body", 400),
+                Map.entry("page 400, encoded slash", 400), Map.entry("API 404, encoded slash", 404), Map.entry("TRACE 405", 405), Map.entry("421", 421), Map.entry("Liberty 400, malformed URL", 400),
                 Map.entry("Liberty 404, outside the application", 404), Map.entry("Liberty, server root", 404));
         responses.forEach((kind, response) -> {
             assertEquals(expected.get(kind), response.status(), kind + ": " + response.body());
@@ -97,6 +104,7 @@ class HttpHostsAndHeadersIT {
                     || response.body().contains("SRVE"), kind + ": " + response.body());
         });
         assertTrue(responses.get("TRACE 405").body().contains("not allowed"), "TRACE echoes nothing: " + responses.get("TRACE 405").body());
+        assertTrue(responses.get("API 404, encoded slash").body().contains("No customer named no/body"), responses.get("API 404, encoded slash").body());
         String written = ServerLog.since(mark);
         assertFalse(ServerLog.hasErrorOrStackTrace(written), written);
     }

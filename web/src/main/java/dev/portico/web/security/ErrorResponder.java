@@ -32,7 +32,8 @@ public class ErrorResponder extends HttpServlet {
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (error instanceof Throwable t) {
-            LOG.log(Level.SEVERE, "Request for " + uri + " failed", t);
+            // A server error is logged once with its cause; a 4xx that came with an exception is the client's doing.
+            LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Request for " + uri + " failed", t);
         }
         String message = switch (status) {
             case 400 -> "Bad request.";
