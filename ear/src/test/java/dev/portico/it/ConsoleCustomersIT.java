@@ -174,6 +174,26 @@ class ConsoleCustomersIT {
     }
 
     @Test
+    void anUploadOverTheImportLimitIsRefusedWithTheLimitAndStoresNothing() throws Exception {
+        TestDatabase.clearCustomers();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("customers-", ".txt");
+        try {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; lines.length() <= 4_194_304; i++) {
+                lines.append("upload").append(i).append("|30|1 Main St|514-1234\n");
+            }
+            java.nio.file.Files.writeString(file, lines);
+            openPage();
+            browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
+            browser.driver().findElement(By.id("import:upload")).click();
+            browser.waitForText(MESSAGES, "more than the 4194304 a data file may have (portico.http.maxImportBytes); nothing was imported");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertEquals(0, TestDatabase.countCustomers());
+    }
+
+    @Test
     void theTableShowsOnePageAtATimeAndFiltersAndSortsInTheDatabase() throws SQLException {
         insertNumberedCustomers(60);
         openPage();

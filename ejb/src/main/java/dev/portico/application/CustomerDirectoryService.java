@@ -62,7 +62,10 @@ public interface CustomerDirectoryService {
      */
     ExportBatch exportBatch(String afterNameKey, int size);
 
-    /** Imports lines of the data-file format; stores the valid ones and reports the rest. */
+    /**
+     * Imports lines of the data-file format in one transaction; stores the valid ones and reports every
+     * other one. It logs nothing per line: callers import a large file in batches and log one summary.
+     */
     ImportReport importLines(List<String> lines);
 
     /** Writes every customer, in the data-file format, to the configured export file. */

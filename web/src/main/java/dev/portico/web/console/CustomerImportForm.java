@@ -1,9 +1,8 @@
 package dev.portico.web.console;
 
-import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.ImportReport;
-import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
+import dev.portico.web.datafile.CustomerFileImport;
+import dev.portico.web.security.WebSettings;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -11,19 +10,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The customers screen's data-file import: an uploaded file (at most 10 MB, see web.xml) is imported
- * in batches of lines, each its own transaction, and the lines skipped are listed with their reasons.
+ * The customers screen's data-file import: an uploaded file of at most portico.http.maxImportBytes is
+ * imported in batches of lines, each its own transaction ({@link CustomerFileImport}); the page shows
+ * how many lines were skipped and lists the first ones with their reasons.
  */
 @Named
 @ViewScoped
@@ -32,20 +29,17 @@ public class CustomerImportForm implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CustomerImportForm.class.getName());
 
-    /** Lines per transaction: bounds the persistence context and the transaction's length. */
-    static final int BATCH_LINES = 1000;
-    /** Skipped lines kept for the report table; beyond these only their number is shown. */
-    static final int MAX_REPORTED = 10_000;
+    @Inject
+    private CustomerFileImport fileImport;
 
-    @EJB
-    private CustomerDirectoryService directory;
+    @Inject
+    private WebSettings settings;
 
     @Inject
     private CurrentUser currentUser;
 
     private transient Part file;
     private ImportReport report;
-    private int skippedTotal;
 
     public void importFile() {
         if (!currentUser.mayChange()) {
@@ -56,53 +50,26 @@ public class CustomerImportForm implements Serializable {
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a data file to import", "Choose a data file to import"));
             return;
         }
+        if (file.getSize() > settings.maxImportBytes()) {
+            message(FacesMessage.SEVERITY_ERROR, "The file has " + file.getSize() + " bytes, more than the " + settings.maxImportBytes()
+                    + " a data file may have (portico.http.maxImportBytes); nothing was imported");
+            return;
+        }
         List<String> lines;
-        try {
-            lines = read(file);
+        try (InputStream in = file.getInputStream()) {
+            lines = CustomerFileImport.lines(in);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Customer import: the upload could not be read", e);
             message(FacesMessage.SEVERITY_ERROR, "The uploaded file could not be read: " + e.getMessage());
             return;
         }
-        importLines(lines);
-    }
-
-    private void importLines(List<String> lines) {
-        int imported = 0;
-        List<ImportReport.SkippedLine> skipped = new ArrayList<>();
-        skippedTotal = 0;
-        for (int start = 0; start < lines.size(); start += BATCH_LINES) {
-            List<String> batch = lines.subList(start, Math.min(lines.size(), start + BATCH_LINES));
-            ImportReport part;
-            try {
-                part = directory.importLines(batch);
-            } catch (EJBException e) {
-                LOG.log(Level.WARNING, "Customer import stopped at line " + (start + 1), e);
-                message(FacesMessage.SEVERITY_ERROR, "The import stopped in the lines from " + (start + 1) + " on; the lines before are stored: "
-                        + (e.getCausedByException() == null ? e.getMessage() : e.getCausedByException().getMessage()));
-                break;
-            }
-            imported += part.imported();
-            skippedTotal += part.skipped().size();
-            for (ImportReport.SkippedLine line : part.skipped()) {
-                if (skipped.size() < MAX_REPORTED) {
-                    skipped.add(new ImportReport.SkippedLine(start + line.lineNumber(), line.line(), line.reason()));
-                }
-            }
+        CustomerFileImport.Outcome outcome = fileImport.importLines(lines, "console, " + currentUser.getName());
+        report = outcome.report();
+        if (!outcome.complete()) {
+            message(FacesMessage.SEVERITY_ERROR, "The import stopped in the lines from " + outcome.stoppedAtLine()
+                    + " on; the lines before are stored: " + outcome.failure());
         }
-        report = new ImportReport(imported, skipped);
-        message(FacesMessage.SEVERITY_INFO, "Imported " + imported + " customers, skipped " + skippedTotal + " lines");
-    }
-
-    /** The file's lines, split as the JSON API's import splits them (at \n, \r or \r\n); bad UTF-8 becomes U+FFFD. */
-    private static List<String> read(Part part) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(part.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lines.add(line);
-            }
-        }
-        return lines;
+        message(FacesMessage.SEVERITY_INFO, "Imported " + report.imported() + " customers, skipped " + report.skippedCount() + " lines");
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
@@ -123,10 +90,10 @@ public class CustomerImportForm implements Serializable {
     }
 
     public int getSkippedTotal() {
-        return skippedTotal;
+        return report == null ? 0 : report.skippedCount();
     }
 
     public boolean isReportCut() {
-        return report != null && skippedTotal > report.skipped().size();
+        return report != null && report.skippedCount() > report.skipped().size();
     }
 }

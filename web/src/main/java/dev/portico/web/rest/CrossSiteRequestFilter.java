@@ -1,5 +1,7 @@
 package dev.portico.web.rest;
 
+import dev.portico.web.security.WebSettings;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.net.URI;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,12 +18,17 @@ import java.util.Set;
  * cross-site POST, PUT or DELETE, even the "simple" ones (text/plain bodies) that need no
  * preflight. Without this, any page the operator visits could import customers or trigger an
  * export through the operator's browser. Clients such as curl send no {@code Origin} and pass.
+ * The origin must name one of the allowed hosts (portico.http.allowedHosts), not merely repeat the
+ * request's {@code Host}: a page on a rebound DNS name would pass that comparison.
  */
 @Provider
 @PreMatching
 public class CrossSiteRequestFilter implements ContainerRequestFilter {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "DELETE", "PATCH");
+
+    @Inject
+    private WebSettings settings;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -34,16 +40,8 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
                 .entity(Json.createObjectBuilder().add("error", "cross-site requests may not change data").build().toString()).build());
     }
 
-    private static boolean sameOrigin(String origin, URI base) {
-        try {
-            URI o = URI.create(origin);
-            return Objects.equals(o.getScheme(), base.getScheme()) && Objects.equals(o.getHost(), base.getHost()) && port(o) == port(base);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    private boolean sameOrigin(String origin, URI base) {
+        int port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        return settings.allowedHosts().allowsOrigin(origin, base.getScheme(), port);
     }
 }

@@ -4,6 +4,7 @@ import dev.portico.application.FeatherBaseUserService;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,10 +39,10 @@ public class FeatherBaseUserResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public void save(@PathParam("name") String name, JsonObject body) throws FeatherBaseRefusal {
-        if (body == null || !body.containsKey("password") || body.isNull("password")) {
-            throw new BadRequestException("Send {\"password\": \"...\"}");
+        if (body == null || !(body.get("password") instanceof JsonString password)) {
+            throw new BadRequestException("Send {\"password\": \"...\"}: the password must be a JSON string");
         }
-        users.saveUser(name, body.getString("password"));
+        users.saveUser(name, password.getString());
     }
 
     @DELETE

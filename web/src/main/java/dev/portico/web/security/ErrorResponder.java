@@ -22,16 +22,26 @@ public class ErrorResponder extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(request, response);
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityHeaders.apply(request, response);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (error instanceof Throwable t) {
-            LOG.log(Level.SEVERE, "Request for " + uri + " failed", t);
+            // A server error is logged once with its cause; a 4xx that came with an exception is the client's doing.
+            LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Request for " + uri + " failed", t);
         }
         String message = switch (status) {
+            case 400 -> "Bad request.";
             case 403 -> "Not allowed: your account may not do this.";
             case 404 -> "Nothing here.";
+            case 405 -> "This method is not allowed here.";
+            case 411 -> "Send the request body with a Content-Length.";
+            case 413 -> "The request body is too large (see portico.http.maxImportBytes).";
             case 500 -> "Server error occurred.";
             default -> "Request failed (" + status + ").";
         };

@@ -49,8 +49,20 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     private ConsoleAccountService accounts;
 
+    @Inject
+    private WebSettings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        SecurityHeaders.apply(request, response);
+        if (!settings.allowedHosts().allowsName(request.getServerName())) {
+            // A DNS-rebinding page: 421 before any account lookup (unprotected resources: AllowedHostFilter answers).
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            AllowedHostFilter.misdirected(request, response);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), request, response, context);

@@ -25,6 +25,15 @@ public class SecurityHeaders extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Sets the headers on a response; the authentication mechanism calls it too, since it runs before
+     * any filter and answers some requests itself (401, the redirect to the login page, 421).
+     */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getServletPath();
         boolean api = path.equals("/api") || path.startsWith("/api/");
         response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
@@ -35,6 +44,5 @@ public class SecurityHeaders extends HttpFilter {
         if (!path.startsWith("/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, response);
     }
 }

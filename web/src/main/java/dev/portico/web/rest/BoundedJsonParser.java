@@ -1,0 +1,161 @@
+package dev.portico.web.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
+
+/**
+ * Parses one JSON document with bounded nesting and bounded numbers (digits and exponent), so that
+ * no body can make the server recurse deeply or compute with huge numbers. Every problem is a
+ * {@link Refusal} whose message says what was wrong and where.
+ */
+final class BoundedJsonParser {
+
+    /** JSON that cannot be used, with a message for the client. */
+    static final class Refusal extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String message) {
+            super(message);
+        }
+    }
+
+    private final int maxDepth;
+    private final int maxNumberLength;
+
+    BoundedJsonParser(int maxDepth, int maxNumberLength) {
+        this.maxDepth = maxDepth;
+        this.maxNumberLength = maxNumberLength;
+    }
+
+    /** The body's one JSON value (UTF-8, as RFC 8259 requires between systems), which must be of the given kind ({@code JsonObject}, {@code JsonArray} or any {@code JsonValue}). */
+    <T extends JsonValue> T read(InputStream body, Class<T> kind) {
+        JsonValue value;
+        PushbackReader text = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        if (blank(text)) {
+            throw new Refusal("The body is empty: send " + expected(kind));
+        }
+        try (JsonParser parser = Json.createParser(text)) {
+            value = value(parser, parser.next(), 1);
+            if (parser.hasNext()) {
+                throw new Refusal("Malformed JSON: more follows the value at " + parser.getLocation().getStreamOffset());
+            }
+        } catch (JsonParsingException e) {
+            throw new Refusal("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
+                    + e.getLocation().getColumnNumber() + ": " + cut(e.getMessage()));
+        } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+            throw new Refusal("Malformed JSON: " + cut(e.getMessage()));
+        }
+        if (!kind.isInstance(value)) {
+            throw new Refusal("Send " + expected(kind) + ", not " + describe(value));
+        }
+        return kind.cast(value);
+    }
+
+    /** Whether only white space is left; else the first other character is pushed back. */
+    private static boolean blank(PushbackReader text) {
+        try {
+            for (int c = text.read(); c != -1; c = text.read()) {
+                if (!Character.isWhitespace(c)) {
+                    text.unread(c);
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new Refusal("The body could not be read: " + e.getMessage());
+        }
+    }
+
+    private JsonValue value(JsonParser parser, JsonParser.Event event, int depth) {
+        switch (event) {
+            case START_OBJECT:
+                return object(parser, depth);
+            case START_ARRAY:
+                return array(parser, depth);
+            case VALUE_STRING:
+                return Json.createValue(parser.getString());
+            case VALUE_NUMBER:
+                return number(parser.getString());
+            case VALUE_TRUE:
+                return JsonValue.TRUE;
+            case VALUE_FALSE:
+                return JsonValue.FALSE;
+            case VALUE_NULL:
+                return JsonValue.NULL;
+            default:
+                throw new Refusal("Malformed JSON: unexpected " + event);
+        }
+    }
+
+    private JsonObject object(JsonParser parser, int depth) {
+        checkDepth(depth);
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+            String key = parser.getString();
+            object.add(key, value(parser, parser.next(), depth + 1));
+        }
+        return object.build();
+    }
+
+    private JsonArray array(JsonParser parser, int depth) {
+        checkDepth(depth);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
+            array.add(value(parser, event, depth + 1));
+        }
+        return array.build();
+    }
+
+    private void checkDepth(int depth) {
+        if (depth > maxDepth) {
+            throw new Refusal("JSON nested too deeply: at most " + maxDepth + " levels of arrays and objects");
+        }
+    }
+
+    private JsonValue number(String text) {
+        if (text.length() > maxNumberLength) {
+            throw new Refusal("JSON number too long: " + text.length() + " characters, at most " + maxNumberLength);
+        }
+        BigDecimal number = new BigDecimal(text);
+        if (Math.abs((long) number.scale()) > maxNumberLength) {
+            throw new Refusal("JSON number too large or too small: at most " + maxNumberLength + " digits either side of the point");
+        }
+        return Json.createValue(number);
+    }
+
+    private static String expected(Class<?> kind) {
+        return kind == JsonObject.class ? "a JSON object" : kind == JsonArray.class ? "a JSON array" : "a JSON value";
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
+    }
+
+    private static String cut(String message) {
+        String text = String.valueOf(message);
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

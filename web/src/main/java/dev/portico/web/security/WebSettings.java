@@ -1,0 +1,93 @@
+package dev.portico.web.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.logging.Logger;
+
+/**
+ * The web module's limits and accepted host names, from server.xml variables bound as JNDI entries
+ * ({@code portico/http/...}). A missing or unreadable entry falls back to the server.xml default,
+ * with a warning, so a server without the entries still runs within limits.
+ */
+@ApplicationScoped
+public class WebSettings {
+
+    private static final Logger LOG = Logger.getLogger(WebSettings.class.getName());
+
+    private AllowedHosts allowedHosts;
+    private long maxJsonBytes;
+    private long maxImportBytes;
+    private int maxJsonDepth;
+    private int maxJsonNumberLength;
+    private int importReportLines;
+
+    @PostConstruct
+    void read() {
+        allowedHosts = AllowedHosts.parse(text("allowedHosts", "localhost,127.0.0.1"));
+        maxJsonBytes = number("maxJsonBytes", 65_536);
+        maxImportBytes = number("maxImportBytes", 4_194_304);
+        maxJsonDepth = (int) number("maxJsonDepth", 32);
+        maxJsonNumberLength = (int) number("maxJsonNumberLength", 100);
+        importReportLines = (int) number("importReportLines", 1000);
+    }
+
+    /** The host names a request may be addressed to (portico.http.allowedHosts). */
+    public AllowedHosts allowedHosts() {
+        return allowedHosts;
+    }
+
+    /** The largest JSON request body, in bytes (portico.http.maxJsonBytes). */
+    public long maxJsonBytes() {
+        return maxJsonBytes;
+    }
+
+    /** The largest customer data file, sent to the API or uploaded in the console, in bytes (portico.http.maxImportBytes). */
+    public long maxImportBytes() {
+        return maxImportBytes;
+    }
+
+    /** How deeply JSON arrays and objects may nest (portico.http.maxJsonDepth). */
+    public int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    /** The most characters one JSON number may have (portico.http.maxJsonNumberLength). */
+    public int maxJsonNumberLength() {
+        return maxJsonNumberLength;
+    }
+
+    /** How many skipped lines an import report lists; beyond them it gives only their number (portico.http.importReportLines). */
+    public int importReportLines() {
+        return importReportLines;
+    }
+
+    private static String text(String name, String fallback) {
+        try {
+            Object value = new InitialContext().lookup("portico/http/" + name);
+            if (value != null && !value.toString().isBlank()) {
+                return value.toString().strip();
+            }
+        } catch (NamingException e) {
+            // reported below
+        }
+        LOG.warning("portico.http." + name + " is not configured; using " + fallback);
+        return fallback;
+    }
+
+    private static long number(String name, long fallback) {
+        String value = text(name, Long.toString(fallback));
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning("portico.http." + name + " must be a positive whole number, not " + value + "; using " + fallback);
+        return fallback;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.portico.web.rest;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BoundedJsonParserTest {
+
+    private final BoundedJsonParser parser = new BoundedJsonParser(4, 20);
+
+    @Test
+    void readsObjectsArraysStringsNumbersAndLiteralsAsTheyWereSent() {
+        JsonObject object = read("{\"a\":[1,2.5,\"x\",true,false,null],\"b\":{\"c\":12345678901234567890}}", JsonObject.class);
+        JsonArray a = object.getJsonArray("a");
+        assertEquals(1, a.getInt(0));
+        assertTrue(a.getJsonNumber(0).isIntegral());
+        assertEquals(2.5, a.getJsonNumber(1).doubleValue());
+        assertEquals("x", a.getString(2));
+        assertEquals(JsonValue.TRUE, a.get(3));
+        assertEquals(JsonValue.NULL, a.get(5));
+        assertEquals(new BigInteger("12345678901234567890"), ((JsonNumber) object.getJsonObject("b").get("c")).bigIntegerValue());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsABadRequest() {
+        assertEquals(4, depth(read("[[[[1]]]]", JsonValue.class)));
+        assertMessage("JSON nested too deeply: at most 4 levels", "[[[[[1]]]]]", JsonValue.class);
+        assertMessage("JSON nested too deeply", "{\"a\":{\"a\":{\"a\":{\"a\":{}}}}}", JsonValue.class);
+        assertMessage("JSON nested too deeply", "[".repeat(100_000), JsonValue.class);
+    }
+
+    @Test
+    void numbersLongerThanTheLimitOrWithHugeExponentsAreBadRequests() {
+        read("[" + "9".repeat(20) + "]", JsonArray.class);
+        assertMessage("JSON number too long: 21 characters, at most 20", "[" + "9".repeat(21) + "]", JsonArray.class);
+        assertMessage("JSON number too large or too small", "[1e999999999]", JsonArray.class);
+        assertMessage("JSON number too large or too small", "[1e-999999999]", JsonArray.class);
+    }
+
+    @Test
+    void malformedJsonSaysWhereItWentWrong() {
+        assertMessage("Malformed JSON at line 1, column", "{\"password\":", JsonObject.class);
+        assertMessage("Malformed JSON at line 1, column", "{'a':1}", JsonObject.class);
+        assertMessage("Malformed JSON", "{\"a\":1} x", JsonObject.class);
+        assertMessage("The body is empty: send a JSON object", "", JsonObject.class);
+        assertMessage("The body is empty", "  \n ", JsonObject.class);
+    }
+
+    @Test
+    void aValueOfTheWrongKindSaysWhatWasExpected() {
+        assertMessage("Send a JSON object, not an array", "[]", JsonObject.class);
+        assertMessage("Send a JSON object, not a number", "123", JsonObject.class);
+        assertMessage("Send a JSON array, not null", "null", JsonArray.class);
+    }
+
+    private <T extends JsonValue> T read(String json, Class<T> kind) {
+        return parser.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), kind);
+    }
+
+    private void assertMessage(String start, String json, Class<? extends JsonValue> kind) {
+        BoundedJsonParser.Refusal e = assertThrows(BoundedJsonParser.Refusal.class, () -> read(json, kind));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    private static int depth(JsonValue value) {
+        return value instanceof JsonArray array ? 1 + array.stream().mapToInt(BoundedJsonParserTest::depth).max().orElse(0) : 0;
+    }
+}
