@@ -80,6 +80,7 @@ class HealthAndMetricsIT {
         Thread.sleep(600); // past the half-second snapshot the gauges share within one scrape
 
         String after = scrape("application");
+        after.lines().filter(l -> l.startsWith("portico_")).forEach(System.out::println);
         assertTrue(value(after, "portico_listener_requests", "customer-directory") >= value(before, "portico_listener_requests", "customer-directory") + 3, after);
         assertTrue(value(after, "portico_listener_requests", "featherbase") >= value(before, "portico_listener_requests", "featherbase") + 3, after);
         assertTrue(value(after, "portico_listener_requests", "rental-intake") >= value(before, "portico_listener_requests", "rental-intake") + 2, after);
@@ -94,8 +95,9 @@ class HealthAndMetricsIT {
     @Test
     void dataSetGaugesShowWhatIsStoredWithinAFewSeconds() throws Exception {
         TestDatabase.clearCustomers();
-        for (int i = 0; i < 4; i++) {
-            CustomerDirectoryClient.ask("2|counted" + i + "|30|Road|555\n");
+        for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
+            String reply = CustomerDirectoryClient.ask("2|" + name + "|30|Road|555\n");
+            assertTrue(reply.endsWith("added to the database"), reply);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         double customers;
@@ -110,9 +112,9 @@ class HealthAndMetricsIT {
 
     @Test
     void connectionPoolFiguresComeFromLibertysVendorMetrics() throws Exception {
-        CustomerDirectoryClient.ask("2|pooled|30|Road|555\n");
+        CustomerDirectoryClient.ask("1|Nobody\n");
         String vendor = scrape("vendor");
-        assertTrue(vendor.contains("connectionpool") && vendor.contains("jdbc/portico"), vendor);
+        assertTrue(vendor.contains("connectionpool_managedConnections{datasource=\"jdbc_portico\""), vendor);
     }
 
     private static String scrape(String scope) throws Exception {
@@ -132,7 +134,8 @@ class HealthAndMetricsIT {
         throw new AssertionError("no sample " + name + " for " + protocol + " in:\n" + scraped);
     }
 
-    private static HttpRequest.Builder atServerRoot(String path) {
+    /** A GET of a path at the server's root (mpHealth and mpMetrics live outside the application's context root). */
+    static HttpRequest.Builder atServerRoot(String path) {
         return HttpRequest.newBuilder(URI.create("http://" + ItEnvironment.HOST + ":" + ItEnvironment.httpPort() + path))
                 .timeout(Duration.ofSeconds(30)).GET();
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The listeners' readiness from a snapshot: UP when every expected protocol has a listener that is listening. */
+/**
+ * The listeners' readiness from a snapshot: UP when every expected protocol has a listener and each
+ * listener of it is listening (one whose loop failed stays registered as not listening).
+ */
 final class ListenersReadiness {
 
     static final String NAME = "portico-listeners";
@@ -24,7 +27,8 @@ final class ListenersReadiness {
         Map<String, Object> byProtocol = new LinkedHashMap<>();
         Status status = Status.UP;
         for (String protocol : EXPECTED) {
-            boolean listening = listeners.stream().anyMatch(l -> l.protocol().equals(protocol) && l.listening());
+            List<ListenerStatus> serving = listeners.stream().filter(l -> l.protocol().equals(protocol)).toList();
+            boolean listening = !serving.isEmpty() && serving.stream().allMatch(ListenerStatus::listening);
             byProtocol.put(protocol, listening ? "UP" : "DOWN");
             if (!listening) {
                 status = Status.DOWN;

@@ -44,6 +44,14 @@ class ListenersReadinessTest {
     }
 
     @Test
+    void downWhenASecondListenerOfAProtocolIsNotListening() {
+        HealthCheckResponse response = ListenersReadiness.of(List.of(listener("customer-directory", true),
+                listener("featherbase", true), listener("featherbase", false), listener("rental-intake", true)));
+
+        assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
+    }
+
+    @Test
     void downWithNoListenersAtAll() {
         assertEquals(HealthCheckResponse.Status.DOWN, ListenersReadiness.of(List.of()).getStatus());
     }
