@@ -68,7 +68,7 @@ class HealthAndMetricsIT {
         String before = scrape("application");
 
         for (int i = 0; i < 3; i++) {
-            CustomerDirectoryClient.ask("2|metrics" + i + "|30|Road|555\n");
+            CustomerDirectoryClient.ask("1|Nobody\n");
         }
         try (FeatherBaseClient client = new FeatherBaseClient()) {
             for (int i = 0; i < 3; i++) {
@@ -96,7 +96,7 @@ class HealthAndMetricsIT {
     void dataSetGaugesShowWhatIsStoredWithinAFewSeconds() throws Exception {
         TestDatabase.clearCustomers();
         for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
-            String reply = CustomerDirectoryClient.ask("2|" + name + "|30|Road|555\n");
+            String reply = CustomerDirectoryClient.ask("2|" + name + "|30|1 Road|514-4444\n");
             assertTrue(reply.endsWith("added to the database"), reply);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -33,6 +33,11 @@ public class JdbcReadiness implements StorageReadiness {
 
     @Override
     public boolean databaseAnswers() {
+        return answers(dataSource);
+    }
+
+    /** Whether a connection from {@code dataSource} validates; false, not an exception, when it cannot be had. */
+    static boolean answers(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
         } catch (SQLException | RuntimeException e) {
