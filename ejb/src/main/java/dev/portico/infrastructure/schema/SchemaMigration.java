@@ -2,6 +2,8 @@ package dev.portico.infrastructure.schema;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -32,6 +34,8 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/portico")
     private DataSource dataSource;
 
+    private volatile boolean completed;
+
     @PostConstruct
     void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -51,6 +55,13 @@ public class SchemaMigration {
         } catch (SQLException e) {
             throw new IllegalStateException("Name keys could not be recomputed (name_key_pending): " + e.getMessage(), e);
         }
+        completed = true;
+    }
+
+    /** Whether the migrations and the name key refresh completed at this start (for the readiness check). */
+    @Lock(LockType.READ)
+    public boolean completed() {
+        return completed;
     }
 
     /**

@@ -1,0 +1,142 @@
+package dev.portico.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Liberty's /health and /metrics at the server's root: Portico's checks and figures, readable without a login. */
+@ExtendWith(ArquillianExtension.class)
+class HealthAndMetricsIT {
+
+    private static final String[] PROTOCOLS = {"customer-directory", "featherbase", "rental-intake"};
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void readinessIsUpWithTheDatabaseTheMigrationsAndAllThreeListenersAndNamesNoAddress() throws Exception {
+        HttpResponse<String> ready = Http.send(atServerRoot("/health/ready"));
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject health = Http.object(ready.body());
+        assertEquals("UP", health.getString("status"));
+        Map<String, JsonObject> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+        assertEquals("UP", checks.get("portico-database").getString("status"), ready.body());
+        assertTrue(checks.get("portico-database").getJsonObject("data").getBoolean("migrated"));
+        JsonObject listeners = checks.get("portico-listeners");
+        assertEquals("UP", listeners.getString("status"), ready.body());
+        for (String protocol : PROTOCOLS) {
+            assertEquals("UP", listeners.getJsonObject("data").getString(protocol), ready.body());
+        }
+        assertFalse(ready.body().contains("127.0.0.1") || ready.body().contains(String.valueOf(ItEnvironment.featherBasePort())),
+                "no addresses for anonymous readers: " + ready.body());
+    }
+
+    @Test
+    void livenessAndStartupAreUpWithoutALogin() throws Exception {
+        HttpResponse<String> live = Http.send(atServerRoot("/health/live"));
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", Http.object(live.body()).getString("status"));
+
+        HttpResponse<String> started = Http.send(atServerRoot("/health/started"));
+        assertEquals(200, started.statusCode(), started.body());
+        assertEquals("UP", Http.object(started.body()).getString("status"));
+        assertTrue(started.body().contains("portico-started"), started.body());
+    }
+
+    @Test
+    void listenerCountersGrowWithTrafficOnEachProtocol() throws Exception {
+        String before = scrape("application");
+
+        for (int i = 0; i < 3; i++) {
+            CustomerDirectoryClient.ask("1|Nobody\n");
+        }
+        try (FeatherBaseClient client = new FeatherBaseClient()) {
+            for (int i = 0; i < 3; i++) {
+                client.ask("frobnicate|");
+            }
+        }
+        RentalClient.send(RentalClient.vector("valid-one-rental-p4.pkl"));
+        assertEquals("Error: pickle opcode not allowed: GLOBAL", RentalClient.send(RentalClient.vector("malicious-global-ordereddict-p2.pkl")));
+        Thread.sleep(600); // past the half-second snapshot the gauges share within one scrape
+
+        String after = scrape("application");
+        after.lines().filter(l -> l.startsWith("portico_")).forEach(System.out::println);
+        assertTrue(value(after, "portico_listener_requests", "customer-directory") >= value(before, "portico_listener_requests", "customer-directory") + 3, after);
+        assertTrue(value(after, "portico_listener_requests", "featherbase") >= value(before, "portico_listener_requests", "featherbase") + 3, after);
+        assertTrue(value(after, "portico_listener_requests", "rental-intake") >= value(before, "portico_listener_requests", "rental-intake") + 2, after);
+        for (String protocol : PROTOCOLS) {
+            assertTrue(value(after, "portico_listener_connections_accepted", protocol) > value(before, "portico_listener_connections_accepted", protocol),
+                    protocol + ": " + after);
+            assertEquals(1.0, value(after, "portico_listener_listening", protocol), protocol + ": " + after);
+        }
+        assertTrue(value(after, "portico_listener_refused", "rental-intake") >= value(before, "portico_listener_refused", "rental-intake") + 1, after);
+    }
+
+    @Test
+    void dataSetGaugesShowWhatIsStoredWithinAFewSeconds() throws Exception {
+        TestDatabase.clearCustomers();
+        for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
+            String reply = CustomerDirectoryClient.ask("2|" + name + "|30|1 Road|514-4444\n");
+            assertTrue(reply.endsWith("added to the database"), reply);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        double customers;
+        do {
+            Thread.sleep(500);
+            customers = value(scrape("application"), "portico_customers", null);
+        } while (customers != 4 && System.nanoTime() < deadline);
+        assertEquals(4.0, customers);
+        String scraped = scrape("application");
+        assertEquals(TestDatabase.count("rental"), value(scraped, "portico_rentals", null), 0.0, scraped);
+    }
+
+    @Test
+    void connectionPoolFiguresComeFromLibertysVendorMetrics() throws Exception {
+        CustomerDirectoryClient.ask("1|Nobody\n");
+        String vendor = scrape("vendor");
+        assertTrue(vendor.contains("connectionpool_managedConnections{datasource=\"jdbc_portico\""), vendor);
+    }
+
+    private static String scrape(String scope) throws Exception {
+        HttpResponse<String> metrics = Http.send(atServerRoot("/metrics?scope=" + scope));
+        assertEquals(200, metrics.statusCode(), "readable without a login: " + metrics.body());
+        return metrics.body();
+    }
+
+    /** The value of a Prometheus sample named {@code name}, with the given protocol tag when not null; fails if absent. */
+    private static double value(String scraped, String name, String protocol) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(scraped);
+        while (m.find()) {
+            if (protocol == null || m.group(1).contains("protocol=\"" + protocol + "\"")) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        throw new AssertionError("no sample " + name + " for " + protocol + " in:\n" + scraped);
+    }
+
+    /** A GET of a path at the server's root (mpHealth and mpMetrics live outside the application's context root). */
+    static HttpRequest.Builder atServerRoot(String path) {
+        return HttpRequest.newBuilder(URI.create("http://" + ItEnvironment.HOST + ":" + ItEnvironment.httpPort() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+    }
+}
