@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LargeReplyMeasure {
 
     private static final String USAGE = "usage: LargeReplyMeasure [--jdbc jdbc:mariadb://127.0.0.1:3306/portico] [--user portico]"
-            + " [--password portico] [--host 127.0.0.1] [--customer-port 9999] [--featherbase-port 6969] [--http http://127.0.0.1:9080/portico]"
+            + " [--password (the run database's)] [--host 127.0.0.1] [--customer-port 9999] [--featherbase-port 6969] [--http http://127.0.0.1:9080/portico]"
             + " [--admin admin:password] [--pid PID] [--customers 0] [--names 0] [--database bulk] [--table million] [--rows 1000000]"
             + " [--measure report,customers-json]";
 
@@ -57,7 +57,7 @@ public final class LargeReplyMeasure {
             return;
         }
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", "portico")); Statement s = c.createStatement()) {
+                options.text("user", "portico"), options.text("password", RunDatabase.password())); Statement s = c.createStatement()) {
             long started = System.nanoTime();
             if (customers > 0) {
                 s.executeUpdate("DELETE FROM customer");
