@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** FeatherBase on JPA, one container-managed transaction per command. */
 @Stateless
@@ -44,9 +45,11 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public List<String> listDatabases(String user) throws FeatherBaseRefusal {
-        List<String> grants = user == null ? List.of() : store.grants(user);
-        List<String> names = store.databases().stream().map(FbDatabase::name)
-                .filter(name -> user == null || grants.contains(FbGrant.ALL_DATABASES) || grants.contains(name)).toList();
+        Set<String> grants = user == null ? Set.of() : Set.copyOf(store.grants(user));
+        List<String> names = store.databaseNames();
+        if (user != null && !grants.contains(FbGrant.ALL_DATABASES)) {
+            names = names.stream().filter(grants::contains).toList();
+        }
         if (names.isEmpty()) {
             throw new FeatherBaseRefusal(Reason.NOT_FOUND, "no databases");
         }
@@ -92,7 +95,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public List<String> listTables(String user, String database) throws FeatherBaseRefusal {
-        return store.tables(database(user, database)).stream().map(FbTable::name).toList();
+        return store.tableNames(database(user, database));
     }
 
     @Override

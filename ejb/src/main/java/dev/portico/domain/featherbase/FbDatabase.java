@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 @Table(name = "fb_database")
 @NamedQuery(name = "FbDatabase.findByName", query = "SELECT d FROM FbDatabase d WHERE d.name = :name")
 @NamedQuery(name = "FbDatabase.findAll", query = "SELECT d FROM FbDatabase d ORDER BY d.name")
+@NamedQuery(name = "FbDatabase.names", query = "SELECT d.name FROM FbDatabase d ORDER BY d.name")
 public class FbDatabase {
 
     @Id

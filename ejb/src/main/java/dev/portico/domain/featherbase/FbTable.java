@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "FbTable.findByName", query = "SELECT t FROM FbTable t WHERE t.databaseId = :databaseId AND t.name = :name")
 @NamedQuery(name = "FbTable.findByNames", query = "SELECT t FROM FbTable t, FbDatabase d WHERE t.databaseId = d.id AND d.name = :database AND t.name = :name")
 @NamedQuery(name = "FbTable.findByDatabase", query = "SELECT t FROM FbTable t WHERE t.databaseId = :databaseId ORDER BY t.name")
+@NamedQuery(name = "FbTable.namesByDatabase", query = "SELECT t.name FROM FbTable t WHERE t.databaseId = :databaseId ORDER BY t.name")
 @NamedQuery(name = "FbTable.countByDatabase", query = "SELECT t.databaseId, COUNT(t) FROM FbTable t GROUP BY t.databaseId")
 public class FbTable {
 

@@ -14,6 +14,9 @@ public interface FeatherBaseRepository {
 
     List<FbDatabase> databases();
 
+    /** Every database name in name order, read as names only (no entity per database). */
+    List<String> databaseNames();
+
     Optional<FbTable> table(FbDatabase database, String name);
 
     /** The table by database and table name, in one query; empty when either is missing. */
@@ -23,6 +26,9 @@ public interface FeatherBaseRepository {
     Optional<FbTable> tableForUpdate(FbDatabase database, String name);
 
     List<FbTable> tables(FbDatabase database);
+
+    /** The database's table names in name order, read as names only (no entity per table). */
+    List<String> tableNames(FbDatabase database);
 
     /** The table's columns in order. */
     List<FbColumn> columns(FbTable table);

@@ -45,6 +45,11 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
+    public List<String> databaseNames() {
+        return em.createNamedQuery("FbDatabase.names", String.class).getResultList();
+    }
+
+    @Override
     public Optional<FbTable> table(FbDatabase database, String name) {
         return em.createNamedQuery("FbTable.findByName", FbTable.class).setParameter("databaseId", database.id()).setParameter("name", name)
                 .getResultStream().findFirst();
@@ -65,6 +70,11 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     @Override
     public List<FbTable> tables(FbDatabase database) {
         return em.createNamedQuery("FbTable.findByDatabase", FbTable.class).setParameter("databaseId", database.id()).getResultList();
+    }
+
+    @Override
+    public List<String> tableNames(FbDatabase database) {
+        return em.createNamedQuery("FbTable.namesByDatabase", String.class).setParameter("databaseId", database.id()).getResultList();
     }
 
     @Override
