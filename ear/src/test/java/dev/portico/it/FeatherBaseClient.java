@@ -24,6 +24,11 @@ final class FeatherBaseClient implements AutoCloseable {
         socket.setSoTimeout(30_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+        greeting = readGreeting(in);
+    }
+
+    /** The server's first line, its end included (what a new connection is sent before any command). */
+    static String readGreeting(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
@@ -32,7 +37,7 @@ final class FeatherBaseClient implements AutoCloseable {
                 break;
             }
         }
-        greeting = line.toString(StandardCharsets.UTF_8);
+        return line.toString(StandardCharsets.UTF_8);
     }
 
     String greeting() {

@@ -10,10 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -224,16 +222,7 @@ class UnauthenticatedLoadIT {
     }
 
     private static String greeting(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            line.write(b);
-            if (b == '\n') {
-                break;
-            }
-        }
-        return line.toString(StandardCharsets.UTF_8);
+        return FeatherBaseClient.readGreeting(socket.getInputStream());
     }
 
     /** Resident memory of the test's Liberty process (the java process running this server of this wlp), from /proc. */

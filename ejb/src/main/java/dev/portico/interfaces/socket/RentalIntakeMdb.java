@@ -20,9 +20,8 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RentalIntakeMdb implements RentalIntakeListener {
 
-    /** The codec's generic error, given here without the transport logging a failure. */
-    static final RentalIntakeReply UNAVAILABLE = new RentalIntakeReply.Refused(
-            "the server failed to store the rentals; nothing was stored, please retry");
+    /** The protocol's generic error, given here without the transport logging a failure. */
+    private static final RentalIntakeReply UNAVAILABLE = RentalIntakeReply.serverError();
 
     @EJB
     private RentalIntakeService intake;

@@ -8,4 +8,9 @@ public sealed interface RentalIntakeReply {
 
     /** Nothing was stored: {@code Error: <problem>}. */
     record Refused(String problem) implements RentalIntakeReply { }
+
+    /** The generic error, for an unexpected failure or an unreachable database: nothing was stored, retry. */
+    static RentalIntakeReply serverError() {
+        return new Refused("the server failed to store the rentals; nothing was stored, please retry");
+    }
 }

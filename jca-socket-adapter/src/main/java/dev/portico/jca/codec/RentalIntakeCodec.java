@@ -55,7 +55,7 @@ public final class RentalIntakeCodec implements FrameCodec<PickledIntake, Rental
 
     @Override
     public RentalIntakeReply serverError() {
-        return new RentalIntakeReply.Refused("the server failed to store the rentals; nothing was stored, please retry");
+        return RentalIntakeReply.serverError();
     }
 
     @Override
