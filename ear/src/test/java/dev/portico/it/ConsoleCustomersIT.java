@@ -161,6 +161,7 @@ class ConsoleCustomersIT {
         try {
             java.nio.file.Files.write(file, lines);
             openPage();
+            browser.waitForText(By.tagName("body"), "as the export writes them (at most 4 MiB)");
             browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("import:upload")).click();
             browser.waitForText(By.id("importSummary"), "Imported 2498 customers, skipped 2 lines");
@@ -184,6 +185,7 @@ class ConsoleCustomersIT {
             }
             java.nio.file.Files.writeString(file, lines);
             openPage();
+            browser.waitForText(By.tagName("body"), "as the export writes them (at most 4 MiB)");
             browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("import:upload")).click();
             browser.waitForText(MESSAGES, "more than the 4194304 a data file may have (portico.http.maxImportBytes); nothing was imported");

@@ -41,6 +41,15 @@ public class CustomerImportForm implements Serializable {
     private transient Part file;
     private ImportReport report;
 
+    /** The largest file an upload may be, as the page states it ({@code 4 MiB}). */
+    public String getMaxSize() {
+        long bytes = settings.maxImportBytes();
+        if (bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
     public void importFile() {
         if (!currentUser.mayChange()) {
             return;
