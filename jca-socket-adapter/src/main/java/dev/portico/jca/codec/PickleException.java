@@ -6,7 +6,7 @@ package dev.portico.jca.codec;
  * byte offset in the pickle; for refused opcodes it is exactly
  * {@code pickle opcode not allowed: <NAME>} (the pickletools name).
  */
-public final class PickleException extends Exception {
+public final class PickleException extends FrameException {
 
     private static final long serialVersionUID = 1L;
 

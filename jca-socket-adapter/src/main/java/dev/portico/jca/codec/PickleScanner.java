@@ -7,9 +7,10 @@ import java.nio.ByteBuffer;
  * opcodes, skips their arguments by their encoded lengths and stops at the STOP opcode. Opcodes
  * that name or call code are refused as soon as they are met, before the rest arrives. The
  * scanner keeps its place between calls, so bytes arriving one at a time cost linear time;
- * {@link #reset()} it before the next pickle. One instance per connection, one thread at a time.
+ * {@link #reset()} it before the next pickle. As a {@link Framer}, it is the rental intake's: each
+ * frame is one whole pickle. One instance per connection, one thread at a time.
  */
-public final class PickleScanner {
+public final class PickleScanner implements Framer {
 
     /** The highest pickle protocol accepted (Python 3.8+). */
     static final int HIGHEST_PROTOCOL = 5;
@@ -77,6 +78,29 @@ public final class PickleScanner {
                 return length;
             }
         }
+    }
+
+    /**
+     * The whole pickle at the buffer's position, STOP included, consumed; null while it is incomplete.
+     *
+     * @throws PickleException as {@link #scan} does; the buffer is then consumed to its limit
+     */
+    @Override
+    public byte[] next(ByteBuffer received) throws PickleException {
+        int pickleLength;
+        try {
+            pickleLength = scan(received);
+        } catch (PickleException e) {
+            received.position(received.limit());
+            throw e;
+        }
+        if (pickleLength < 0) {
+            return null;
+        }
+        byte[] pickle = new byte[pickleLength];
+        received.get(pickle);
+        reset();
+        return pickle;
     }
 
     /** Forgets the pickle scanned so far, for the next one. */

@@ -6,13 +6,13 @@ import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseRequest;
-import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.CustomerDirectorySession;
 import dev.portico.jca.api.RentalIntakeListener;
 import dev.portico.jca.api.RentalIntakeReply;
 import dev.portico.jca.api.RentalIntakeRequest;
-import dev.portico.jca.codec.FeatherBaseCodec;
-import dev.portico.jca.codec.RentalIntakeCodec;
-import dev.portico.jca.codec.FrameCodec;
+import dev.portico.jca.codec.FeatherBaseSession;
+import dev.portico.jca.codec.RentalIntakeSession;
 import dev.portico.jca.codec.PickleException;
 import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.RequestHandler;
@@ -36,17 +36,17 @@ final class ProtocolBinding<F, Q, R> {
     static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY =
             new ProtocolBinding<>("customer-directory", CustomerDirectoryListener.class,
                     method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
-                    9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> new CustomerDirectoryCodec(maxRequestBytes),
+                    9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> CustomerDirectorySession.codec(maxRequestBytes),
                     (request, application) -> application.handle(request));
 
     static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
             "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
-            6969, 1 << 20, 30_000, 10_000, FeatherBaseCodec::new, (request, application) -> application.handle(request));
+            6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request));
 
     /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
     static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
             "rental-intake", RentalIntakeListener.class, method(RentalIntakeListener.class, "onIntake", RentalIntakeRequest.class),
-            1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> new RentalIntakeCodec(maxRequestBytes),
+            1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> RentalIntakeSession.codec(maxRequestBytes),
             ProtocolBinding::unpickleThenDeliver);
 
     private static final List<ProtocolBinding<?, ?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
@@ -54,7 +54,7 @@ final class ProtocolBinding<F, Q, R> {
     /** Makes a connection's codec from the listener's limits. */
     @FunctionalInterface
     interface CodecFactory<F, R> {
-        FrameCodec<F, R> create(int maxRequestBytes, boolean authenticationRequired);
+        ConnectionCodec<F, R> create(int maxRequestBytes, boolean authenticationRequired);
     }
 
     /** Answers a framed request on a worker thread: turns it into the listener's argument and delivers it, or answers it alone. */
@@ -95,7 +95,7 @@ final class ProtocolBinding<F, Q, R> {
         return String.join(", ", ALL.stream().map(b -> b.name).toList());
     }
 
-    FrameCodec<F, R> newCodec(int maxRequestBytes, boolean authenticationRequired) {
+    ConnectionCodec<F, R> newCodec(int maxRequestBytes, boolean authenticationRequired) {
         return codecs.create(maxRequestBytes, authenticationRequired);
     }
 

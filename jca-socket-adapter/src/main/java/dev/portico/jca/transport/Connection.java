@@ -1,6 +1,7 @@
 package dev.portico.jca.transport;
 
-import dev.portico.jca.codec.FrameCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.ProtocolSession;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,10 @@ final class Connection<Q, R> {
     private static final int OUTPUT_HIGH_WATER = 64 * 1024;
 
     final SocketChannel channel;
-    final FrameCodec<Q, R> codec;
+    /** Cuts frames out of {@link #input} and parses them. */
+    final ConnectionCodec<Q, R> codec;
+    /** The codec's protocol session: replies, greeting, time-outs, per-connection state. */
+    final ProtocolSession<Q, R> session;
     /** A reply streamed by the worker answering this connection; written after {@link #output}. */
     final ReplyPipe pipe;
     final long acceptedNanos;
@@ -50,13 +54,14 @@ final class Connection<Q, R> {
     long frameStartedNanos;
 
     /** @param streamed called (on a worker thread) when streamed bytes wait where there were none */
-    Connection(SocketChannel channel, FrameCodec<Q, R> codec, long now, String clientAddress, long streamBound,
+    Connection(SocketChannel channel, ConnectionCodec<Q, R> codec, long now, String clientAddress, long streamBound,
                Consumer<Connection<Q, R>> streamed) {
         this.channel = channel;
         this.clientAddress = clientAddress;
         this.codec = codec;
+        this.session = codec.session();
         this.pipe = new ReplyPipe(streamBound, () -> streamed.accept(this));
-        codec.streamTo(pipe);
+        session.streamTo(pipe);
         this.acceptedNanos = now;
         this.lastActivityNanos = now;
         this.input = ByteBuffer.allocate(INITIAL_BUFFER);
@@ -75,6 +80,11 @@ final class Connection<Q, R> {
         larger.put(input);
         input = larger;
         return true;
+    }
+
+    /** Reads what the client sent into {@link #input}: the number of bytes, or -1 at end of stream. */
+    int read() throws IOException {
+        return channel.read(input);
     }
 
     void enqueue(byte[] bytes) {

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * Answers one request on a worker thread: runs the handler (which may stream parts of its reply
  * through the connection's {@link ReplyPipe} meanwhile), then ends the reply. A failure is logged once
- * and answered with the codec's server error, or, when streamed bytes already went out, ends in a
+ * and answered with the session's server error, or, when streamed bytes already went out, ends in a
  * reset; a client that went away during a streamed reply is no failure of the application.
  */
 final class RequestAnswering<Q, R> {
@@ -30,7 +30,8 @@ final class RequestAnswering<Q, R> {
 
     Completion<Q, R> answer(Connection<Q, R> c, Q request) {
         try {
-            return Completion.reply(c, c.pipe.finish(c.codec.encode(handler.handle(request))));
+            R reply = handler.handle(request);
+            return Completion.reply(c, c.pipe.finish(c.session.render(reply)), reply);
         } catch (ReplyAbandonedException e) {
             c.pipe.fail();
             return abandoned(c, request);
@@ -48,7 +49,8 @@ final class RequestAnswering<Q, R> {
 
     /** The answer when no thread could take the request. */
     Completion<Q, R> serverError(Connection<Q, R> c) {
-        return Completion.reply(c, c.codec.encode(c.codec.serverError()));
+        R reply = c.session.serverError();
+        return Completion.reply(c, c.session.render(reply), reply);
     }
 
     private Completion<Q, R> abandoned(Connection<Q, R> c, Q request) {

@@ -4,6 +4,6 @@ package dev.portico.jca.transport;
 @FunctionalInterface
 public interface RequestHandler<Q, R> {
 
-    /** The reply; throwing makes the transport answer with the codec's server error. */
+    /** The reply; throwing makes the transport answer with the session's server error. */
     R handle(Q request) throws Exception;
 }

@@ -1,27 +1,20 @@
 package dev.portico.jca.transport;
 
 import dev.portico.jca.api.ListenerStatistics;
-import dev.portico.jca.codec.Decoded;
-import dev.portico.jca.codec.FrameCodec;
+import dev.portico.jca.codec.ConnectionCodec;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +33,9 @@ import java.util.logging.Logger;
  * A reply may be streamed while it is
  * produced ({@link ReplyPipe}): at most {@value #STREAM_BOUND} bytes of it wait per connection, the
  * producing worker waits for a slow client, and a client that takes nothing for the write timeout is
- * cut off.
+ * cut off. This class is the selector loop; {@link ClientAccepting} accepts clients,
+ * {@link ConnectionReading} reads, frames and times out connections, {@link RequestDispatch} hands
+ * requests to the application and takes their replies back, {@link ConnectionWriting} writes and closes.
  */
 public final class SocketListener<Q, R> {
 
@@ -53,38 +48,35 @@ public final class SocketListener<Q, R> {
     /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
     static final int STREAM_BOUND = 128 * 1024;
 
-    private final ListenerSettings settings;
-    private final Supplier<FrameCodec<Q, R>> codecs;
-    private final RequestAnswering<Q, R> answering;
+    final ListenerSettings settings;
+    final ListenerCounters counters = new ListenerCounters();
+    final ConnectionReading<Q, R> reading;
+    final RequestDispatch<Q, R> dispatch;
     private final Executor executor;
 
     private final Selector selector;
     private final ServerSocketChannel server;
     private final SelectionKey serverKey;
     /** Open connections in the order they were accepted. */
-    private final Set<Connection<Q, R>> connections = new LinkedHashSet<>();
-    private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
-    private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
-    /** Connections whose streamed reply has bytes to write where it had none. */
-    private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
+    final Set<Connection<Q, R>> connections = new LinkedHashSet<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
-    private long acceptPausedUntilNanos;
     private long lastExpiryNanos;
     private volatile boolean started;
     private volatile Instant since;
-    private final ListenerCounters counters = new ListenerCounters();
-    private final ConnectionEviction eviction = new ConnectionEviction();
-    private int inFlight;
+    final ConnectionEviction eviction = new ConnectionEviction();
+    private final ClientAccepting<Q, R> accepting;
+    final ConnectionWriting<Q, R> writing;
 
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
-    public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
+    public SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor) throws IOException {
         this.settings = settings;
-        this.codecs = codecs;
-        this.answering = new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe);
         this.executor = executor;
+        this.reading = new ConnectionReading<>(this);
+        this.dispatch = new RequestDispatch<>(this, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
+                executor);
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
         try {
@@ -92,6 +84,8 @@ public final class SocketListener<Q, R> {
             server.bind(settings.address(), ACCEPT_BACKLOG);
             server.configureBlocking(false);
             serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
+            accepting = new ClientAccepting<>(this, server, serverKey, selector, codecs);
+            writing = new ConnectionWriting<>(this, accepting);
         } catch (IOException | RuntimeException e) {
             server.close();
             selector.close();
@@ -165,11 +159,11 @@ public final class SocketListener<Q, R> {
                         serverClosed = true;
                         new ArrayList<>(connections).stream().filter(c -> !c.busy && c.pending == null).forEach(c -> {
                             c.closing = true;
-                            settle(c);
+                            writing.settle(c);
                         });
                     }
-                    drainCompletions();
-                    drainStreamed();
+                    dispatch.drainCompletions();
+                    dispatch.drainStreamed();
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {
                         SelectionKey key = keys.next();
@@ -178,7 +172,7 @@ public final class SocketListener<Q, R> {
                             serve(key);
                         }
                     }
-                    dispatchWaiting();
+                    dispatch.dispatchWaiting();
                     if (System.nanoTime() - lastExpiryNanos >= TICK_MILLIS * 1_000_000) {
                         expireTimeouts();
                     }
@@ -209,337 +203,36 @@ public final class SocketListener<Q, R> {
      */
     private void serve(SelectionKey key) {
         if (key == serverKey) {
-            accept();
+            accepting.accept();
             return;
         }
         @SuppressWarnings("unchecked")
         Connection<Q, R> c = (Connection<Q, R>) key.attachment();
         try {
             if (key.isWritable()) {
-                settle(c);
+                writing.settle(c);
             }
             if (c.open && key.isValid() && key.isReadable()) {
-                read(c);
+                reading.read(c);
             }
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, settings.name() + ": serving " + describe(c) + " failed; closing that connection", e);
             counters.failed(describe(c), "connection", e);
-            abandon(c);
-        }
-    }
-
-    /** Ends a connection whose state can no longer be trusted: one last generic error if it can be written at once, then close. */
-    private void abandon(Connection<Q, R> c) {
-        try {
-            c.channel.write(ByteBuffer.wrap(c.codec.encode(c.codec.serverError())));
-        } catch (IOException | RuntimeException | Error ignored) {
-            // the connection is going anyway
-        }
-        close(c);
-    }
-
-    /** Accepts every waiting client; when full, each one replaces an idle connection, or waits in the backlog if none is idle. */
-    private void accept() {
-        while (true) {
-            Connection<Q, R> evicted = null;
-            if (connections.size() >= settings.maxConnections()) {
-                evicted = eviction.victim(connections);
-                if (evicted == null) {
-                    break;
-                }
-            }
-            SocketChannel channel;
-            try {
-                channel = server.accept();
-            } catch (IOException e) {
-                // e.g. out of file descriptors: stop accepting for a moment instead of failing the listener
-                LOG.warning(() -> settings.name() + ": cannot accept connections for now: " + e.getMessage());
-                serverKey.interestOps(0);
-                acceptPausedUntilNanos = System.nanoTime() + TICK_MILLIS * 1_000_000;
-                return;
-            }
-            if (channel == null) {
-                return;
-            }
-            if (evicted != null) {
-                Connection<Q, R> making = evicted;
-                LOG.fine(() -> settings.name() + ": full; closing idle " + describe(making) + " for a new client");
-                close(evicted);
-            }
-            try {
-                channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
-                        STREAM_BOUND, this::streamReady);
-                c.codec.clientAddress(c.clientAddress);
-                c.key = channel.register(selector, SelectionKey.OP_READ, c);
-                connections.add(c);
-                eviction.opened(c);
-                counters.connectionOpened();
-                c.enqueue(c.codec.greeting());
-                settle(c);
-            } catch (IOException e) {
-                LOG.fine(() -> settings.name() + ": setting up a connection failed: " + e);
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // already broken
-                }
-            }
-        }
-        serverKey.interestOps(0);
-    }
-
-    private void read(Connection<Q, R> c) {
-        try {
-            if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {
-                LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + describe(c));
-                close(c);
-                return;
-            }
-            int n = c.channel.read(c.input);
-            long now = System.nanoTime();
-            if (n < 0) {
-                c.inputEnded = true;
-                if (c.codec.oneRequestPerConnection() && !c.requestTaken) {
-                    c.requestTaken = true;
-                    byte[] incomplete = c.codec.incomplete();
-                    if (c.input.position() > 0) {
-                        // a client that connects and leaves without sending anything (a port probe) made no request
-                        counters.refused(describe(c), "incomplete request", incomplete);
-                    }
-                    c.enqueue(incomplete);
-                    c.closing = true;
-                }
-            } else if (n > 0) {
-                c.lastActivityNanos = now;
-                if (c.frameStartedNanos == 0) {
-                    c.frameStartedNanos = now;
-                }
-            }
-            decode(c);
-            settle(c);
-        } catch (IOException e) {
-            LOG.fine(() -> settings.name() + ": " + describe(c) + " failed: " + e);
-            close(c);
-        }
-    }
-
-    /** Cuts as many frames as the connection may have answered now; whether it consumed any input. */
-    private boolean decode(Connection<Q, R> c) {
-        boolean consumed = false;
-        boolean starved = false;
-        c.input.flip();
-        try {
-            while (!c.busy && c.pending == null && !c.closing && !c.requestTaken && !c.outputBacklogged()) {
-                Decoded<Q> decoded = c.codec.decode(c.input);
-                if (!(decoded instanceof Decoded.NeedMore)) {
-                    consumed = true;
-                    c.requestSeen = true;
-                }
-                if (decoded instanceof Decoded.Request<Q> request) {
-                    c.requestTaken = c.codec.oneRequestPerConnection();
-                    dispatch(c, request.request());
-                } else if (decoded instanceof Decoded.Answer<Q> answer) {
-                    counters.refused(describe(c), "bad input", answer.reply());
-                    c.requestTaken = c.codec.oneRequestPerConnection();
-                    c.enqueue(answer.reply());
-                    c.closing = answer.close() || c.requestTaken;
-                } else {
-                    starved = true;
-                    break;
-                }
-            }
-        } finally {
-            c.input.compact();
-        }
-        if (c.input.position() == 0) {
-            c.frameStartedNanos = 0;
-        } else if (consumed) {
-            c.frameStartedNanos = c.lastActivityNanos;
-        }
-        // End of stream with nothing left to answer: whatever partial request remains will never complete.
-        if (c.inputEnded && !c.busy && c.pending == null && (starved || c.input.position() == 0)) {
-            c.closing = true;
-        }
-        return consumed;
-    }
-
-    private void dispatch(Connection<Q, R> c, Q request) {
-        if (inFlight < settings.maxConcurrentRequests()) {
-            deliver(c, request);
-        } else {
-            c.pending = request;
-            waiting.add(c);
-        }
-    }
-
-    private void dispatchWaiting() {
-        while (inFlight < settings.maxConcurrentRequests() && !waiting.isEmpty()) {
-            Connection<Q, R> c = waiting.poll();
-            Q request = c.pending;
-            c.pending = null;
-            if (c.open && request != null) {
-                deliver(c, request);
-                settle(c);
-            }
-        }
-    }
-
-    private void deliver(Connection<Q, R> c, Q request) {
-        c.busy = true;
-        inFlight++;
-        try {
-            executor.execute(() -> {
-                Completion<Q, R> done = null;
-                try {
-                    done = answering.answer(c, request);
-                } finally {
-                    completions.add(done != null ? done : Completion.reset(c));
-                    selector.wakeup();
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, settings.name() + ": no thread to answer " + describe(c), e);
-            counters.failed(describe(c), request.getClass().getSimpleName(), e);
-            completions.add(answering.serverError(c));
-        }
-    }
-
-    /** Called on a worker thread: the connection's streamed reply has bytes to write where it had none. */
-    private void streamReady(Connection<Q, R> c) {
-        streamed.add(c);
-        selector.wakeup();
-    }
-
-    private void drainStreamed() {
-        Connection<Q, R> c;
-        while ((c = streamed.poll()) != null) {
-            settle(c);
-        }
-    }
-
-    private void drainCompletions() {
-        Completion<Q, R> done;
-        while ((done = completions.poll()) != null) {
-            inFlight--;
-            counters.answered();
-            Connection<Q, R> c = done.connection();
-            c.busy = false;
-            if (!c.open) {
-                continue;
-            }
-            if (done.reset()) {
-                reset(c);
-                continue;
-            }
-            c.lastActivityNanos = System.nanoTime();
-            if (c.input.position() > 0) {
-                c.frameStartedNanos = c.lastActivityNanos;
-            }
-            c.enqueue(done.reply());
-            if (c.codec.oneRequestPerConnection() || c.codec.closeAfterReply() || stopping) {
-                c.closing = true;
-            } else {
-                decode(c);
-            }
-            settle(c);
-        }
-    }
-
-    /** Writes what can be written, then closes the connection or updates what the selector watches. */
-    private void settle(Connection<Q, R> c) {
-        if (!c.open) {
-            return;
-        }
-        try {
-            boolean flushed = c.flush(System.nanoTime());
-            while (flushed && c.readyForMoreInput() && decode(c)) {
-                flushed = c.flush(System.nanoTime());
-            }
-            if (flushed && c.closing && c.quiescent()) {
-                close(c);
-            } else {
-                c.key.interestOps(c.interest());
-            }
-        } catch (IOException e) {
-            LOG.fine(() -> settings.name() + ": writing to " + describe(c) + " failed: " + e);
-            close(c);
+            writing.abandon(c);
         }
     }
 
     private void expireTimeouts() {
         long now = System.nanoTime();
         lastExpiryNanos = now;
-        if (acceptPausedUntilNanos != 0 && now - acceptPausedUntilNanos > 0) {
-            acceptPausedUntilNanos = 0;
+        if (!stopping) {
+            accepting.tick(now);
         }
-        if (acceptPausedUntilNanos == 0 && !stopping && serverKey.isValid()) {
-            // full listeners look again each tick: a connection may have become idle, so closable for a new client
-            serverKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
-        for (Connection<Q, R> c : new ArrayList<>(connections)) {
-            if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
-                counters.cutOff(describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
-                reset(c);
-                continue;
-            }
-            if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
-                continue;
-            }
-            if (c.closing) {
-                if (now - c.lastActivityNanos > settings.readTimeout().toNanos()) {
-                    close(c);
-                }
-            } else if (c.codec.oneRequestPerConnection() ? now - c.acceptedNanos > settings.readTimeout().toNanos()
-                    : c.frameStartedNanos != 0 && now - c.frameStartedNanos > settings.readTimeout().toNanos()) {
-                c.requestTaken = true;
-                byte[] timedOut = c.codec.timedOut();
-                counters.refused(describe(c), "timed out", timedOut);
-                c.enqueue(timedOut);
-                c.closing = true;
-                settle(c);
-            } else if (c.frameStartedNanos == 0 && now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
-                close(c);
-            } else if (!c.requestSeen && c.frameStartedNanos == 0 && now - c.acceptedNanos > settings.firstRequestTimeout().toNanos()) {
-                close(c);
-            }
-        }
-    }
-
-    private void close(Connection<Q, R> c) {
-        if (!c.open) {
-            return;
-        }
-        c.open = false;
-        c.pipe.cut();
-        connections.remove(c);
-        eviction.closed(c);
-        counters.connectionClosed();
-        try {
-            c.key.cancel();
-            c.discardUnreadInput();
-            c.channel.close();
-        } catch (IOException e) {
-            LOG.fine(() -> settings.name() + ": closing " + describe(c) + ": " + e);
-        }
-        if (!stopping && serverKey.isValid() && connections.size() < settings.maxConnections()) {
-            serverKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
-    }
-
-    /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
-    private void reset(Connection<Q, R> c) {
-        try {
-            c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-        } catch (IOException | RuntimeException e) {
-            LOG.fine(() -> settings.name() + ": cannot reset " + describe(c) + ": " + e);
-        }
-        close(c);
+        reading.expireTimeouts(new ArrayList<>(connections), now);
     }
 
     private void closeEverything() {
-        new ArrayList<>(connections).forEach(this::close);
+        new ArrayList<>(connections).forEach(writing::close);
         try {
             server.close();
             selector.close();
@@ -549,12 +242,16 @@ public final class SocketListener<Q, R> {
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + " stopped");
     }
 
-    private static String clientAddress(SocketChannel channel) throws IOException {
-        return channel.getRemoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
-                ? remote.getAddress().getHostAddress() : null;
+    /** Wakes the selector thread (from a worker thread with an outcome or streamed bytes). */
+    void wakeup() {
+        selector.wakeup();
     }
 
-    private static String describe(Connection<?, ?> c) {
+    boolean stopping() {
+        return stopping;
+    }
+
+    static String describe(Connection<?, ?> c) {
         try {
             return String.valueOf(c.channel.getRemoteAddress());
         } catch (IOException | RuntimeException e) {

@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Feeds a client's bytes to a fresh codec the way the transport does (append what arrived, decode
  * until {@link Decoded.NeedMore} or the connection ends, keep the rest), in pieces of a given size,
- * and writes down what the codec made of them. Checks the {@link FrameCodec#decode} contract on
+ * and writes down what the codec made of them. Checks the {@link ConnectionCodec#decode} contract on
  * every call: the position never moves back or past the limit, and more than {@code maxBytes}
  * buffered is never {@link Decoded.NeedMore}. Used by the fuzz targets to compare the same bytes
  * arriving at once and in pieces.
  */
 final class CodecFeed<Q, R> {
 
-    private final FrameCodec<Q, R> codec;
+    private final ConnectionCodec<Q, R> codec;
     private final int maxBytes;
     private final Function<Q, R> application;
     private final Function<Q, String> show;
@@ -30,7 +30,7 @@ final class CodecFeed<Q, R> {
      * @param application the reply to each request (encoded, so that per-connection state such as a login follows)
      * @param show        how a request is written down (must show everything that distinguishes requests)
      */
-    CodecFeed(FrameCodec<Q, R> codec, int maxBytes, Function<Q, R> application, Function<Q, String> show) {
+    CodecFeed(ConnectionCodec<Q, R> codec, int maxBytes, Function<Q, R> application, Function<Q, String> show) {
         this.codec = codec;
         this.maxBytes = maxBytes;
         this.application = application;
@@ -74,14 +74,14 @@ final class CodecFeed<Q, R> {
                         () -> "needs more with " + input.remaining() + " bytes buffered, over the limit of " + maxBytes);
                 return true;
             } else if (decoded instanceof Decoded.Answer<Q> answer) {
-                boolean ends = answer.close() || codec.oneRequestPerConnection();
+                boolean ends = answer.close() || codec.session().oneRequestPerConnection();
                 outcomes.add("answer " + HexFormat.of().formatHex(answer.reply()) + (ends ? " and close" : at(received, input)));
                 if (ends) {
                     return false;
                 }
             } else if (decoded instanceof Decoded.Request<Q> request) {
-                byte[] reply = codec.encode(application.apply(request.request()));
-                boolean ends = codec.closeAfterReply() || codec.oneRequestPerConnection();
+                byte[] reply = CodecHarness.encode(codec, application.apply(request.request()));
+                boolean ends = codec.session().closeAfterReply() || codec.session().oneRequestPerConnection();
                 outcomes.add("request " + show.apply(request.request()) + " reply " + HexFormat.of().formatHex(reply)
                         + (ends ? " and close" : at(received, input)));
                 if (ends) {

@@ -33,7 +33,7 @@ class CustomerDirectoryCodecFuzzer {
     }
 
     private static List<String> feed(byte[] stream, int piece) {
-        return new CodecFeed<CustomerDirectoryRequest, CustomerDirectoryReply>(new CustomerDirectoryCodec(MAX_LINE_BYTES), MAX_LINE_BYTES,
+        return new CodecFeed<CustomerDirectoryRequest, CustomerDirectoryReply>(CustomerDirectorySession.codec(MAX_LINE_BYTES), MAX_LINE_BYTES,
                 CustomerDirectoryCodecFuzzer::reply, CustomerDirectoryCodecFuzzer::show).outcomes(stream, piece);
     }
 

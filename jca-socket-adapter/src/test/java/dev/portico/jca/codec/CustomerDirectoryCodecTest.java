@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static dev.portico.jca.codec.CodecHarness.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,7 +37,7 @@ class CustomerDirectoryCodecTest {
     private static final int LIMIT = 512;
     private static final Path VECTORS = Path.of("../../shared/protocols/vectors/customer-directory.json");
 
-    private final CustomerDirectoryCodec codec = new CustomerDirectoryCodec(LIMIT);
+    private final ConnectionCodec<CustomerDirectoryRequest, CustomerDirectoryReply> codec = CustomerDirectorySession.codec(LIMIT);
 
     // ---- decoding whole requests -------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class CustomerDirectoryCodecTest {
 
     @Test
     void smallerLimitIsHonoured() {
-        CustomerDirectoryCodec small = new CustomerDirectoryCodec(4);
+        ConnectionCodec<CustomerDirectoryRequest, CustomerDirectoryReply> small = CustomerDirectorySession.codec(4);
         assertInstanceOf(Decoded.Request.class, small.decode(ByteBuffer.wrap(utf8("1|ab\n"))));
         assertInstanceOf(Decoded.NeedMore.class, small.decode(ByteBuffer.wrap(utf8("1|ab"))));
         assertAnswer("Input too long...", small.decode(ByteBuffer.wrap(utf8("1|abc"))));
@@ -186,7 +187,7 @@ class CustomerDirectoryCodecTest {
 
     @Test
     void nonPositiveLimitIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new CustomerDirectoryCodec(0));
+        assertThrows(IllegalArgumentException.class, () -> CustomerDirectorySession.codec(0));
     }
 
     @Test
@@ -263,106 +264,106 @@ class CustomerDirectoryCodecTest {
 
     @Test
     void timedOutIncompleteAndGreetingAreTheReferenceTexts() {
-        assertEquals("Request timed out waiting for delimiter.", text(codec.timedOut()));
-        assertEquals("Incomplete request (connection closed before delimiter).", text(codec.incomplete()));
-        assertEquals(0, codec.greeting().length);
-        assertTrue(codec.oneRequestPerConnection());
-        assertEquals("Server error occurred", text(codec.encode(codec.serverError())));
+        assertEquals("Request timed out waiting for delimiter.", text(codec.session().timedOut()));
+        assertEquals("Incomplete request (connection closed before delimiter).", text(codec.session().incomplete()));
+        assertEquals(0, codec.session().greeting().length);
+        assertTrue(codec.session().oneRequestPerConnection());
+        assertEquals("Server error occurred", text(encode(codec, codec.session().serverError())));
     }
 
     // ---- encoding -----------------------------------------------------------------------------
 
     @Test
     void customerIsEncodedAsItsFieldsJoinedByBars() {
-        assertEquals("John|43|123 Apple Street|514-4287", encode(new Customer("John", "43", "123 Apple Street", "514-4287")));
-        assertEquals("Yan||No age|", encode(new Customer("Yan", "", "No age", "")));
+        assertEquals("John|43|123 Apple Street|514-4287", rendered(new Customer("John", "43", "123 Apple Street", "514-4287")));
+        assertEquals("Yan||No age|", rendered(new Customer("Yan", "", "No age", "")));
     }
 
     @Test
     void notFoundIsEncodedWithoutArticle() {
-        assertEquals("Nobody is not found in database", encode(new CustomerDirectoryReply.NotFound("Nobody")));
+        assertEquals("Nobody is not found in database", rendered(new CustomerDirectoryReply.NotFound("Nobody")));
     }
 
     @Test
     void errorRepliesEchoAtMostTheReferenceLineOfAValueWhateverTheLineLimit() {
-        String line = "x".repeat(CustomerDirectoryCodec.MAX_ECHO);
-        assertEquals(line + " is not found in database", encode(new CustomerDirectoryReply.NotFound(line)), "a 512-byte line is echoed whole");
+        String line = "x".repeat(CustomerDirectorySession.MAX_ECHO);
+        assertEquals(line + " is not found in database", rendered(new CustomerDirectoryReply.NotFound(line)), "a 512-byte line is echoed whole");
         String huge = "y".repeat(100_000);
-        String cut = "y".repeat(CustomerDirectoryCodec.MAX_ECHO) + "...";
-        assertEquals(cut + " is not found in database", encode(new CustomerDirectoryReply.NotFound(huge)));
-        assertEquals(cut + " is not found in the database", encode(new CustomerDirectoryReply.NotFoundToDelete(huge)));
-        assertEquals(cut + " already stored in the database", encode(new CustomerDirectoryReply.AlreadyStored(huge)));
+        String cut = "y".repeat(CustomerDirectorySession.MAX_ECHO) + "...";
+        assertEquals(cut + " is not found in database", rendered(new CustomerDirectoryReply.NotFound(huge)));
+        assertEquals(cut + " is not found in the database", rendered(new CustomerDirectoryReply.NotFoundToDelete(huge)));
+        assertEquals(cut + " already stored in the database", rendered(new CustomerDirectoryReply.AlreadyStored(huge)));
         assertEquals("DB read error. Adding skipped [invalid age field]: " + cut,
-                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age field", List.of(huge))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age field", List.of(huge))));
         assertEquals("DB read error. Adding skipped [null key field]: ['', '" + cut + "', '', '']",
-                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", huge, "", ""))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", huge, "", ""))));
     }
 
     @Test
     void notFoundToDeleteIsEncodedWithArticle() {
-        assertEquals("Zed is not found in the database", encode(new CustomerDirectoryReply.NotFoundToDelete("Zed")));
+        assertEquals("Zed is not found in the database", rendered(new CustomerDirectoryReply.NotFoundToDelete("Zed")));
     }
 
     @Test
     void addedEchoesTheRequestLine() {
         assertEquals("2 | Wu | 44 | 9 Elm | 426-0000 added to the database",
-                encode(new CustomerDirectoryReply.Added("2 | Wu | 44 | 9 Elm | 426-0000")));
+                rendered(new CustomerDirectoryReply.Added("2 | Wu | 44 | 9 Elm | 426-0000")));
     }
 
     @Test
     void alreadyStoredNamesTheCustomer() {
-        assertEquals("zed already stored in the database", encode(new CustomerDirectoryReply.AlreadyStored("zed")));
+        assertEquals("zed already stored in the database", rendered(new CustomerDirectoryReply.AlreadyStored("zed")));
     }
 
     @Test
     void deletedNamesTheCustomer() {
-        assertEquals("zed deleted from the database", encode(new CustomerDirectoryReply.Deleted("zed")));
+        assertEquals("zed deleted from the database", rendered(new CustomerDirectoryReply.Deleted("zed")));
     }
 
     @Test
     void nameEmptyIsEncodedAsReferenceText() {
-        assertEquals("Customer name is empty.", encode(new CustomerDirectoryReply.NameEmpty()));
+        assertEquals("Customer name is empty.", rendered(new CustomerDirectoryReply.NameEmpty()));
     }
 
     @Test
     void updatedNamesTheFieldInTheReferenceWords() {
-        assertEquals("zed's age is updated to the database", encode(new CustomerDirectoryReply.Updated("zed", Field.AGE)));
-        assertEquals("ZED's address is updated to the database", encode(new CustomerDirectoryReply.Updated("ZED", Field.ADDRESS)));
-        assertEquals("Zed's phone number is updated to the database", encode(new CustomerDirectoryReply.Updated("Zed", Field.PHONE)));
+        assertEquals("zed's age is updated to the database", rendered(new CustomerDirectoryReply.Updated("zed", Field.AGE)));
+        assertEquals("ZED's address is updated to the database", rendered(new CustomerDirectoryReply.Updated("ZED", Field.ADDRESS)));
+        assertEquals("Zed's phone number is updated to the database", rendered(new CustomerDirectoryReply.Updated("Zed", Field.PHONE)));
     }
 
     @Test
     void skippedWithOneValueWritesItAsIs() {
         assertEquals("DB read error. Adding skipped [invalid age formate]: abc",
-                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age formate", List.of("abc"))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age formate", List.of("abc"))));
         assertEquals("DB read error. Update skipped [invalid age field]: 200",
-                encode(new CustomerDirectoryReply.Skipped(Operation.UPDATE, "invalid age field", List.of("200"))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.UPDATE, "invalid age field", List.of("200"))));
         assertEquals("DB read error. Adding skipped [invalid phone field]: it's",
-                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid phone field", List.of("it's"))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid phone field", List.of("it's"))));
     }
 
     @Test
     void skippedWithSeveralValuesWritesThemAsPythonList() {
         assertEquals("DB read error. Adding skipped [null key field]: ['', '30', 'a', '514-1234']",
-                encode(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", "30", "a", "514-1234"))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", "30", "a", "514-1234"))));
         assertEquals("DB read error. Update skipped [invalid age formate]: ['Zed', 'x1']",
-                encode(new CustomerDirectoryReply.Skipped(Operation.UPDATE, "invalid age formate", List.of("Zed", "x1"))));
+                rendered(new CustomerDirectoryReply.Skipped(Operation.UPDATE, "invalid age formate", List.of("Zed", "x1"))));
     }
 
     @Test
     void exportedIsEncodedWithTrailingNewline() {
-        assertEquals("File update successful.\n", encode(new CustomerDirectoryReply.Exported()));
+        assertEquals("File update successful.\n", rendered(new CustomerDirectoryReply.Exported()));
     }
 
     @Test
     void serverErrorIsEncodedAsGenericText() {
-        assertEquals("Server error occurred", encode(new CustomerDirectoryReply.ServerError()));
+        assertEquals("Server error occurred", rendered(new CustomerDirectoryReply.ServerError()));
     }
 
     @Test
     void nonAsciiRepliesAreEncodedAsUtf8() {
         assertArrayEquals(HexFormat.of().parseHex("4a6fefbfbd686e206973206e6f7420666f756e6420696e206461746162617365"),
-                codec.encode(new CustomerDirectoryReply.NotFound("Jo\uFFFDhn")));
+                encode(codec, new CustomerDirectoryReply.NotFound("Jo\uFFFDhn")));
     }
 
     @Test
@@ -410,7 +411,7 @@ class CustomerDirectoryCodecTest {
     @Test
     void reportStreamWritesTheHeaderWithTheFirstCustomerAndEachLineAsItIsSent() {
         List<String> writes = new ArrayList<>();
-        codec.streamTo(bytes -> writes.add(new String(bytes, StandardCharsets.UTF_8)));
+        codec.session().streamTo(bytes -> writes.add(new String(bytes, StandardCharsets.UTF_8)));
         CustomerDirectoryRequest.Report report = assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
         assertEquals(List.of(), writes, "nothing before the first customer");
 
@@ -421,7 +422,7 @@ class CustomerDirectoryCodecTest {
         assertTrue(writes.get(0).endsWith("-------------------------------------------------------------------------\n"), writes.get(0));
         assertEquals("Ann" + " ".repeat(12) + " 1" + " ".repeat(14) + "A St" + " ".repeat(26) + "514-0001\n", writes.get(1));
         assertEquals("Bo" + " ".repeat(13) + " " + " ".repeat(45) + "\n", writes.get(2));
-        assertArrayEquals(new byte[0], codec.encode(new CustomerDirectoryReply.ReportComplete()), "the end adds nothing once the header went out");
+        assertArrayEquals(new byte[0], encode(codec, new CustomerDirectoryReply.ReportComplete()), "the end adds nothing once the header went out");
     }
 
     @Test
@@ -433,10 +434,10 @@ class CustomerDirectoryCodecTest {
     /** The report's bytes as a connection receives them: the streamed parts, then the end's bytes. */
     private String report(List<Customer> customers) {
         StringBuilder received = new StringBuilder();
-        codec.streamTo(bytes -> received.append(new String(bytes, StandardCharsets.UTF_8)));
+        codec.session().streamTo(bytes -> received.append(new String(bytes, StandardCharsets.UTF_8)));
         CustomerDirectoryRequest.Report report = assertInstanceOf(CustomerDirectoryRequest.Report.class, request("7\n"));
         customers.forEach(report.customers()::send);
-        return received + encode(new CustomerDirectoryReply.ReportComplete());
+        return received + rendered(new CustomerDirectoryReply.ReportComplete());
     }
 
     // ---- conformance vectors ---------------------------------------------------------------
@@ -531,8 +532,8 @@ class CustomerDirectoryCodecTest {
         assertTrue(answer.close(), "the connection closes after the answer");
     }
 
-    private String encode(CustomerDirectoryReply reply) {
-        return text(codec.encode(reply));
+    private String rendered(CustomerDirectoryReply reply) {
+        return text(encode(codec, reply));
     }
 
     private static int indexOfNewline(byte[] bytes) {
@@ -544,11 +545,4 @@ class CustomerDirectoryCodecTest {
         return -1;
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

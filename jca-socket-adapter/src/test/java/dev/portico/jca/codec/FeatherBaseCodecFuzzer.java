@@ -29,7 +29,7 @@ class FeatherBaseCodecFuzzer {
     void anyStreamFramesIntoRequestsAndAnswersAlikeAtOnceByteByByteAndInPieces(byte[] stream) {
         int eots = 0;
         for (byte b : stream) {
-            eots += b == FeatherBaseCodec.EOT ? 1 : 0;
+            eots += b == FeatherBaseSession.EOT ? 1 : 0;
         }
         for (boolean authenticationRequired : new boolean[] {false, true}) {
             List<String> atOnce = feed(stream, Math.max(1, stream.length), authenticationRequired);
@@ -43,7 +43,7 @@ class FeatherBaseCodecFuzzer {
     }
 
     private static List<String> feed(byte[] stream, int piece, boolean authenticationRequired) {
-        return new CodecFeed<FeatherBaseRequest, FeatherBaseReply>(new FeatherBaseCodec(MAX_COMMAND_BYTES, authenticationRequired),
+        return new CodecFeed<FeatherBaseRequest, FeatherBaseReply>(FeatherBaseSession.codec(MAX_COMMAND_BYTES, authenticationRequired),
                 MAX_COMMAND_BYTES, request -> reply(request, authenticationRequired), FeatherBaseCodecFuzzer::show).outcomes(stream, piece);
     }
 

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import static dev.portico.jca.codec.CodecHarness.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,41 +37,41 @@ class FeatherBaseCodecTest {
 
     private static final int LIMIT = 64;
 
-    private final FeatherBaseCodec codec = new FeatherBaseCodec(LIMIT, false);
+    private final ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(LIMIT, false);
 
     // ---- greeting ----------------------------------------------------------------------------
 
     @Test
     void theThirdFailedAuthOnAConnectionIsAnsweredFailureAndThenClosesIt() {
-        FeatherBaseCodec codec = new FeatherBaseCodec(1024, true);
-        for (int attempt = 1; attempt <= FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, true);
+        for (int attempt = 1; attempt <= FeatherBaseSession.MAX_AUTH_FAILURES; attempt++) {
             assertEquals(new FeatherBaseCommand.Authenticate("bob", "guess"), request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02guess\\x04")))).command());
-            assertEquals("FAILURE\u0004", text(codec.encode(FeatherBaseReply.status(Word.FAILURE))), "attempt " + attempt);
-            assertEquals(attempt == FeatherBaseCodec.MAX_AUTH_FAILURES, codec.closeAfterReply(), "attempt " + attempt);
+            assertEquals("FAILURE\u0004", text(encode(codec, FeatherBaseReply.status(Word.FAILURE))), "attempt " + attempt);
+            assertEquals(attempt == FeatherBaseSession.MAX_AUTH_FAILURES, codec.session().closeAfterReply(), "attempt " + attempt);
         }
     }
 
     @Test
     void repliesToCommandsOtherThanAuthNeverCloseTheConnection() {
-        FeatherBaseCodec codec = new FeatherBaseCodec(1024, false);
-        for (int attempt = 0; attempt < 2 * FeatherBaseCodec.MAX_AUTH_FAILURES; attempt++) {
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, false);
+        for (int attempt = 0; attempt < 2 * FeatherBaseSession.MAX_AUTH_FAILURES; attempt++) {
             request(codec.decode(ByteBuffer.wrap(wire("createdb\\x01a\\x04"))));
-            codec.encode(FeatherBaseReply.status(Word.FAILURE));
-            assertFalse(codec.closeAfterReply());
+            encode(codec, FeatherBaseReply.status(Word.FAILURE));
+            assertFalse(codec.session().closeAfterReply());
         }
     }
 
     @Test
     void aFailedAuthAfterASuccessfulOneLeavesTheConnectionUnauthenticated() {
-        FeatherBaseCodec codec = new FeatherBaseCodec(1024, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, true);
         request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
-        codec.encode(new FeatherBaseReply.Authenticated("bob"));
+        encode(codec, new FeatherBaseReply.Authenticated("bob"));
         assertEquals("bob", request(codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))).user());
-        codec.encode(FeatherBaseReply.status(Word.NOTFOUND));
+        encode(codec, FeatherBaseReply.status(Word.NOTFOUND));
 
         assertEquals(new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("eve", "guess")),
                 request(codec.decode(ByteBuffer.wrap(wire("auth\\x01eve\\x02guess\\x04")))));
-        codec.encode(FeatherBaseReply.status(Word.FAILURE));
+        encode(codec, FeatherBaseReply.status(Word.FAILURE));
 
         Decoded.Answer<?> refused = assertInstanceOf(Decoded.Answer.class, codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04"))));
         assertEquals("FAILURE\u0004", text(refused.reply()));
@@ -78,24 +80,48 @@ class FeatherBaseCodecTest {
 
     @Test
     void aFailedAuthDropsTheUserAlsoWhereAuthenticationIsNotRequired() {
-        FeatherBaseCodec codec = new FeatherBaseCodec(1024, false);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, false);
         request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
-        codec.encode(new FeatherBaseReply.Authenticated("bob"));
+        encode(codec, new FeatherBaseReply.Authenticated("bob"));
         request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02wrong\\x04"))));
-        codec.encode(FeatherBaseReply.status(Word.FAILURE));
+        encode(codec, FeatherBaseReply.status(Word.FAILURE));
 
         assertEquals(new FeatherBaseRequest(null, new FeatherBaseCommand.ListDatabases()), request(codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))));
     }
 
     @Test
+    void renderingAnAuthReplyOnTheWorkerChangesNoLoginUntilTheListenerTakesIt() {
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, true);
+        request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
+        assertEquals("SUCCESS\u0004", text(codec.session().render(new FeatherBaseReply.Authenticated("bob"))));
+        assertAnswer("FAILURE\u0004", false, codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04"))), () -> "rendered, not taken yet:");
+
+        request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04"))));
+        codec.session().taken(new FeatherBaseReply.Authenticated("bob"));
+        assertEquals("bob", request(codec.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))).user());
+    }
+
+    @Test
+    void failedAuthsCountOnlyAsTheirRepliesAreTaken() {
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec = FeatherBaseSession.codec(1024, true);
+        for (int attempt = 1; attempt <= FeatherBaseSession.MAX_AUTH_FAILURES; attempt++) {
+            request(codec.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02guess\\x04"))));
+            codec.session().render(FeatherBaseReply.status(Word.FAILURE));
+            assertFalse(codec.session().closeAfterReply(), "rendered only, attempt " + attempt);
+            codec.session().taken(FeatherBaseReply.status(Word.FAILURE));
+        }
+        assertTrue(codec.session().closeAfterReply());
+    }
+
+    @Test
     void greetingIsConnectionAcceptedAndANewline() {
-        assertArrayEquals("Connection accepted\n".getBytes(StandardCharsets.US_ASCII), codec.greeting());
+        assertArrayEquals("Connection accepted\n".getBytes(StandardCharsets.US_ASCII), codec.session().greeting());
     }
 
     @Test
     void greetingIsAFreshCopyEachTime() {
-        codec.greeting()[0] = 'X';
-        assertEquals("Connection accepted\n", text(codec.greeting()));
+        codec.session().greeting()[0] = 'X';
+        assertEquals("Connection accepted\n", text(codec.session().greeting()));
     }
 
     // ---- every command of the table ------------------------------------------------------------
@@ -441,7 +467,7 @@ class FeatherBaseCodecTest {
 
     @Test
     void nonPositiveLimitIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new FeatherBaseCodec(0, false));
+        assertThrows(IllegalArgumentException.class, () -> FeatherBaseSession.codec(0, false));
     }
 
     // ---- garbage -------------------------------------------------------------------------------
@@ -486,49 +512,49 @@ class FeatherBaseCodecTest {
     @ParameterizedTest
     @EnumSource(Word.class)
     void statusIsEncodedAsItsWordThenEot(Word word) {
-        assertArrayEquals(wire(word.name() + "\\x04"), codec.encode(FeatherBaseReply.status(word)));
+        assertArrayEquals(wire(word.name() + "\\x04"), encode(codec, FeatherBaseReply.status(word)));
     }
 
     @Test
     void valuesAreJoinedByTabThenEot() {
-        assertEquals("A1\tBolt\t40\u0004", text(codec.encode(new FeatherBaseReply.Values(List.of("A1", "Bolt", "40")))));
+        assertEquals("A1\tBolt\t40\u0004", text(encode(codec, new FeatherBaseReply.Values(List.of("A1", "Bolt", "40")))));
     }
 
     @Test
     void singleValueIsEncodedAloneThenEot() {
-        assertEquals("40\u0004", text(codec.encode(new FeatherBaseReply.Values(List.of("40")))));
+        assertEquals("40\u0004", text(encode(codec, new FeatherBaseReply.Values(List.of("40")))));
     }
 
     @Test
     void emptyValuesAreEotAlone() {
-        assertArrayEquals(new byte[] {0x04}, codec.encode(new FeatherBaseReply.Values(List.of())));
+        assertArrayEquals(new byte[] {0x04}, encode(codec, new FeatherBaseReply.Values(List.of())));
     }
 
     @Test
     void emptyStringsAmongValuesKeepTheirTabs() {
-        assertEquals("\ta\t\u0004", text(codec.encode(new FeatherBaseReply.Values(List.of("", "a", "")))));
+        assertEquals("\ta\t\u0004", text(encode(codec, new FeatherBaseReply.Values(List.of("", "a", "")))));
     }
 
     @Test
     void valuesAreEncodedAsUtf8() {
-        assertArrayEquals(wire("Zoë😀\\x09é\\x04"), codec.encode(new FeatherBaseReply.Values(List.of("Zoë😀", "é"))));
+        assertArrayEquals(wire("Zoë😀\\x09é\\x04"), encode(codec, new FeatherBaseReply.Values(List.of("Zoë😀", "é"))));
     }
 
     @Test
     void authenticatedIsEncodedAsSuccess() {
-        assertEquals("SUCCESS\u0004", text(codec.encode(new FeatherBaseReply.Authenticated("bob"))));
+        assertEquals("SUCCESS\u0004", text(encode(codec, new FeatherBaseReply.Authenticated("bob"))));
     }
 
     @Test
     void serverErrorIsEncodedAsFailure() {
-        assertEquals("FAILURE\u0004", text(codec.encode(codec.serverError())));
+        assertEquals("FAILURE\u0004", text(encode(codec, codec.session().serverError())));
     }
 
     // ---- authentication --------------------------------------------------------------------------
 
     @Test
     void withAuthenticationRequiredAnyOtherCommandBeforeAuthIsAnsweredFailureByTheCodecAndTheConnectionStaysOpen() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
         for (String command : List.of("getdbs\\x01\\x04", "createdb\\x01DB\\x04", "getrow\\x01db\\x01t\\x020\\x04")) {
             ByteBuffer buffer = ByteBuffer.wrap(wire(command));
             assertAnswer("FAILURE\u0004", false, guarded.decode(buffer));
@@ -538,24 +564,24 @@ class FeatherBaseCodecTest {
 
     @Test
     void withAuthenticationRequiredAMalformedCommandIsStillASyntaxError() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
         assertAnswer("SYNTAXERROR\u0004", false, guarded.decode(ByteBuffer.wrap(wire("frobnicate\\x01\\x04"))));
     }
 
     @Test
     void withAuthenticationRequiredAuthDecodesToARequestWithoutUser() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
         assertEquals(new FeatherBaseRequest(null, new FeatherBaseCommand.Authenticate("bob", "secret")),
                 request(guarded.decode(ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04")))));
     }
 
     @Test
     void afterAuthenticatedIsEncodedLaterCommandsCarryTheUser() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
         ByteBuffer buffer = ByteBuffer.wrap(wire("auth\\x01bob\\x02secret\\x04\ngetdbs\\x01\\x04\ndeldb\\x01x\\x04"));
         assertInstanceOf(Decoded.Request.class, guarded.decode(buffer));
 
-        assertEquals("SUCCESS\u0004", text(guarded.encode(new FeatherBaseReply.Authenticated("bob"))));
+        assertEquals("SUCCESS\u0004", text(encode(guarded, new FeatherBaseReply.Authenticated("bob"))));
 
         assertEquals(new FeatherBaseRequest("bob", new FeatherBaseCommand.ListDatabases()), request(guarded.decode(buffer)));
         assertEquals(new FeatherBaseRequest("bob", new FeatherBaseCommand.DeleteDatabase("x")), request(guarded.decode(buffer)));
@@ -563,20 +589,20 @@ class FeatherBaseCodecTest {
 
     @Test
     void afterAFailedAuthCommandsAreStillAnsweredFailure() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
         ByteBuffer buffer = ByteBuffer.wrap(wire("auth\\x01bob\\x02wrong\\x04getdbs\\x01\\x04"));
         assertInstanceOf(Decoded.Request.class, guarded.decode(buffer));
 
-        assertEquals("FAILURE\u0004", text(guarded.encode(FeatherBaseReply.status(Word.FAILURE))));
+        assertEquals("FAILURE\u0004", text(encode(guarded, FeatherBaseReply.status(Word.FAILURE))));
 
         assertAnswer("FAILURE\u0004", false, guarded.decode(buffer));
     }
 
     @Test
     void otherRepliesDoNotAuthenticateTheConnection() {
-        FeatherBaseCodec guarded = new FeatherBaseCodec(LIMIT, true);
-        guarded.encode(FeatherBaseReply.status(Word.SUCCESS));
-        guarded.encode(new FeatherBaseReply.Values(List.of("bob")));
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> guarded = FeatherBaseSession.codec(LIMIT, true);
+        encode(guarded, FeatherBaseReply.status(Word.SUCCESS));
+        encode(guarded, new FeatherBaseReply.Values(List.of("bob")));
         assertAnswer("FAILURE\u0004", false, guarded.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04"))));
     }
 
@@ -589,9 +615,9 @@ class FeatherBaseCodecTest {
 
     @Test
     void authenticationStateBelongsToOneCodecOnly() {
-        FeatherBaseCodec first = new FeatherBaseCodec(LIMIT, true);
-        FeatherBaseCodec second = new FeatherBaseCodec(LIMIT, true);
-        first.encode(new FeatherBaseReply.Authenticated("bob"));
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> first = FeatherBaseSession.codec(LIMIT, true);
+        ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> second = FeatherBaseSession.codec(LIMIT, true);
+        encode(first, new FeatherBaseReply.Authenticated("bob"));
         assertEquals("bob", request(first.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04")))).user());
         assertAnswer("FAILURE\u0004", false, second.decode(ByteBuffer.wrap(wire("getdbs\\x01\\x04"))));
     }
@@ -600,23 +626,19 @@ class FeatherBaseCodecTest {
 
     @Test
     void timedOutIsSyntaxError() {
-        assertEquals("SYNTAXERROR\u0004", text(codec.timedOut()));
+        assertEquals("SYNTAXERROR\u0004", text(codec.session().timedOut()));
     }
 
     @Test
     void connectionsArePersistentAndHalfCloseMidCommandSendsNothing() {
-        assertFalse(codec.oneRequestPerConnection());
-        assertEquals(0, codec.incomplete().length);
+        assertFalse(codec.session().oneRequestPerConnection());
+        assertEquals(0, codec.session().incomplete().length);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
     /** An answer the codec gave itself, comparable by value. */
     private record Answered(String reply, boolean close) { }
-
-    private static byte[] wire(String text) {
-        return WireText.bytes(text);
-    }
 
     private static byte[] session(String lineEnd) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -695,22 +717,4 @@ class FeatherBaseCodecTest {
         return codec.decode(ByteBuffer.wrap(wire(command)));
     }
 
-    private static FeatherBaseRequest request(Decoded<FeatherBaseRequest> decoded) {
-        Decoded.Request<?> request = assertInstanceOf(Decoded.Request.class, decoded, () -> "not a request: " + decoded);
-        return (FeatherBaseRequest) request.request();
-    }
-
-    private static void assertAnswer(String expected, boolean close, Decoded<?> decoded) {
-        assertAnswer(expected, close, decoded, () -> "");
-    }
-
-    private static void assertAnswer(String expected, boolean close, Decoded<?> decoded, java.util.function.Supplier<String> context) {
-        Decoded.Answer<?> answer = assertInstanceOf(Decoded.Answer.class, decoded, () -> context.get() + " not an answer: " + decoded);
-        assertEquals(expected, text(answer.reply()), context);
-        assertEquals(close, answer.close(), () -> context.get() + (close ? " the connection closes" : " the connection stays open"));
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -32,7 +32,7 @@ class RentalIntakeCodecFuzzer {
     }
 
     private static List<String> feed(byte[] stream, int piece) {
-        return new CodecFeed<PickledIntake, RentalIntakeReply>(new RentalIntakeCodec(MAX_PICKLE_BYTES), MAX_PICKLE_BYTES,
+        return new CodecFeed<PickledIntake, RentalIntakeReply>(RentalIntakeSession.codec(MAX_PICKLE_BYTES), MAX_PICKLE_BYTES,
                 request -> new RentalIntakeReply.Stored(), RentalIntakeCodecFuzzer::unpickled).outcomes(stream, piece);
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.portico.jca.codec.CodecHarness.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,7 +38,7 @@ class RentalIntakeCodecTest {
             "CarStatus", List.of(List.of("Axia", "10KM")),
             "Time_Rent", List.of(List.of("2024-01-25 08:30:01", "2024-01-25 20:30:01")));
 
-    private final RentalIntakeCodec codec = new RentalIntakeCodec(LIMIT);
+    private final ConnectionCodec<PickledIntake, RentalIntakeReply> codec = RentalIntakeSession.codec(LIMIT);
 
     // ---- valid and invalid vectors decode to plain data -----------------------------------------
 
@@ -152,7 +153,7 @@ class RentalIntakeCodecTest {
 
         PickleException refused = assertThrows(PickleException.class, ((PickledIntake) framed.request())::unpickle);
 
-        assertEquals(expected, text(codec.encode(PickledIntake.refusal(refused))));
+        assertEquals(expected, text(encode(codec, PickledIntake.refusal(refused))));
     }
 
     @ParameterizedTest
@@ -193,7 +194,7 @@ class RentalIntakeCodecTest {
     @MethodSource("wellFormedVectors")
     void vectorArrivingOneByteAtATimeNeedsMoreUntilItsLastByte(String file) {
         byte[] pickle = vector(file);
-        Object whole = request(new RentalIntakeCodec(LIMIT), pickle);
+        Object whole = request(RentalIntakeSession.codec(LIMIT), pickle);
         ByteBuffer input = ByteBuffer.allocate(pickle.length);
 
         for (int i = 0; i < pickle.length - 1; i++) {
@@ -209,13 +210,13 @@ class RentalIntakeCodecTest {
     void pickleOfExactlyTheLimitIsAccepted() {
         byte[] pickle = vector("valid-three-rentals-p4.pkl");
 
-        assertEquals(3, ((List<?>) ((Map<?, ?>) request(new RentalIntakeCodec(pickle.length), pickle)).get("users")).size());
+        assertEquals(3, ((List<?>) ((Map<?, ?>) request(RentalIntakeSession.codec(pickle.length), pickle)).get("users")).size());
     }
 
     @Test
     void pickleOneByteOverTheLimitIsAnsweredWithAnErrorAndClosed() {
         byte[] pickle = vector("valid-three-rentals-p4.pkl");
-        RentalIntakeCodec small = new RentalIntakeCodec(pickle.length - 1);
+        ConnectionCodec<PickledIntake, RentalIntakeReply> small = RentalIntakeSession.codec(pickle.length - 1);
 
         Decoded.Answer<PickledIntake> answer = answer(small.decode(ByteBuffer.wrap(pickle)));
 
@@ -266,7 +267,7 @@ class RentalIntakeCodecTest {
     @Test
     void bytesArrivingOneAtATimeWithoutStopAreRefusedOnceTheLimitIsReached() {
         int limit = 64;
-        RentalIntakeCodec small = new RentalIntakeCodec(limit);
+        ConnectionCodec<PickledIntake, RentalIntakeReply> small = RentalIntakeSession.codec(limit);
         ByteBuffer input = ByteBuffer.allocate(limit + 2);
         byte[] endless = "N0".repeat(limit).getBytes(StandardCharsets.US_ASCII);
 
@@ -286,37 +287,37 @@ class RentalIntakeCodecTest {
     @Test
     void storedIsEncodedAsTheReferenceReplyByteForByte() {
         assertArrayEquals("Data received and stored successfully".getBytes(StandardCharsets.US_ASCII),
-                codec.encode(new RentalIntakeReply.Stored()));
+                encode(codec, new RentalIntakeReply.Stored()));
     }
 
     @Test
     void refusedIsEncodedAsErrorAndTheProblemInUtf8() {
-        assertArrayEquals("Error: x".getBytes(StandardCharsets.US_ASCII), codec.encode(new RentalIntakeReply.Refused("x")));
+        assertArrayEquals("Error: x".getBytes(StandardCharsets.US_ASCII), encode(codec, new RentalIntakeReply.Refused("x")));
         assertArrayEquals("Error: users[0]: gender must be M or F, got 'É'".getBytes(StandardCharsets.UTF_8),
-                codec.encode(new RentalIntakeReply.Refused("users[0]: gender must be M or F, got 'É'")));
+                encode(codec, new RentalIntakeReply.Refused("users[0]: gender must be M or F, got 'É'")));
     }
 
     @Test
     void serverErrorIsEncodedAsAnError() {
-        assertTrue(text(codec.encode(codec.serverError())).startsWith("Error: "));
+        assertTrue(text(encode(codec, codec.session().serverError())).startsWith("Error: "));
     }
 
     @Test
     void timeoutAndIncompleteRequestAreAnsweredWithErrors() {
-        assertTrue(text(codec.timedOut()).startsWith("Error: "), text(codec.timedOut()));
-        assertTrue(text(codec.timedOut()).length() > "Error: ".length());
-        assertTrue(text(codec.incomplete()).startsWith("Error: "), text(codec.incomplete()));
-        assertTrue(text(codec.incomplete()).length() > "Error: ".length());
+        assertTrue(text(codec.session().timedOut()).startsWith("Error: "), text(codec.session().timedOut()));
+        assertTrue(text(codec.session().timedOut()).length() > "Error: ".length());
+        assertTrue(text(codec.session().incomplete()).startsWith("Error: "), text(codec.session().incomplete()));
+        assertTrue(text(codec.session().incomplete()).length() > "Error: ".length());
     }
 
     @Test
     void connectionServesOneRequest() {
-        assertTrue(codec.oneRequestPerConnection());
+        assertTrue(codec.session().oneRequestPerConnection());
     }
 
     @Test
     void serverSendsNoGreeting() {
-        assertEquals(0, codec.greeting().length);
+        assertEquals(0, codec.session().greeting().length);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -330,7 +331,7 @@ class RentalIntakeCodecTest {
     }
 
     /** The payload of the request the whole pickle decodes to. */
-    private static Object request(RentalIntakeCodec codec, byte[] pickle) {
+    private static Object request(ConnectionCodec<PickledIntake, RentalIntakeReply> codec, byte[] pickle) {
         return payload(codec.decode(ByteBuffer.wrap(pickle)));
     }
 
@@ -351,20 +352,4 @@ class RentalIntakeCodecTest {
         return assertInstanceOf(Decoded.Answer.class, decoded, () -> "expected an answer, got " + describe(decoded));
     }
 
-    /** One more byte arrives, handed to the codec as the transport does: flip, decode, compact. */
-    private static Decoded<PickledIntake> receive(RentalIntakeCodec codec, ByteBuffer input, byte next) {
-        input.put(next);
-        input.flip();
-        Decoded<PickledIntake> decoded = codec.decode(input);
-        input.compact();
-        return decoded;
-    }
-
-    private static String describe(Decoded<?> decoded) {
-        return decoded instanceof Decoded.Answer<?> answer ? "answer " + text(answer.reply()) : String.valueOf(decoded);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -2,7 +2,9 @@ package dev.portico.jca.spi;
 
 import dev.portico.jca.api.RentalIntakeReply;
 import dev.portico.jca.codec.AttackPickles;
-import dev.portico.jca.codec.RentalIntakeCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.RentalIntakeSession;
+import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.SocketListener;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +63,7 @@ class RentalIntakeUnderPickleAttackTest {
         var binding = ProtocolBinding.RENTAL_INTAKE;
         listener = new SocketListener<>(new ListenerSettings("rental-intake", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 256, 64 * 1024, Duration.ofSeconds(5), Duration.ofMinutes(5), 8),
-                () -> new RentalIntakeCodec(64 * 1024), binding.handler(request -> new RentalIntakeReply.Stored()), threads);
+                () -> RentalIntakeSession.codec(64 * 1024), binding.handler(request -> new RentalIntakeReply.Stored()), threads);
         listener.start();
         byte[] valid = Files.readAllBytes(Path.of("../../shared/protocols/vectors/rental/valid-one-rental-p4.pkl"));
         List<byte[]> attacks = List.of(AttackPickles.sharedTupleAsKey(), AttackPickles.collidingKeys(6000));

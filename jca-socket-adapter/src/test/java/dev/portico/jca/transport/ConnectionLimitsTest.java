@@ -131,7 +131,7 @@ class ConnectionLimitsTest {
     private SocketListener<String, String> listener(int maxConnections, Duration firstRequestTimeout) throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon", new InetSocketAddress(LoopbackClient.LOOPBACK, 0),
                 maxConnections, 512, Duration.ofSeconds(5), Duration.ofMinutes(5), 8, firstRequestTimeout, Duration.ofSeconds(5));
-        return bench.started(new SocketListener<>(settings, () -> new SemicolonCodec(512, GREETING), request -> request, bench.executor));
+        return bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(512, GREETING), request -> request, bench.executor));
     }
 
     /** A client connected from another loopback address (Linux routes all of 127/8 to loopback). */

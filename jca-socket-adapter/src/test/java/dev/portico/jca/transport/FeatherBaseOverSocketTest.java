@@ -4,7 +4,8 @@ import dev.portico.jca.api.FeatherBaseCommand;
 import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseReply.Word;
 import dev.portico.jca.api.FeatherBaseRequest;
-import dev.portico.jca.codec.FeatherBaseCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.FeatherBaseSession;
 import dev.portico.jca.codec.WireText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -271,7 +272,7 @@ class FeatherBaseOverSocketTest {
         ListenerSettings settings = new ListenerSettings("featherbase-test", new InetSocketAddress(LOOPBACK, 0),
                 4, LIMIT, READ_TIMEOUT, LONG_IDLE, 4);
         SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = new SocketListener<>(settings,
-                () -> new FeatherBaseCodec(LIMIT, authenticationRequired), featherBase, bench.executor);
+                () -> FeatherBaseSession.codec(LIMIT, authenticationRequired), featherBase, bench.executor);
         return bench.started(listener);
     }
 

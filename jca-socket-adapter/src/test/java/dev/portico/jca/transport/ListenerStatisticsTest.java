@@ -4,7 +4,8 @@ import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ListenerStatistics;
 import dev.portico.jca.api.ListenerStatistics.ProblemKind;
-import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.CustomerDirectorySession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -236,13 +237,13 @@ class ListenerStatisticsTest {
             RequestHandler<CustomerDirectoryRequest, CustomerDirectoryReply> handler) throws IOException {
         ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
                 16, LIMIT, READ_TIMEOUT, Duration.ofSeconds(30), 8);
-        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, bench.executor));
+        return started(new SocketListener<>(settings, () -> CustomerDirectorySession.codec(LIMIT), handler, bench.executor));
     }
 
     private SocketListener<String, String> semicolonListener(RequestHandler<String, String> handler) throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
                 8, 64, Duration.ofSeconds(5), Duration.ofSeconds(30), 4);
-        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, "HI;"), handler, bench.executor));
+        return started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"), handler, bench.executor));
     }
 
     private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {

@@ -2,7 +2,10 @@ package dev.portico.jca.transport;
 
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
-import dev.portico.jca.codec.CustomerDirectoryCodec;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.DelimiterFramer;
+import dev.portico.jca.codec.Framer;
+import dev.portico.jca.codec.CustomerDirectorySession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -442,7 +445,7 @@ class SocketListenerTest {
         try {
             ListenerSettings settings = new ListenerSettings("error-test", new InetSocketAddress(LOOPBACK, 0), 4, 64, READ_TIMEOUT, LONG_IDLE, 4);
             SocketListener<String, String> listener = started(new SocketListener<>(settings,
-                    () -> new ExplodingCodec(new SemicolonCodec(64, "HELLO;")), request -> "OK " + request, bench.executor));
+                    SocketListenerTest::explodingCodec, request -> "OK " + request, bench.executor));
 
             for (int round = 0; round < 3; round++) {
                 Socket victim = connect(listener);
@@ -461,50 +464,15 @@ class SocketListenerTest {
     }
 
     /** Throws an {@code OutOfMemoryError} when a frame starts with {@code BOOM}, as a decode that ran out of heap would. */
-    private static final class ExplodingCodec implements dev.portico.jca.codec.FrameCodec<String, String> {
-        private final SemicolonCodec inner;
-
-        ExplodingCodec(SemicolonCodec inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public byte[] greeting() {
-            return inner.greeting();
-        }
-
-        @Override
-        public dev.portico.jca.codec.Decoded<String> decode(java.nio.ByteBuffer received) {
+    private static ConnectionCodec<String, String> explodingCodec() {
+        Framer semicolons = new DelimiterFramer((byte) ';', 64, false);
+        Framer exploding = received -> {
             if (received.remaining() >= 4 && received.get(received.position()) == 'B' && received.get(received.position() + 1) == 'O') {
                 throw new OutOfMemoryError("simulated: Java heap space");
             }
-            return inner.decode(received);
-        }
-
-        @Override
-        public byte[] encode(String reply) {
-            return inner.encode(reply);
-        }
-
-        @Override
-        public String serverError() {
-            return inner.serverError();
-        }
-
-        @Override
-        public boolean oneRequestPerConnection() {
-            return false;
-        }
-
-        @Override
-        public byte[] timedOut() {
-            return inner.timedOut();
-        }
-
-        @Override
-        public byte[] incomplete() {
-            return inner.incomplete();
-        }
+            return semicolons.next(received);
+        };
+        return new ConnectionCodec<>(exploding, new SemicolonSession("HELLO;"));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -514,14 +482,14 @@ class SocketListenerTest {
             throws IOException {
         ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
                 maxConnections, LIMIT, READ_TIMEOUT, LONG_IDLE, maxConcurrentRequests);
-        return started(new SocketListener<>(settings, () -> new CustomerDirectoryCodec(LIMIT), handler, bench.executor));
+        return started(new SocketListener<>(settings, () -> CustomerDirectorySession.codec(LIMIT), handler, bench.executor));
     }
 
     private SocketListener<String, String> semicolonListener(Duration idleTimeout, String greeting, RequestHandler<String, String> handler)
             throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
                 4, 64, READ_TIMEOUT, idleTimeout, 4);
-        return started(new SocketListener<>(settings, () -> new SemicolonCodec(64, greeting), handler, bench.executor));
+        return started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, greeting), handler, bench.executor));
     }
 
     private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {

@@ -3,8 +3,9 @@ package dev.portico.jca.transport;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ReplyAbandonedException;
-import dev.portico.jca.codec.CustomerDirectoryCodec;
-import dev.portico.jca.transport.StreamingLineCodec.Request;
+import dev.portico.jca.codec.ConnectionCodec;
+import dev.portico.jca.codec.CustomerDirectorySession;
+import dev.portico.jca.transport.StreamingLineSession.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +201,7 @@ class StreamedReplyTest {
                 8, 512, Duration.ofSeconds(5), Duration.ofSeconds(30), 2, Duration.ofSeconds(30), WRITE_TIMEOUT);
         AtomicReference<ReplyPipe> pipe = new AtomicReference<>();
         SocketListener<CustomerDirectoryRequest, CustomerDirectoryReply> listener = bench.started(new SocketListener<>(settings,
-                () -> new CustomerDirectoryCodec(512), request -> {
+                () -> CustomerDirectorySession.codec(512), request -> {
                     CustomerDirectoryRequest.Report report = (CustomerDirectoryRequest.Report) request;
                     for (int i = 0; i < customers; i++) {
                         report.customers().send(new CustomerDirectoryReply.Customer(String.format("Cust%06d", i), String.valueOf(i % 120),
@@ -237,7 +238,7 @@ class StreamedReplyTest {
             throws IOException {
         ListenerSettings settings = new ListenerSettings("streaming-test", new InetSocketAddress(LoopbackClient.LOOPBACK, 0),
                 8, 1024, Duration.ofSeconds(5), Duration.ofSeconds(30), maxConcurrentRequests, Duration.ofSeconds(30), writeTimeout);
-        return bench.started(new SocketListener<>(settings, StreamingLineCodec::new, handler, bench.executor));
+        return bench.started(new SocketListener<>(settings, StreamingLineSession::codec, handler, bench.executor));
     }
 
     /** The pipe behind a report's stream (the codec's stream writes to it). */

@@ -1,10 +1,12 @@
 package dev.portico.jca.transport;
 
+import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.Decoded;
-import dev.portico.jca.codec.FrameCodec;
+import dev.portico.jca.codec.DelimiterFramer;
+import dev.portico.jca.codec.FrameException;
+import dev.portico.jca.codec.ProtocolSession;
 import dev.portico.jca.codec.ReplyOutput;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,12 +14,17 @@ import java.nio.charset.StandardCharsets;
  * request; the request carries the connection's reply output, and the handler's reply is written
  * after whatever it streamed, followed by {@code \n}.
  */
-final class StreamingLineCodec implements FrameCodec<StreamingLineCodec.Request, String> {
+final class StreamingLineSession implements ProtocolSession<StreamingLineSession.Request, String> {
 
     /** A line, and where its reply's parts go. */
     record Request(String line, ReplyOutput output) { }
 
     private ReplyOutput output = ReplyOutput.NONE;
+
+    /** A connection's codec: lines of any length the listener's buffer takes. */
+    static ConnectionCodec<Request, String> codec() {
+        return new ConnectionCodec<>(new DelimiterFramer((byte) '\n', Integer.MAX_VALUE, false), new StreamingLineSession());
+    }
 
     @Override
     public void streamTo(ReplyOutput output) {
@@ -30,20 +37,17 @@ final class StreamingLineCodec implements FrameCodec<StreamingLineCodec.Request,
     }
 
     @Override
-    public Decoded<Request> decode(ByteBuffer received) {
-        for (int i = received.position(); i < received.limit(); i++) {
-            if (received.get(i) == '\n') {
-                byte[] line = new byte[i - received.position()];
-                received.get(line);
-                received.get();
-                return new Decoded.Request<>(new Request(new String(line, StandardCharsets.UTF_8), output));
-            }
-        }
-        return Decoded.needMore();
+    public Decoded<Request> parse(byte[] frame) {
+        return new Decoded.Request<>(new Request(new String(frame, StandardCharsets.UTF_8), output));
     }
 
     @Override
-    public byte[] encode(String reply) {
+    public byte[] refused(FrameException problem) {
+        return new byte[0];
+    }
+
+    @Override
+    public byte[] render(String reply) {
         return (reply + "\n").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -2,25 +2,22 @@ package dev.portico.jca.codec;
 
 import dev.portico.jca.api.RentalIntakeReply;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The car-rental intake protocol: one Python pickle per connection, ending at its top-level STOP
  * opcode, answered with one line of text. Only plain-data opcodes are accepted: a pickle that
- * names a class or function is refused before anything is built from it. Framing is all this codec
- * does on the selector thread: the framed pickle is unpickled by {@link PickledIntake#unpickle()} on
- * the worker thread that answers it.
+ * names a class or function is refused before anything is built from it (by the {@link PickleScanner}
+ * that frames it). Framing is all that happens on the selector thread: the framed pickle is
+ * unpickled by {@link PickledIntake#unpickle()} on the worker thread that answers it.
  */
-public final class RentalIntakeCodec implements FrameCodec<PickledIntake, RentalIntakeReply> {
+public final class RentalIntakeSession implements ProtocolSession<PickledIntake, RentalIntakeReply> {
 
     static final String STORED = "Data received and stored successfully";
 
-    private final PickleScanner scanner;
-
-    /** @param maxPickleBytes the largest pickle accepted */
-    public RentalIntakeCodec(int maxPickleBytes) {
-        this.scanner = new PickleScanner(maxPickleBytes);
+    /** A connection's codec: one pickle of at most {@code maxPickleBytes} bytes. */
+    public static ConnectionCodec<PickledIntake, RentalIntakeReply> codec(int maxPickleBytes) {
+        return new ConnectionCodec<>(new PickleScanner(maxPickleBytes), new RentalIntakeSession());
     }
 
     @Override
@@ -29,24 +26,17 @@ public final class RentalIntakeCodec implements FrameCodec<PickledIntake, Rental
     }
 
     @Override
-    public Decoded<PickledIntake> decode(ByteBuffer received) {
-        try {
-            int length = scanner.scan(received);
-            if (length < 0) {
-                return Decoded.needMore();
-            }
-            byte[] pickle = new byte[length];
-            received.get(pickle);
-            scanner.reset();
-            return new Decoded.Request<>(new PickledIntake(pickle));
-        } catch (PickleException e) {
-            received.position(received.limit());
-            return new Decoded.Answer<>(error(e.getMessage()), true);
-        }
+    public Decoded<PickledIntake> parse(byte[] frame) {
+        return new Decoded.Request<>(new PickledIntake(frame));
     }
 
     @Override
-    public byte[] encode(RentalIntakeReply reply) {
+    public byte[] refused(FrameException problem) {
+        return error(problem.getMessage());
+    }
+
+    @Override
+    public byte[] render(RentalIntakeReply reply) {
         if (reply instanceof RentalIntakeReply.Refused refused) {
             return error(refused.problem());
         }

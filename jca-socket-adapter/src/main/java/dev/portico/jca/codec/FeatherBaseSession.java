@@ -5,43 +5,46 @@ import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseReply.Word;
 import dev.portico.jca.api.FeatherBaseRequest;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The FeatherBase protocol: a greeting, then any number of commands on one connection, each
  * ending at EOT ({@code \x04}); a {@code \n} or {@code \r\n} after EOT is ignored. Every reply
- * ends with EOT. Holds the connection's authenticated user: each {@code auth} drops it first, so a
- * failed one leaves the connection unauthenticated; after {@value #MAX_AUTH_FAILURES} failed
- * {@code auth}s the connection is closed right after the last {@code FAILURE}.
+ * ends with EOT (framed by a {@link DelimiterFramer}). Holds the connection's authenticated user:
+ * each {@code auth} drops it first, so a failed one leaves the connection unauthenticated; after
+ * {@value #MAX_AUTH_FAILURES} failed {@code auth}s the connection is closed right after the last
+ * {@code FAILURE}. The login changes when the listener takes the reply to an {@code auth}
+ * ({@link #taken}), on the listener's thread.
  */
-public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, FeatherBaseReply> {
+public final class FeatherBaseSession implements ProtocolSession<FeatherBaseRequest, FeatherBaseReply> {
 
     static final byte EOT = 0x04;
     static final int MAX_AUTH_FAILURES = 3;
     private static final byte[] GREETING = "Connection accepted\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final int maxCommandBytes;
     private final boolean authenticationRequired;
     private String user;
-    /** How many bytes of the command being received were already searched for EOT (so drip-fed input costs linear time). */
-    private int searched;
     /** Failed {@code auth} attempts on this connection; the reply to the {@link #MAX_AUTH_FAILURES}th closes it. */
     private int authFailures;
+    /** The request being answered is an {@code auth}. */
     private boolean authPending;
     private String clientAddress;
     private boolean closeAfterReply;
 
+    /** @param authenticationRequired whether commands other than {@code auth} are refused until one succeeds */
+    public FeatherBaseSession(boolean authenticationRequired) {
+        this.authenticationRequired = authenticationRequired;
+    }
+
     /**
+     * A connection's codec.
+     *
      * @param maxCommandBytes        the longest command accepted, EOT not counted
      * @param authenticationRequired whether commands other than {@code auth} are refused until one succeeds
      */
-    public FeatherBaseCodec(int maxCommandBytes, boolean authenticationRequired) {
-        if (maxCommandBytes < 1) {
-            throw new IllegalArgumentException("maxCommandBytes must be positive, got " + maxCommandBytes);
-        }
-        this.maxCommandBytes = maxCommandBytes;
-        this.authenticationRequired = authenticationRequired;
+    public static ConnectionCodec<FeatherBaseRequest, FeatherBaseReply> codec(int maxCommandBytes, boolean authenticationRequired) {
+        return new ConnectionCodec<>(new DelimiterFramer(EOT, maxCommandBytes, true), new FeatherBaseSession(authenticationRequired));
     }
 
     @Override
@@ -55,33 +58,16 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     }
 
     @Override
-    public Decoded<FeatherBaseRequest> decode(ByteBuffer received) {
-        if (searched == 0) {
-            while (received.hasRemaining() && (received.get(received.position()) == '\n' || received.get(received.position()) == '\r')) {
-                received.position(received.position() + 1);
-            }
-        }
-        int start = received.position();
-        int searchEnd = Math.min(received.limit(), start + maxCommandBytes + 1);
-        for (int i = start + searched; i < searchEnd; i++) {
-            if (received.get(i) == EOT) {
-                byte[] command = new byte[i - start];
-                received.get(command);
-                received.position(i + 1);
-                searched = 0;
-                return frame(new String(command, StandardCharsets.UTF_8));
-            }
-        }
-        searched = Math.max(0, searchEnd - start);
-        if (received.remaining() > maxCommandBytes) {
-            searched = 0;
-            received.position(received.limit());
-            return new Decoded.Answer<>(statusBytes(Word.SYNTAXERROR), true);
-        }
-        return Decoded.needMore();
+    public Decoded<FeatherBaseRequest> parse(byte[] frame) {
+        return command(new String(frame, StandardCharsets.UTF_8));
     }
 
-    private Decoded<FeatherBaseRequest> frame(String text) {
+    @Override
+    public byte[] refused(FrameException problem) {
+        return statusBytes(Word.SYNTAXERROR);
+    }
+
+    private Decoded<FeatherBaseRequest> command(String text) {
         FeatherBaseCommand command;
         try {
             command = FeatherBaseCommandParser.parse(text);
@@ -99,19 +85,27 @@ public final class FeatherBaseCodec implements FrameCodec<FeatherBaseRequest, Fe
     }
 
     @Override
-    public byte[] encode(FeatherBaseReply reply) {
-        if (authPending && reply instanceof FeatherBaseReply.Status status && status.word() == Word.FAILURE) {
-            authFailures++;
-            closeAfterReply = authFailures >= MAX_AUTH_FAILURES;
-        }
-        authPending = false;
+    public byte[] render(FeatherBaseReply reply) {
         if (reply instanceof FeatherBaseReply.Status status) {
             return statusBytes(status.word());
         } else if (reply instanceof FeatherBaseReply.Values values) {
             return terminated(String.join("\t", values.values()));
         } else {
-            user = ((FeatherBaseReply.Authenticated) reply).user();
+            Objects.requireNonNull(reply, "the application answered nothing");
             return statusBytes(Word.SUCCESS);
+        }
+    }
+
+    /** A successful {@code auth} logs its user in; a failed one counts towards closing the connection. */
+    @Override
+    public void taken(FeatherBaseReply reply) {
+        if (authPending && reply instanceof FeatherBaseReply.Status status && status.word() == Word.FAILURE) {
+            authFailures++;
+            closeAfterReply = authFailures >= MAX_AUTH_FAILURES;
+        }
+        authPending = false;
+        if (reply instanceof FeatherBaseReply.Authenticated authenticated) {
+            user = authenticated.user();
         }
     }
 

@@ -3,16 +3,15 @@ package dev.portico.jca.codec;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The customer directory protocol: one UTF-8 line ending in {@code \n} per connection, fields
- * separated by {@code |}; replies are UTF-8 text without terminator.
+ * The customer directory protocol: one UTF-8 line ending in {@code \n} per connection (framed by a
+ * {@link DelimiterFramer}), fields separated by {@code |}; replies are UTF-8 text without terminator.
  */
-public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirectoryRequest, CustomerDirectoryReply> {
+public final class CustomerDirectorySession implements ProtocolSession<CustomerDirectoryRequest, CustomerDirectoryReply> {
 
     static final byte[] TOO_LONG = utf8("Input too long...");
     static final byte[] TIMED_OUT = utf8("Request timed out waiting for delimiter.");
@@ -28,17 +27,13 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
      */
     static final int MAX_ECHO = 512;
 
-    private final int maxLineBytes;
     private ReplyOutput output = ReplyOutput.NONE;
-    /** The report being answered, if the request is one; its end is written by {@link #encode}. */
+    /** The report being answered, if the request is one; its end is written by {@link #render}. */
     private CustomerReportStream report;
 
-    /** @param maxLineBytes the longest line accepted, not counting its {@code \n} (512 in the reference) */
-    public CustomerDirectoryCodec(int maxLineBytes) {
-        if (maxLineBytes < 1) {
-            throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
-        }
-        this.maxLineBytes = maxLineBytes;
+    /** A connection's codec: lines of at most {@code maxLineBytes} bytes, not counting their {@code \n} (512 in the reference). */
+    public static ConnectionCodec<CustomerDirectoryRequest, CustomerDirectoryReply> codec(int maxLineBytes) {
+        return new ConnectionCodec<>(new DelimiterFramer((byte) '\n', maxLineBytes, false), new CustomerDirectorySession());
     }
 
     @Override
@@ -52,22 +47,13 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
     }
 
     @Override
-    public Decoded<CustomerDirectoryRequest> decode(ByteBuffer received) {
-        int start = received.position();
-        int searchEnd = Math.min(received.limit(), start + maxLineBytes + 1);
-        for (int i = start; i < searchEnd; i++) {
-            if (received.get(i) == '\n') {
-                byte[] line = new byte[i - start];
-                received.get(line);
-                received.position(i + 1);
-                return parse(new String(line, StandardCharsets.UTF_8));
-            }
-        }
-        if (received.remaining() > maxLineBytes) {
-            received.position(received.limit());
-            return new Decoded.Answer<>(TOO_LONG, true);
-        }
-        return Decoded.needMore();
+    public Decoded<CustomerDirectoryRequest> parse(byte[] frame) {
+        return parse(new String(frame, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public byte[] refused(FrameException problem) {
+        return TOO_LONG.clone();
     }
 
     /** Turns one decoded line into a request or a direct answer. */
@@ -96,7 +82,7 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
     }
 
     @Override
-    public byte[] encode(CustomerDirectoryReply reply) {
+    public byte[] render(CustomerDirectoryReply reply) {
         if (reply instanceof CustomerDirectoryReply.ReportComplete) {
             return report == null ? new byte[0] : report.rest();
         }
@@ -139,7 +125,7 @@ public final class CustomerDirectoryCodec implements FrameCodec<CustomerDirector
 
     private static String skipped(CustomerDirectoryReply.Skipped r) {
         String operation = r.operation() == CustomerDirectoryReply.Operation.ADDING ? "Adding" : "Update";
-        List<String> values = r.detail().stream().map(CustomerDirectoryCodec::echo).toList();
+        List<String> values = r.detail().stream().map(CustomerDirectorySession::echo).toList();
         String detail = values.size() == 1 ? values.get(0) : PythonRepr.list(values);
         return "DB read error. " + operation + " skipped [" + r.reason() + "]: " + detail;
     }

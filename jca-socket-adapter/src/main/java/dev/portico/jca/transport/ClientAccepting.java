@@ -1,0 +1,115 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.codec.ConnectionCodec;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Accepting clients for one listener: each new connection gets a fresh codec and is greeted; a
+ * full listener closes an idle connection ({@link ConnectionEviction}) for a new client or leaves
+ * it in the backlog, and looks again each tick; when accepting fails (out of file descriptors) it
+ * pauses for a tick instead of failing. Runs on the selector thread.
+ */
+final class ClientAccepting<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+    private static final long PAUSE_NANOS = 100_000_000L;
+
+    private final SocketListener<Q, R> listener;
+    private final ServerSocketChannel server;
+    private final SelectionKey serverKey;
+    private final Selector selector;
+    private final Supplier<ConnectionCodec<Q, R>> codecs;
+    private long pausedUntilNanos;
+
+    ClientAccepting(SocketListener<Q, R> listener, ServerSocketChannel server, SelectionKey serverKey, Selector selector,
+                    Supplier<ConnectionCodec<Q, R>> codecs) {
+        this.listener = listener;
+        this.server = server;
+        this.serverKey = serverKey;
+        this.selector = selector;
+        this.codecs = codecs;
+    }
+
+    /** Accepts every waiting client; when full, each one replaces an idle connection, or waits in the backlog if none is idle. */
+    void accept() {
+        while (true) {
+            Connection<Q, R> evicted = null;
+            if (listener.connections.size() >= listener.settings.maxConnections()) {
+                evicted = listener.eviction.victim(listener.connections);
+                if (evicted == null) {
+                    break;
+                }
+            }
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                // e.g. out of file descriptors: stop accepting for a moment instead of failing the listener
+                LOG.warning(() -> listener.settings.name() + ": cannot accept connections for now: " + e.getMessage());
+                serverKey.interestOps(0);
+                pausedUntilNanos = System.nanoTime() + PAUSE_NANOS;
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            if (evicted != null) {
+                Connection<Q, R> making = evicted;
+                LOG.fine(() -> listener.settings.name() + ": full; closing idle " + SocketListener.describe(making) + " for a new client");
+                listener.writing.close(evicted);
+            }
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
+                        SocketListener.STREAM_BOUND, listener.dispatch::streamReady);
+                c.session.clientAddress(c.clientAddress);
+                c.key = channel.register(selector, SelectionKey.OP_READ, c);
+                listener.connections.add(c);
+                listener.eviction.opened(c);
+                listener.counters.connectionOpened();
+                c.enqueue(c.session.greeting());
+                listener.writing.settle(c);
+            } catch (IOException e) {
+                LOG.fine(() -> listener.settings.name() + ": setting up a connection failed: " + e);
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already broken
+                }
+            }
+        }
+        serverKey.interestOps(0);
+    }
+
+    /** Room for a client again (a connection closed): accepting goes on, unless paused. */
+    void resume() {
+        if (serverKey.isValid()) {
+            serverKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** Once a tick: accepting resumes after a pause, and a full listener looks again (a connection may have become idle). */
+    void tick(long now) {
+        if (pausedUntilNanos != 0 && now - pausedUntilNanos > 0) {
+            pausedUntilNanos = 0;
+        }
+        if (pausedUntilNanos == 0 && serverKey.isValid()) {
+            serverKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    private static String clientAddress(SocketChannel channel) throws IOException {
+        return channel.getRemoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : null;
+    }
+}

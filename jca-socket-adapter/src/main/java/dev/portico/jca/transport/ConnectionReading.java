@@ -1,0 +1,134 @@
+package dev.portico.jca.transport;
+
+import dev.portico.jca.codec.Decoded;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Framing and time-outs of one listener's connections: reads what a client sent, cuts requests out
+ * of it with the connection's codec (handing them to {@link RequestDispatch}, answering the rest
+ * itself), and answers or closes connections whose request, first request or idle time ran out.
+ * Runs on the selector thread.
+ */
+final class ConnectionReading<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+
+    private final SocketListener<Q, R> listener;
+    private final ListenerSettings settings;
+    private final ListenerCounters counters;
+
+    ConnectionReading(SocketListener<Q, R> listener) {
+        this.listener = listener;
+        this.settings = listener.settings;
+        this.counters = listener.counters;
+    }
+
+    void read(Connection<Q, R> c) {
+        try {
+            if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {
+                LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + SocketListener.describe(c));
+                listener.writing.close(c);
+                return;
+            }
+            int n = c.read();
+            long now = System.nanoTime();
+            if (n < 0) {
+                c.inputEnded = true;
+                if (c.session.oneRequestPerConnection() && !c.requestTaken) {
+                    c.requestTaken = true;
+                    byte[] incomplete = c.session.incomplete();
+                    if (c.input.position() > 0) {
+                        // a client that connects and leaves without sending anything (a port probe) made no request
+                        counters.refused(SocketListener.describe(c), "incomplete request", incomplete);
+                    }
+                    c.enqueue(incomplete);
+                    c.closing = true;
+                }
+            } else if (n > 0) {
+                c.lastActivityNanos = now;
+                if (c.frameStartedNanos == 0) {
+                    c.frameStartedNanos = now;
+                }
+            }
+            decode(c);
+            listener.writing.settle(c);
+        } catch (IOException e) {
+            LOG.fine(() -> settings.name() + ": " + SocketListener.describe(c) + " failed: " + e);
+            listener.writing.close(c);
+        }
+    }
+
+    /** Cuts as many frames as the connection may have answered now; whether it consumed any input. */
+    boolean decode(Connection<Q, R> c) {
+        boolean consumed = false;
+        boolean starved = false;
+        c.input.flip();
+        try {
+            while (!c.busy && c.pending == null && !c.closing && !c.requestTaken && !c.outputBacklogged()) {
+                Decoded<Q> decoded = c.codec.decode(c.input);
+                if (!(decoded instanceof Decoded.NeedMore)) {
+                    consumed = true;
+                    c.requestSeen = true;
+                }
+                if (decoded instanceof Decoded.Request<Q> request) {
+                    c.requestTaken = c.session.oneRequestPerConnection();
+                    listener.dispatch.dispatch(c, request.request());
+                } else if (decoded instanceof Decoded.Answer<Q> answer) {
+                    counters.refused(SocketListener.describe(c), "bad input", answer.reply());
+                    c.requestTaken = c.session.oneRequestPerConnection();
+                    c.enqueue(answer.reply());
+                    c.closing = answer.close() || c.requestTaken;
+                } else {
+                    starved = true;
+                    break;
+                }
+            }
+        } finally {
+            c.input.compact();
+        }
+        if (c.input.position() == 0) {
+            c.frameStartedNanos = 0;
+        } else if (consumed) {
+            c.frameStartedNanos = c.lastActivityNanos;
+        }
+        // End of stream with nothing left to answer: whatever partial request remains will never complete.
+        if (c.inputEnded && !c.busy && c.pending == null && (starved || c.input.position() == 0)) {
+            c.closing = true;
+        }
+        return consumed;
+    }
+
+    /** Cuts off stalled streamed replies, answers requests that took too long, closes idle and silent connections. */
+    void expireTimeouts(List<Connection<Q, R>> connections, long now) {
+        for (Connection<Q, R> c : connections) {
+            if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
+                counters.cutOff(SocketListener.describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
+                listener.writing.reset(c);
+                continue;
+            }
+            if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
+                continue;
+            }
+            if (c.closing) {
+                if (now - c.lastActivityNanos > settings.readTimeout().toNanos()) {
+                    listener.writing.close(c);
+                }
+            } else if (c.session.oneRequestPerConnection() ? now - c.acceptedNanos > settings.readTimeout().toNanos()
+                    : c.frameStartedNanos != 0 && now - c.frameStartedNanos > settings.readTimeout().toNanos()) {
+                c.requestTaken = true;
+                byte[] timedOut = c.session.timedOut();
+                counters.refused(SocketListener.describe(c), "timed out", timedOut);
+                c.enqueue(timedOut);
+                c.closing = true;
+                listener.writing.settle(c);
+            } else if (c.frameStartedNanos == 0 && now - c.lastActivityNanos > settings.idleTimeout().toNanos()) {
+                listener.writing.close(c);
+            } else if (!c.requestSeen && c.frameStartedNanos == 0 && now - c.acceptedNanos > settings.firstRequestTimeout().toNanos()) {
+                listener.writing.close(c);
+            }
+        }
+    }
+}

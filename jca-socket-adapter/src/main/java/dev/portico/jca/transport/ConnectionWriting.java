@@ -1,0 +1,86 @@
+package dev.portico.jca.transport;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.util.logging.Logger;
+
+/**
+ * Writing and closing for one listener's connections: writes what a connection has queued (see
+ * {@link Connection#flush}), then closes it when it is done, reads on, or waits for the socket;
+ * closes with FIN, with a reset, or after one last generic error. Runs on the selector thread.
+ */
+final class ConnectionWriting<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+
+    private final SocketListener<Q, R> listener;
+    private final ClientAccepting<Q, R> accepting;
+
+    ConnectionWriting(SocketListener<Q, R> listener, ClientAccepting<Q, R> accepting) {
+        this.listener = listener;
+        this.accepting = accepting;
+    }
+
+    /** Ends a connection whose state can no longer be trusted: one last generic error if it can be written at once, then close. */
+    void abandon(Connection<Q, R> c) {
+        try {
+            c.channel.write(ByteBuffer.wrap(c.session.render(c.session.serverError())));
+        } catch (IOException | RuntimeException | Error ignored) {
+            // the connection is going anyway
+        }
+        close(c);
+    }
+
+    /** Writes what can be written, then closes the connection or updates what the selector watches. */
+    void settle(Connection<Q, R> c) {
+        if (!c.open) {
+            return;
+        }
+        try {
+            boolean flushed = c.flush(System.nanoTime());
+            while (flushed && c.readyForMoreInput() && listener.reading.decode(c)) {
+                flushed = c.flush(System.nanoTime());
+            }
+            if (flushed && c.closing && c.quiescent()) {
+                close(c);
+            } else {
+                c.key.interestOps(c.interest());
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> listener.settings.name() + ": writing to " + SocketListener.describe(c) + " failed: " + e);
+            close(c);
+        }
+    }
+
+    void close(Connection<Q, R> c) {
+        if (!c.open) {
+            return;
+        }
+        c.open = false;
+        c.pipe.cut();
+        listener.connections.remove(c);
+        listener.eviction.closed(c);
+        listener.counters.connectionClosed();
+        try {
+            c.key.cancel();
+            c.discardUnreadInput();
+            c.channel.close();
+        } catch (IOException e) {
+            LOG.fine(() -> listener.settings.name() + ": closing " + SocketListener.describe(c) + ": " + e);
+        }
+        if (!listener.stopping() && listener.connections.size() < listener.settings.maxConnections()) {
+            accepting.resume();
+        }
+    }
+
+    /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
+    void reset(Connection<Q, R> c) {
+        try {
+            c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> listener.settings.name() + ": cannot reset " + SocketListener.describe(c) + ": " + e);
+        }
+        close(c);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.portico.jca.transport;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Dispatch and completions of one listener: hands decoded requests to worker threads, at most
+ * {@code maxConcurrentRequests} at once (the rest wait, unread), and takes their outcomes back on
+ * the selector thread, where the session takes the reply and the connection goes on or closes.
+ * Also takes note of connections whose streamed reply has bytes to write. Every method but
+ * {@link #streamReady} runs on the selector thread.
+ */
+final class RequestDispatch<Q, R> {
+
+    private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+
+    private final SocketListener<Q, R> listener;
+    private final RequestAnswering<Q, R> answering;
+    private final Executor executor;
+    private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
+    private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
+    /** Connections whose streamed reply has bytes to write where it had none. */
+    private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
+    private int inFlight;
+
+    RequestDispatch(SocketListener<Q, R> listener, RequestAnswering<Q, R> answering, Executor executor) {
+        this.listener = listener;
+        this.answering = answering;
+        this.executor = executor;
+    }
+
+    /** A decoded request: delivered now, or queued until a delivery slot is free. */
+    void dispatch(Connection<Q, R> c, Q request) {
+        if (inFlight < listener.settings.maxConcurrentRequests()) {
+            deliver(c, request);
+        } else {
+            c.pending = request;
+            waiting.add(c);
+        }
+    }
+
+    void dispatchWaiting() {
+        while (inFlight < listener.settings.maxConcurrentRequests() && !waiting.isEmpty()) {
+            Connection<Q, R> c = waiting.poll();
+            Q request = c.pending;
+            c.pending = null;
+            if (c.open && request != null) {
+                deliver(c, request);
+                listener.writing.settle(c);
+            }
+        }
+    }
+
+    private void deliver(Connection<Q, R> c, Q request) {
+        c.busy = true;
+        inFlight++;
+        try {
+            executor.execute(() -> {
+                Completion<Q, R> done = null;
+                try {
+                    done = answering.answer(c, request);
+                } finally {
+                    completions.add(done != null ? done : Completion.reset(c));
+                    listener.wakeup();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, listener.settings.name() + ": no thread to answer " + SocketListener.describe(c), e);
+            listener.counters.failed(SocketListener.describe(c), request.getClass().getSimpleName(), e);
+            completions.add(answering.serverError(c));
+        }
+    }
+
+    /** Called on a worker thread: the connection's streamed reply has bytes to write where it had none. */
+    void streamReady(Connection<Q, R> c) {
+        streamed.add(c);
+        listener.wakeup();
+    }
+
+    void drainStreamed() {
+        Connection<Q, R> c;
+        while ((c = streamed.poll()) != null) {
+            listener.writing.settle(c);
+        }
+    }
+
+    /** Takes the outcomes of answered requests: the session takes each reply, then the connection reads on or closes. */
+    void drainCompletions() {
+        Completion<Q, R> done;
+        while ((done = completions.poll()) != null) {
+            inFlight--;
+            listener.counters.answered();
+            Connection<Q, R> c = done.connection();
+            c.busy = false;
+            if (!c.open) {
+                continue;
+            }
+            if (done.reset()) {
+                listener.writing.reset(c);
+                continue;
+            }
+            c.session.taken(done.reply());
+            c.lastActivityNanos = System.nanoTime();
+            if (c.input.position() > 0) {
+                c.frameStartedNanos = c.lastActivityNanos;
+            }
+            c.enqueue(done.bytes());
+            if (c.session.oneRequestPerConnection() || c.session.closeAfterReply() || listener.stopping()) {
+                c.closing = true;
+            } else {
+                listener.reading.decode(c);
+            }
+            listener.writing.settle(c);
+        }
+    }
+}
