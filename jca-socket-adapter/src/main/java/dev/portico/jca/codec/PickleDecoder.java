@@ -4,8 +4,6 @@ import dev.portico.jca.codec.PickleScanner.Opcode;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,9 +109,9 @@ public final class PickleDecoder {
                 case LONG1, LONG4 -> push(scalar(text(PickleText::binaryInt, counted())));
                 case FLOAT -> push(scalar(text(PickleText::textFloat, ascii(line()))));
                 case BINFLOAT -> push(scalar(bytes.getDouble(advance(8))));
-                case STRING -> push(scalar(utf8(text(PickleText::escapeDecode, line()))));
+                case STRING -> push(scalar(text(PickleText::utf8, text(PickleText::escapeDecode, line()))));
                 case UNICODE -> push(scalar(text(PickleText::rawUnicodeEscape, line())));
-                case BINSTRING, SHORT_BINSTRING, BINUNICODE, SHORT_BINUNICODE, BINUNICODE8 -> push(scalar(utf8(counted())));
+                case BINSTRING, SHORT_BINSTRING, BINUNICODE, SHORT_BINUNICODE, BINUNICODE8 -> push(scalar(text(PickleText::utf8, counted())));
                 case BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8 -> push(counted());
                 case EMPTY_LIST -> push(guard.container(new ArrayList<>()));
                 case EMPTY_DICT -> push(guard.container(new LinkedHashMap<>()));
@@ -284,17 +282,6 @@ public final class PickleDecoder {
 
     private static String ascii(byte[] text) {
         return new String(text, StandardCharsets.ISO_8859_1);
-    }
-
-    private String utf8(byte[] encoded) throws PickleException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(encoded)).toString();
-        } catch (CharacterCodingException e) {
-            throw failure("malformed UTF-8");
-        }
     }
 
     // --- errors

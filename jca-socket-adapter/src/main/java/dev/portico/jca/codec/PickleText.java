@@ -1,6 +1,10 @@
 package dev.portico.jca.codec;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -175,6 +179,18 @@ final class PickleText {
             text.appendCodePoint((int) codePoint);
         }
         return text.toString();
+    }
+
+    /** Strict UTF-8: malformed bytes and lone surrogates are refused. */
+    static String utf8(byte[] encoded) throws Malformed {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(encoded)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Malformed("malformed UTF-8");
+        }
     }
 
     private static String shown(String text) {
