@@ -4,6 +4,7 @@ import dev.portico.application.RentalIntakeService;
 import dev.portico.application.RentalReports;
 import dev.portico.application.RentalSearch;
 import dev.portico.application.RentalSummary;
+import dev.portico.domain.rental.SentValue;
 import dev.portico.domain.rental.CarModel;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.MileageBand;
@@ -216,20 +217,25 @@ class RentalServiceIT {
         return records.stream().map(RentalRecord::renter).toList();
     }
 
-    /** A payload of rentals given as (name, gender, car, mileage, time in, time out). */
-    private static Map<String, Object> payload(List<?>... rentals) {
-        List<Object> users = new ArrayList<>();
-        List<Object> cars = new ArrayList<>();
-        List<Object> times = new ArrayList<>();
-        for (List<?> r : rentals) {
-            users.add(List.of(r.get(0), r.get(1)));
-            cars.add(List.of(r.get(2), r.get(3)));
-            times.add(List.of(r.get(4), r.get(5)));
+    /** A payload of rentals given as (name, gender, car, mileage, time in, time out), all text. */
+    @SafeVarargs
+    private static SentValue payload(List<String>... rentals) {
+        List<SentValue> users = new ArrayList<>();
+        List<SentValue> cars = new ArrayList<>();
+        List<SentValue> times = new ArrayList<>();
+        for (List<String> r : rentals) {
+            users.add(pair(r.get(0), r.get(1)));
+            cars.add(pair(r.get(2), r.get(3)));
+            times.add(pair(r.get(4), r.get(5)));
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("users", users);
-        payload.put("CarStatus", cars);
-        payload.put("Time_Rent", times);
-        return payload;
+        Map<SentValue, SentValue> payload = new LinkedHashMap<>();
+        payload.put(new SentValue.Text("users"), new SentValue.Items(users));
+        payload.put(new SentValue.Text("CarStatus"), new SentValue.Items(cars));
+        payload.put(new SentValue.Text("Time_Rent"), new SentValue.Items(times));
+        return new SentValue.Mapping(payload);
+    }
+
+    private static SentValue pair(String first, String second) {
+        return new SentValue.Items(List.of(new SentValue.Text(first), new SentValue.Text(second)));
     }
 }

@@ -1,14 +1,15 @@
 package dev.portico.application;
 
 import dev.portico.domain.rental.InvalidRentalException;
+import dev.portico.domain.rental.SentValue;
 
 /** Takes in rentals from any channel: all of a request is stored in one transaction, or none of it. */
 public interface RentalIntakeService {
 
     /**
-     * Validates and stores a payload given as plain data (what a pickle or JSON decodes to).
+     * Validates and stores a payload as its channel received it, typed (what a pickle or JSON decodes to).
      *
      * @return the number of rentals stored
      */
-    int intake(Object payload) throws InvalidRentalException;
+    int intake(SentValue payload) throws InvalidRentalException;
 }

@@ -7,6 +7,7 @@ import dev.portico.domain.rental.RentalDraft;
 import dev.portico.domain.rental.RentalPayload;
 import dev.portico.domain.rental.RentalRepository;
 import dev.portico.domain.rental.Renter;
+import dev.portico.domain.rental.SentValue;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -23,7 +24,7 @@ public class DefaultRentalIntakeService implements RentalIntakeService {
     private RentalRepository rentals;
 
     @Override
-    public int intake(Object payload) throws InvalidRentalException {
+    public int intake(SentValue payload) throws InvalidRentalException {
         List<RentalDraft> drafts = RentalPayload.rentals(payload);
         // Renters first, in one global order, so concurrent intakes lock renter rows in the same order.
         Map<String, Renter> renters = new HashMap<>();

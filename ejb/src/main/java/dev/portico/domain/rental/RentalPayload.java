@@ -9,13 +9,12 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Validates an intake payload given as plain data (maps, lists, strings, numbers: what a pickle or
- * JSON decodes to): {@code {'users': [(name, gender)], 'CarStatus': [(car, mileage)],
+ * Validates an intake payload given as typed plain data ({@link SentValue}: what a pickle or JSON
+ * decodes to): {@code {'users': [(name, gender)], 'CarStatus': [(car, mileage)],
  * 'Time_Rent': [(time_in, time_out)]}}. Entry i of the three lists is one rental. The first
  * problem found is reported; rentals are checked in order, each field by field.
  */
@@ -35,19 +34,20 @@ public final class RentalPayload {
     private RentalPayload() {
     }
 
-    public static List<RentalDraft> rentals(Object payload) throws InvalidRentalException {
-        if (!(payload instanceof Map<?, ?> map)) {
+    public static List<RentalDraft> rentals(SentValue payload) throws InvalidRentalException {
+        if (!(payload instanceof SentValue.Mapping map)) {
             throw new InvalidRentalException("payload must be a dict with 'users', 'CarStatus' and 'Time_Rent', got " + typeName(payload));
         }
-        List<List<?>> lists = new ArrayList<>();
+        List<List<SentValue>> lists = new ArrayList<>();
         for (String key : KEYS) {
-            if (!map.containsKey(key)) {
+            SentValue value = map.get(key);
+            if (value == null) {
                 throw new InvalidRentalException("payload has no '" + key + "' list");
             }
-            if (!(map.get(key) instanceof List<?> list)) {
-                throw new InvalidRentalException("'" + key + "' must be a list, got " + typeName(map.get(key)));
+            if (!(value instanceof SentValue.Items list)) {
+                throw new InvalidRentalException("'" + key + "' must be a list, got " + typeName(value));
             }
-            lists.add(list);
+            lists.add(list.items());
         }
         int count = lists.get(0).size();
         if (lists.get(1).size() != count || lists.get(2).size() != count) {
@@ -59,9 +59,9 @@ public final class RentalPayload {
         }
         List<RentalDraft> rentals = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            List<?> user = pair(lists.get(0).get(i), "users[" + i + "]", "(name, gender)");
-            List<?> car = pair(lists.get(1).get(i), "CarStatus[" + i + "]", "(car_model, mileage)");
-            List<?> time = pair(lists.get(2).get(i), "Time_Rent[" + i + "]", "(time_in, time_out)");
+            List<SentValue> user = pair(lists.get(0).get(i), "users[" + i + "]", "(name, gender)");
+            List<SentValue> car = pair(lists.get(1).get(i), "CarStatus[" + i + "]", "(car_model, mileage)");
+            List<SentValue> time = pair(lists.get(2).get(i), "Time_Rent[" + i + "]", "(time_in, time_out)");
             String where = "users[" + i + "]: ";
             String name = name(user.get(0), where);
             char gender = gender(user.get(1), where);
@@ -72,21 +72,22 @@ public final class RentalPayload {
             LocalDateTime in = time(time.get(0), where + "time_in");
             LocalDateTime out = time(time.get(1), where + "time_out");
             if (out.isBefore(in)) {
-                throw new InvalidRentalException(where + "time_out " + echo(time.get(1)) + " is before time_in " + echo(time.get(0)));
+                throw new InvalidRentalException(where + "time_out " + echo(((SentValue.Text) time.get(1)).text()) + " is before time_in "
+                        + echo(((SentValue.Text) time.get(0)).text()));
             }
             rentals.add(new RentalDraft(name, gender, model, mileage, in, out));
         }
         return rentals;
     }
 
-    private static List<?> pair(Object value, String where, String shape) throws InvalidRentalException {
-        if (!(value instanceof List<?> list) || list.size() != 2) {
+    private static List<SentValue> pair(SentValue value, String where, String shape) throws InvalidRentalException {
+        if (!(value instanceof SentValue.Items pair) || pair.items().size() != 2) {
             throw new InvalidRentalException(where + " must be a " + shape + " pair, got " + describe(value));
         }
-        return list;
+        return pair.items();
     }
 
-    private static String name(Object value, String where) throws InvalidRentalException {
+    private static String name(SentValue value, String where) throws InvalidRentalException {
         String name = text(value, where + "name").strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new InvalidRentalException(where + "name must be 1 to " + MAX_NAME_LENGTH + " characters, got " + repr(value));
@@ -94,16 +95,17 @@ public final class RentalPayload {
         return name;
     }
 
-    private static char gender(Object value, String where) throws InvalidRentalException {
-        if (value instanceof String s && (s.equalsIgnoreCase("M") || s.equalsIgnoreCase("F"))) {
+    private static char gender(SentValue value, String where) throws InvalidRentalException {
+        if (value instanceof SentValue.Text text && (text.text().equalsIgnoreCase("M") || text.text().equalsIgnoreCase("F"))) {
+            String s = text.text();
             return Character.toUpperCase(s.charAt(0));
         }
         throw new InvalidRentalException(where + "gender must be M or F, got " + repr(value));
     }
 
-    private static CarModel car(Object value, String where) throws InvalidRentalException {
-        if (value instanceof String s) {
-            var model = CarModel.parse(s);
+    private static CarModel car(SentValue value, String where) throws InvalidRentalException {
+        if (value instanceof SentValue.Text text) {
+            var model = CarModel.parse(text.text());
             if (model.isPresent()) {
                 return model.get();
             }
@@ -111,13 +113,13 @@ public final class RentalPayload {
         throw new InvalidRentalException(where + "car must be Corolla, Kancil or Axia, got " + repr(value));
     }
 
-    private static int mileage(Object value, String where) throws InvalidRentalException {
+    private static int mileage(SentValue value, String where) throws InvalidRentalException {
         String problem = where + "mileage must be a whole number of kilometres (e.g. 10, 10KM, 10 km), got " + repr(value);
         BigInteger km;
-        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
-            km = new BigInteger(value.toString());
-        } else if (value instanceof String s) {
-            Matcher m = MILEAGE.matcher(s.strip());
+        if (value instanceof SentValue.Whole whole) {
+            km = whole.number();
+        } else if (value instanceof SentValue.Text text) {
+            Matcher m = MILEAGE.matcher(text.text().strip());
             if (!m.matches()) {
                 throw new InvalidRentalException(problem);
             }
@@ -134,12 +136,12 @@ public final class RentalPayload {
             throw new InvalidRentalException(problem);
         }
         if (km.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new InvalidRentalException(where + "mileage " + repr(km) + " km is not plausible");
+            throw new InvalidRentalException(where + "mileage " + echo(km.toString()) + " km is not plausible");
         }
         return km.intValue();
     }
 
-    private static LocalDateTime time(Object value, String what) throws InvalidRentalException {
+    private static LocalDateTime time(SentValue value, String what) throws InvalidRentalException {
         LocalDateTime time;
         try {
             time = LocalDateTime.parse(text(value, what).strip(), TIME);
@@ -153,9 +155,9 @@ public final class RentalPayload {
         return time;
     }
 
-    private static String text(Object value, String what) throws InvalidRentalException {
-        if (value instanceof String s) {
-            return s;
+    private static String text(SentValue value, String what) throws InvalidRentalException {
+        if (value instanceof SentValue.Text text) {
+            return text.text();
         }
         throw new InvalidRentalException(what + " must be a string, got " + describe(value));
     }
@@ -164,24 +166,26 @@ public final class RentalPayload {
      * A value as Python would show it in a message: strings quoted, None, True/False, numbers as they
      * are; cut to {@link #ECHO_LIMIT} characters, so a reply never grows with what the client sent.
      */
-    static String repr(Object value) {
-        if (value instanceof String s) {
+    static String repr(SentValue value) {
+        if (value instanceof SentValue.Text text) {
+            String s = text.text();
             String shown = cut(s);
             return shown.equals(s) ? "'" + escapeControls(s) + "'"
                     : "'" + escapeControls(shown.substring(0, shown.length() - 3)) + "'" + shown.substring(shown.length() - 3) + lengthNote(s);
-        } else if (value == null) {
+        } else if (value instanceof SentValue.Nothing) {
             return "None";
-        } else if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        } else if (value instanceof Number) {
-            return echo(value);
+        } else if (value instanceof SentValue.Truth truth) {
+            return truth.value() ? "True" : "False";
+        } else if (value instanceof SentValue.Whole whole) {
+            return echo(whole.number().toString());
+        } else if (value instanceof SentValue.Real real) {
+            return echo(Double.toString(real.number()));
         }
         return "a " + typeName(value);
     }
 
-    /** A value as it is, cut as {@link #repr} cuts it, unquoted. */
-    private static String echo(Object value) {
-        String text = String.valueOf(value);
+    /** A value's text as it is, cut as {@link #repr} cuts it, unquoted. */
+    private static String echo(String text) {
         return cut(text) + lengthNote(text);
     }
 
@@ -217,32 +221,30 @@ public final class RentalPayload {
         return out.toString();
     }
 
-    private static String describe(Object value) {
-        if (value instanceof List<?> list) {
-            return "a " + list.size() + "-item list";
+    private static String describe(SentValue value) {
+        if (value instanceof SentValue.Items list) {
+            return "a " + list.items().size() + "-item list";
         }
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value == null ? repr(value) : "a " + typeName(value);
+        return value instanceof SentValue.Mapping || value instanceof SentValue.Bytes ? "a " + typeName(value) : repr(value);
     }
 
-    /** Python's name for the type of a decoded value. */
-    static String typeName(Object value) {
-        if (value == null) {
+    /** Python's name for the type of a value. */
+    static String typeName(SentValue value) {
+        if (value instanceof SentValue.Nothing) {
             return "NoneType";
-        } else if (value instanceof String) {
+        } else if (value instanceof SentValue.Text) {
             return "str";
-        } else if (value instanceof Boolean) {
+        } else if (value instanceof SentValue.Truth) {
             return "bool";
-        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+        } else if (value instanceof SentValue.Whole) {
             return "int";
-        } else if (value instanceof Double) {
+        } else if (value instanceof SentValue.Real) {
             return "float";
-        } else if (value instanceof byte[]) {
+        } else if (value instanceof SentValue.Bytes) {
             return "bytes";
-        } else if (value instanceof Map) {
+        } else if (value instanceof SentValue.Mapping) {
             return "dict";
-        } else if (value instanceof List) {
-            return "list";
         }
-        return value.getClass().getSimpleName();
+        return "list";
     }
 }

@@ -40,7 +40,7 @@ class RentalPayloadFuzzer {
         Object payload = payload(data);
         List<RentalDraft> rentals;
         try {
-            rentals = RentalPayload.rentals(payload);
+            rentals = RentalPayload.rentals(PlainData.sent(payload));
         } catch (InvalidRentalException e) {
             assertNotNull(e.getMessage());
             return;

@@ -106,7 +106,7 @@ class RentalPayloadTest {
         Map<String, Object> payload = oneRental("Mira", "F", "Axia", "10KM", "2024-01-25 08:30:01", "2024-01-25 20:30:01");
         payload.put("comment", List.of("anything"));
 
-        assertEquals(1, RentalPayload.rentals(payload).size());
+        assertEquals(1, RentalPayload.rentals(PlainData.sent(payload)).size());
     }
 
     // ---- the three lists ------------------------------------------------------------------------
@@ -115,12 +115,12 @@ class RentalPayloadTest {
     void oneRentalIsAccepted() throws InvalidRentalException {
         assertEquals(List.of(new RentalDraft("Mira", 'F', CarModel.AXIA, 10,
                         LocalDateTime.of(2024, 1, 25, 8, 30, 1), LocalDateTime.of(2024, 1, 25, 20, 30, 1))),
-                RentalPayload.rentals(oneRental("Mira", "F", "Axia", "10KM", "2024-01-25 08:30:01", "2024-01-25 20:30:01")));
+                RentalPayload.rentals(PlainData.sent(oneRental("Mira", "F", "Axia", "10KM", "2024-01-25 08:30:01", "2024-01-25 20:30:01"))));
     }
 
     @Test
     void thousandRentalsAreAcceptedInTheirOrder() throws InvalidRentalException {
-        List<RentalDraft> rentals = RentalPayload.rentals(rentals(1000));
+        List<RentalDraft> rentals = RentalPayload.rentals(PlainData.sent(rentals(1000)));
 
         assertEquals(1000, rentals.size());
         for (int i = 0; i < 1000; i++) {
@@ -170,8 +170,8 @@ class RentalPayloadTest {
                 List.of(new ArrayList<>(List.of("Axia", "10KM"))),
                 List.of(new ArrayList<>(List.of("2024-01-25 08:30:01", "2024-01-25 20:30:01"))));
 
-        assertEquals(List.of(expected), RentalPayload.rentals(tuplesInLists));
-        assertEquals(List.of(expected), RentalPayload.rentals(listsInTuples));
+        assertEquals(List.of(expected), RentalPayload.rentals(PlainData.sent(tuplesInLists)));
+        assertEquals(List.of(expected), RentalPayload.rentals(PlainData.sent(listsInTuples)));
     }
 
     // ---- entries: 2-item lists ------------------------------------------------------------------
@@ -413,10 +413,10 @@ class RentalPayloadTest {
                 oneRental("Mira", "F", "Axia", "1", "2024-01-25 08:30:01", huge),
                 oneRental("Mira", "F", "Axia", "1", "2024-01-25 20:30:01", "2024-01-25 08:30:01" + " ".repeat(100_000)));
         for (Map<String, Object> payload : payloads) {
-            InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(payload));
+            InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(PlainData.sent(payload)));
             assertTrue(e.getMessage().length() < 300, () -> e.getMessage().length() + ": " + e.getMessage().substring(0, 200));
         }
-        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(payloads.get(0)));
+        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(PlainData.sent(payloads.get(0))));
         assertEquals(NAME_LENGTH + "'\\x01" + "ß".repeat(RentalPayload.ECHO_LIMIT - 1) + "'... (100001 characters)", e.getMessage());
     }
 
@@ -424,7 +424,7 @@ class RentalPayloadTest {
     void aMileageOfSixtyThousandDigitsIsRefusedAsImplausibleWithItsDigitsCut() {
         // refused from its digit count: parsing and printing it as a BigInteger took 0.4 s of CPU per request
         String digits = "9".repeat(60_000);
-        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(car("Axia", "000" + digits + " km")));
+        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(PlainData.sent(car("Axia", "000" + digits + " km"))));
         assertEquals("CarStatus[0]: mileage " + "9".repeat(RentalPayload.ECHO_LIMIT) + "... (60000 characters) km is not plausible", e.getMessage());
     }
 
@@ -570,7 +570,7 @@ class RentalPayloadTest {
         }
         assertRefused("Time_Rent[0]: time_out 2024-01-25 08:30:01 is before time_in 2024-01-25 20:30:01", oneRental(fields));
         fields[5] = "2024-01-25 20:30:01";
-        assertEquals(1, RentalPayload.rentals(oneRental(fields)).size());
+        assertEquals(1, RentalPayload.rentals(PlainData.sent(oneRental(fields))).size());
     }
 
     @Test
@@ -605,7 +605,7 @@ class RentalPayloadTest {
 
         assertEquals(List.of(new RentalDraft("Mira", 'F', CarModel.AXIA, 10,
                         LocalDateTime.of(2024, 1, 25, 8, 30, 1), LocalDateTime.of(2024, 1, 25, 20, 30, 1))),
-                RentalPayload.rentals(payload));
+                RentalPayload.rentals(PlainData.sent(payload)));
     }
 
     @Test
@@ -622,7 +622,7 @@ class RentalPayloadTest {
                         new RentalDraft("Ali", 'M', CarModel.COROLLA, 50, LocalDateTime.of(2024, 1, 24, 6, 0), LocalDateTime.of(2024, 1, 24, 13, 0)),
                         new RentalDraft("Kamal", 'M', CarModel.AXIA, 7, LocalDateTime.of(2024, 1, 24, 10, 0), LocalDateTime.of(2024, 1, 24, 15, 0)),
                         new RentalDraft("Siti", 'F', CarModel.KANCIL, 80, LocalDateTime.of(2024, 1, 24, 11, 0), LocalDateTime.of(2024, 1, 24, 19, 0))),
-                RentalPayload.rentals(payload));
+                RentalPayload.rentals(PlainData.sent(payload)));
     }
 
     @Test
@@ -714,13 +714,13 @@ class RentalPayloadTest {
     }
 
     private static RentalDraft only(Object payload) throws InvalidRentalException {
-        List<RentalDraft> rentals = RentalPayload.rentals(payload);
+        List<RentalDraft> rentals = RentalPayload.rentals(PlainData.sent(payload));
         assertEquals(1, rentals.size());
         return rentals.get(0);
     }
 
     private static void assertRefused(String problem, Object payload) {
-        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(payload));
+        InvalidRentalException e = assertThrows(InvalidRentalException.class, () -> RentalPayload.rentals(PlainData.sent(payload)));
         assertEquals(problem, e.getMessage());
     }
 }

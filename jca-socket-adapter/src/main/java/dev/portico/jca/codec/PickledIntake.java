@@ -18,14 +18,14 @@ public record PickledIntake(byte[] pickle) {
     static final int SMALL_PICKLE = 4096;
     private static final Semaphore LARGE_DECODES = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
-    /** The request the pickle describes; the reply for a refused pickle is {@link #refusal}. */
+    /** The request the pickle describes, its values typed; the reply for a refused pickle is {@link #refusal}. */
     public RentalIntakeRequest unpickle() throws PickleException {
         if (pickle.length <= SMALL_PICKLE) {
-            return new RentalIntakeRequest(PickleDecoder.decode(pickle));
+            return new RentalIntakeRequest(RentalValues.of(PickleDecoder.decode(pickle)));
         }
         LARGE_DECODES.acquireUninterruptibly();
         try {
-            return new RentalIntakeRequest(PickleDecoder.decode(pickle));
+            return new RentalIntakeRequest(RentalValues.of(PickleDecoder.decode(pickle)));
         } finally {
             LARGE_DECODES.release();
         }

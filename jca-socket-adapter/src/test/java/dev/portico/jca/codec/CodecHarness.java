@@ -1,9 +1,13 @@
 package dev.portico.jca.codec;
 
+import dev.portico.jca.api.RentalValue;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,5 +110,32 @@ public final class CodecHarness {
 
     public static String describe(Decoded<?> decoded) {
         return decoded instanceof Decoded.Answer<?> answer ? "answer " + text(answer.reply()) : String.valueOf(decoded);
+    }
+
+    /**
+     * A typed rental value as the plain data the decoder gave (maps, lists, strings, Long or
+     * BigInteger, Double, Boolean, null; bytes as zeros of their length), to compare with expected payloads.
+     */
+    public static Object plain(RentalValue value) {
+        if (value instanceof RentalValue.Text text) {
+            return text.text();
+        } else if (value instanceof RentalValue.Whole whole) {
+            return whole.number().bitLength() < 64 ? (Object) whole.number().longValue() : whole.number();
+        } else if (value instanceof RentalValue.Real real) {
+            return real.number();
+        } else if (value instanceof RentalValue.Truth truth) {
+            return truth.value();
+        } else if (value instanceof RentalValue.Bytes bytes) {
+            return new byte[bytes.length()];
+        } else if (value instanceof RentalValue.Items items) {
+            List<Object> list = new ArrayList<>();
+            items.items().forEach(item -> list.add(plain(item)));
+            return list;
+        } else if (value instanceof RentalValue.Mapping mapping) {
+            Map<Object, Object> map = new LinkedHashMap<>();
+            mapping.entries().forEach((k, v) -> map.put(plain(k), plain(v)));
+            return map;
+        }
+        return null;
     }
 }

@@ -39,7 +39,7 @@ class RentalIntakeCodecFuzzer {
     /** What the worker thread makes of a framed pickle: its value, or the refusal it is answered with. */
     private static String unpickled(PickledIntake framed) {
         try {
-            return PickleValues.show(framed.unpickle().payload());
+            return PickleValues.show(CodecHarness.plain(framed.unpickle().payload()));
         } catch (PickleException e) {
             return "refused: " + e.getMessage();
         }

@@ -341,7 +341,7 @@ class RentalIntakeCodecTest {
             throw new AssertionError("expected a request, got " + describe(decoded));
         }
         try {
-            return request.request().unpickle().payload();
+            return plain(request.request().unpickle().payload());
         } catch (PickleException e) {
             throw new AssertionError("the framed pickle does not decode: " + e.getMessage(), e);
         }

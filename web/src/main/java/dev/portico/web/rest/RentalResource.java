@@ -6,6 +6,7 @@ import dev.portico.application.RentalSearch;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalTimes;
+import dev.portico.domain.rental.SentValue;
 import dev.portico.web.console.RentalFilterParameters;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
@@ -56,7 +57,7 @@ public class RentalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response intake(JsonValue body) {
         try {
-            int stored = intake.intake(plain(body));
+            int stored = intake.intake(sent(body));
             return Response.status(Response.Status.CREATED).entity(Map.of("stored", stored)).build();
         } catch (InvalidRentalException e) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
@@ -137,31 +138,31 @@ public class RentalResource {
         return reports.rentalsPerDay(query);
     }
 
-    /** JSON as the plain data a pickle decodes to: objects, arrays, strings, whole numbers as Long. */
-    private static Object plain(JsonValue value) {
+    /** JSON as the intake's typed values: objects as dicts, arrays as lists, whole numbers as ints, null as None. */
+    private static SentValue sent(JsonValue value) {
         if (value == null) {
-            return null;
+            return new SentValue.Nothing();
         }
         switch (value.getValueType()) {
             case OBJECT:
-                Map<String, Object> map = new LinkedHashMap<>();
-                ((JsonObject) value).forEach((k, v) -> map.put(k, plain(v)));
-                return map;
+                Map<SentValue, SentValue> entries = new LinkedHashMap<>();
+                ((JsonObject) value).forEach((k, v) -> entries.put(new SentValue.Text(k), sent(v)));
+                return new SentValue.Mapping(entries);
             case ARRAY:
-                List<Object> list = new ArrayList<>();
-                ((JsonArray) value).forEach(v -> list.add(plain(v)));
-                return list;
+                List<SentValue> items = new ArrayList<>();
+                ((JsonArray) value).forEach(v -> items.add(sent(v)));
+                return new SentValue.Items(items);
             case STRING:
-                return ((JsonString) value).getString();
+                return new SentValue.Text(((JsonString) value).getString());
             case NUMBER:
                 JsonNumber number = (JsonNumber) value;
-                return number.isIntegral() ? (Object) number.bigIntegerValue() : (Object) number.doubleValue();
+                return number.isIntegral() ? new SentValue.Whole(number.bigIntegerValue()) : new SentValue.Real(number.doubleValue());
             case TRUE:
-                return Boolean.TRUE;
+                return new SentValue.Truth(true);
             case FALSE:
-                return Boolean.FALSE;
+                return new SentValue.Truth(false);
             default:
-                return null;
+                return new SentValue.Nothing();
         }
     }
 }
