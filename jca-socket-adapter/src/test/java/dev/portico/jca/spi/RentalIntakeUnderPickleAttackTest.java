@@ -1,10 +1,9 @@
 package dev.portico.jca.spi;
 
+import dev.portico.jca.Await;
 import dev.portico.jca.api.RentalIntakeReply;
 import dev.portico.jca.codec.AttackPickles;
-import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.RentalIntakeSession;
-import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.SocketListener;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +69,7 @@ class RentalIntakeUnderPickleAttackTest {
         List<byte[]> attacks = List.of(AttackPickles.sharedTupleAsKey(), AttackPickles.collidingKeys(6000));
 
         AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicInteger attacksAnswered = new AtomicInteger();
         List<Future<Integer>> attackers = new ArrayList<>();
         for (int a = 0; a < ATTACKERS; a++) {
             attackers.add(threads.submit(() -> {
@@ -76,11 +77,12 @@ class RentalIntakeUnderPickleAttackTest {
                 while (attacking.get()) {
                     String reply = exchange(attacks.get(sent++ % attacks.size()));
                     assertTrue(reply.startsWith("Error: pickle takes more than") || reply.equals("Data received and stored successfully"), reply);
+                    attacksAnswered.incrementAndGet();
                 }
                 return sent;
             }));
         }
-        Thread.sleep(300);
+        Await.until("every attacker is under way", Duration.ofSeconds(10), () -> attacksAnswered.get() >= ATTACKERS);
         List<Long> micros = new ArrayList<>();
         try {
             for (int i = 0; i < INTAKES; i++) {

@@ -1,5 +1,6 @@
 package dev.portico.jca.transport;
 
+import dev.portico.jca.Await;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ReplyAbandonedException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,8 +87,10 @@ class StreamedReplyTest {
         int total = 32 * 1024 * 1024;
         AtomicLong produced = new AtomicLong();
         AtomicReference<ReplyPipe> pipe = new AtomicReference<>();
+        AtomicReference<Thread> producer = new AtomicReference<>();
         SocketListener<Request, String> listener = listener(1, Duration.ofSeconds(10), request -> {
             pipe.set((ReplyPipe) request.output());
+            producer.set(Thread.currentThread());
             produce(request, total, produced);
             return "END";
         });
@@ -96,9 +100,10 @@ class StreamedReplyTest {
         client.connect(new InetSocketAddress(LoopbackClient.LOOPBACK, listener.port()));
         try (client) {
             send(client, "stream\n");
-            Thread.sleep(500);
+            Await.until("the producer waits for the client", Duration.ofSeconds(10),
+                    () -> producer.get() != null && producer.get().getState() == Thread.State.WAITING);
             long heldBack = produced.get();
-            Thread.sleep(300);
+            assertEquals(Thread.State.WAITING, producer.get().getState());
             assertEquals(heldBack, produced.get(), "a client that reads nothing stops the producer");
             assertTrue(heldBack < total / 4, "the producer waits for the client: produced " + heldBack + " of " + total);
 
@@ -177,15 +182,17 @@ class StreamedReplyTest {
 
     @Test
     void otherClientsAreAnsweredWhileOneClientReadsNothingOfItsStreamedReply() throws Exception {
+        CountDownLatch streaming = new CountDownLatch(1);
         SocketListener<Request, String> listener = listener(2, request -> {
             if (request.line().equals("stream")) {
+                streaming.countDown();
                 produce(request, Integer.MAX_VALUE, null);
             }
             return "echo " + request.line();
         });
         Socket stuck = bench.connect(listener);
         send(stuck, "stream\n");
-        Thread.sleep(100);
+        assertTrue(streaming.await(5, TimeUnit.SECONDS), "the stuck client's reply is being produced");
 
         for (int i = 0; i < 5; i++) {
             Socket other = bench.connect(listener);
