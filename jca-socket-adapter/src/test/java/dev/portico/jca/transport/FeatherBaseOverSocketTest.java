@@ -4,14 +4,12 @@ import dev.portico.jca.api.FeatherBaseCommand;
 import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseReply.Word;
 import dev.portico.jca.api.FeatherBaseRequest;
-import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.FeatherBaseSession;
 import dev.portico.jca.codec.WireText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static dev.portico.jca.transport.LoopbackClient.readExactly;
+import static dev.portico.jca.transport.LoopbackClient.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -279,9 +279,7 @@ class FeatherBaseOverSocketTest {
 
     /** Sends a wire string in one write. */
     private static void send(Socket client, String wireText) throws IOException {
-        OutputStream out = client.getOutputStream();
-        out.write(wire(wireText));
-        out.flush();
+        LoopbackClient.send(client, wire(wireText));
     }
 
     /** As many bytes as the expected wire string has; the connection stays open. */
@@ -293,14 +291,6 @@ class FeatherBaseOverSocketTest {
 
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
         return bench.connect(listener);
-    }
-
-    private static String readExactly(Socket client, int length) throws IOException {
-        return LoopbackClient.readExactly(client, length);
-    }
-
-    private static String readToEnd(Socket client) throws IOException {
-        return LoopbackClient.readToEnd(client);
     }
 
     private static byte[] wire(String text) {

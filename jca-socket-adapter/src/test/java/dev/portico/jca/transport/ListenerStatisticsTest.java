@@ -4,17 +4,14 @@ import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ListenerStatistics;
 import dev.portico.jca.api.ListenerStatistics.ProblemKind;
-import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.CustomerDirectorySession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +23,9 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static dev.portico.jca.transport.LoopbackClient.send;
+import static dev.portico.jca.transport.LoopbackClient.readExactly;
+import static dev.portico.jca.transport.LoopbackClient.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -263,12 +263,6 @@ class ListenerStatisticsTest {
 
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
         return bench.connect(listener);
-    }
-
-    private static void send(Socket client, String text) throws IOException {
-        OutputStream out = client.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     /** Statistics once they satisfy {@code condition} (the server notices a client's close asynchronously); the last seen after 5 s. */

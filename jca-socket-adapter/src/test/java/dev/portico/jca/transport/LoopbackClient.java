@@ -40,6 +40,16 @@ final class LoopbackClient {
         return text(client.getInputStream().readAllBytes());
     }
 
+    /** Sends the text as UTF-8. */
+    static void send(Socket client, String text) throws IOException {
+        send(client, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(Socket client, byte[] bytes) throws IOException {
+        client.getOutputStream().write(bytes);
+        client.getOutputStream().flush();
+    }
+
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }

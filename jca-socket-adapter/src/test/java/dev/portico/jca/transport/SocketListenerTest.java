@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static dev.portico.jca.transport.LoopbackClient.send;
+import static dev.portico.jca.transport.LoopbackClient.readExactly;
+import static dev.portico.jca.transport.LoopbackClient.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -508,24 +510,8 @@ class SocketListenerTest {
     }
 
 
-    private static void send(Socket client, String text) throws IOException {
-        OutputStream out = client.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-
-
     private Socket connect(SocketListener<?, ?> listener) throws IOException {
         return bench.connect(listener);
-    }
-
-    private static String readExactly(Socket client, int length) throws IOException {
-        return LoopbackClient.readExactly(client, length);
-    }
-
-    private static String readToEnd(Socket client) throws IOException {
-        return LoopbackClient.readToEnd(client);
     }
 
     private static boolean canBind(int port) {

@@ -4,7 +4,6 @@ import dev.portico.jca.Await;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ReplyAbandonedException;
-import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.CustomerDirectorySession;
 import dev.portico.jca.transport.StreamingLineSession.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static dev.portico.jca.transport.LoopbackClient.send;
+import static dev.portico.jca.transport.LoopbackClient.readExactly;
+import static dev.portico.jca.transport.LoopbackClient.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -278,11 +280,6 @@ class StreamedReplyTest {
             bytes[i] = (byte) (at * 31 + at / 251);
         }
         return bytes;
-    }
-
-    private static void send(Socket client, String text) throws IOException {
-        client.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        client.getOutputStream().flush();
     }
 
     /** Reads until the server closes (fails by the socket's timeout if it never does). */
