@@ -309,18 +309,18 @@ class FeatherBaseCodecTest {
 
     @Test
     void exampleSessionFedOneByteAtATimeDecodesTheSameCommands() {
-        assertEquals(EXAMPLE_OUTCOMES, feedInChunks(session("\n"), new int[] {1}));
+        assertEquals(EXAMPLE_OUTCOMES, outcomesInChunks(session("\n"), new int[] {1}));
     }
 
     @Test
     void exampleSessionFedInUnevenChunksDecodesTheSameCommands() {
-        assertEquals(EXAMPLE_OUTCOMES, feedInChunks(session("\r\n"), new int[] {3, 1, 7, 2, 13, 5}));
+        assertEquals(EXAMPLE_OUTCOMES, outcomesInChunks(session("\r\n"), new int[] {3, 1, 7, 2, 13, 5}));
     }
 
     @Test
     void multiByteCharacterSplitAcrossChunksDecodesAsOneCharacter() {
         assertEquals(List.of(new FeatherBaseRequest(null, new FeatherBaseCommand.CreateDatabase("Zoë😀"))),
-                feedInChunks(wire("createdb\\x01Zoë😀\\x04"), new int[] {1}));
+                outcomesInChunks(wire("createdb\\x01Zoë😀\\x04"), new int[] {1}));
     }
 
     // ---- malformed commands --------------------------------------------------------------------
@@ -452,7 +452,7 @@ class FeatherBaseCodecTest {
     void commandCrossingTheLimitByteByByteIsAnsweredSyntaxErrorAndClosedOnlyOnceCrossed() {
         byte[] bytes = new byte[LIMIT + 1];
         Arrays.fill(bytes, (byte) 'x');
-        List<Object> outcomes = feedInChunks(bytes, new int[] {1});
+        List<Object> outcomes = outcomesInChunks(bytes, new int[] {1});
         assertEquals(List.of(new Answered("SYNTAXERROR\u0004", true)), outcomes);
     }
 
@@ -664,27 +664,9 @@ class FeatherBaseCodecTest {
         }
     }
 
-    /**
-     * Feeds the bytes in chunks of the given sizes (cycling) into one buffer, as the transport does:
-     * after each chunk, decode until more is needed, then compact.
-     */
-    private List<Object> feedInChunks(byte[] bytes, int[] chunkSizes) {
-        ByteBuffer buffer = ByteBuffer.allocate(bytes.length);
-        List<Object> outcomes = new ArrayList<>();
-        int at = 0;
-        for (int chunk = 0; at < bytes.length; chunk++) {
-            int size = Math.min(chunkSizes[chunk % chunkSizes.length], bytes.length - at);
-            buffer.put(bytes, at, size);
-            at += size;
-            buffer.flip();
-            try {
-                outcomes.addAll(drain(buffer));
-            } finally {
-                buffer.compact();
-            }
-        }
-        assertEquals(0, buffer.position(), "nothing is left over once every command has arrived");
-        return outcomes;
+    /** What the codec makes of the bytes arriving in chunks of the given sizes (see {@link CodecHarness#feedInChunks}), as outcomes. */
+    private List<Object> outcomesInChunks(byte[] bytes, int[] chunkSizes) {
+        return CodecHarness.feedInChunks(codec, bytes, chunkSizes).stream().map(FeatherBaseCodecTest::outcome).toList();
     }
 
     private static Object outcome(Decoded<FeatherBaseRequest> decoded) {
