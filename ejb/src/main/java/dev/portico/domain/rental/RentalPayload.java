@@ -1,5 +1,7 @@
 package dev.portico.domain.rental;
 
+import dev.portico.text.PythonRepr;
+
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +39,7 @@ public final class RentalPayload {
 
     public static List<RentalDraft> rentals(Object payload) throws InvalidRentalException {
         if (!(payload instanceof Map<?, ?> map)) {
-            throw new InvalidRentalException("payload must be a dict with 'users', 'CarStatus' and 'Time_Rent', got " + typeName(payload));
+            throw new InvalidRentalException("payload must be a dict with 'users', 'CarStatus' and 'Time_Rent', got " + PythonRepr.typeName(payload));
         }
         List<List<?>> lists = new ArrayList<>();
         for (String key : KEYS) {
@@ -45,7 +47,7 @@ public final class RentalPayload {
                 throw new InvalidRentalException("payload has no '" + key + "' list");
             }
             if (!(map.get(key) instanceof List<?> list)) {
-                throw new InvalidRentalException("'" + key + "' must be a list, got " + typeName(map.get(key)));
+                throw new InvalidRentalException("'" + key + "' must be a list, got " + PythonRepr.typeName(map.get(key)));
             }
             lists.add(list);
         }
@@ -161,14 +163,15 @@ public final class RentalPayload {
     }
 
     /**
-     * A value as Python would show it in a message: strings quoted, None, True/False, numbers as they
-     * are; cut to {@link #ECHO_LIMIT} characters, so a reply never grows with what the client sent.
+     * A value as Python would show it in a message: strings as {@code repr} writes them (so a reply
+     * stays one line), None, True/False, numbers as they are; cut to {@link #ECHO_LIMIT} characters,
+     * so a reply never grows with what the client sent.
      */
     static String repr(Object value) {
         if (value instanceof String s) {
             String shown = cut(s);
-            return shown.equals(s) ? "'" + escapeControls(s) + "'"
-                    : "'" + escapeControls(shown.substring(0, shown.length() - 3)) + "'" + shown.substring(shown.length() - 3) + lengthNote(s);
+            return shown.equals(s) ? PythonRepr.string(s)
+                    : PythonRepr.string(shown.substring(0, shown.length() - 3)) + shown.substring(shown.length() - 3) + lengthNote(s);
         } else if (value == null) {
             return "None";
         } else if (value instanceof Boolean b) {
@@ -176,7 +179,7 @@ public final class RentalPayload {
         } else if (value instanceof Number) {
             return echo(value);
         }
-        return "a " + typeName(value);
+        return "a " + PythonRepr.typeName(value);
     }
 
     /** A value as it is, cut as {@link #repr} cuts it, unquoted. */
@@ -198,51 +201,10 @@ public final class RentalPayload {
         return length <= ECHO_LIMIT ? "" : " (" + length + " characters)";
     }
 
-    /** Control characters as escapes, so that a reply stays one line. */
-    private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append("\\n");
-            } else if (cp == '\r') {
-                out.append("\\r");
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                out.append(String.format("\\x%02x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
-    }
-
     private static String describe(Object value) {
         if (value instanceof List<?> list) {
             return "a " + list.size() + "-item list";
         }
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value == null ? repr(value) : "a " + typeName(value);
-    }
-
-    /** Python's name for the type of a decoded value. */
-    static String typeName(Object value) {
-        if (value == null) {
-            return "NoneType";
-        } else if (value instanceof String) {
-            return "str";
-        } else if (value instanceof Boolean) {
-            return "bool";
-        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
-            return "int";
-        } else if (value instanceof Double) {
-            return "float";
-        } else if (value instanceof byte[]) {
-            return "bytes";
-        } else if (value instanceof Map) {
-            return "dict";
-        } else if (value instanceof List) {
-            return "list";
-        }
-        return value.getClass().getSimpleName();
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value == null ? repr(value) : "a " + PythonRepr.typeName(value);
     }
 }

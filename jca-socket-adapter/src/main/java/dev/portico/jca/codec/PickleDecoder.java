@@ -1,6 +1,7 @@
 package dev.portico.jca.codec;
 
 import dev.portico.jca.codec.PickleScanner.Opcode;
+import dev.portico.text.PythonRepr;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -334,10 +335,7 @@ public final class PickleDecoder {
     }
 
     private static String typeName(Object value) {
-        if (value instanceof ArrayList<?>) {
-            return "list";
-        }
-        return value instanceof Map<?, ?> ? "dict" : value instanceof byte[] ? "bytes" : "tuple holding a list, dict or bytes";
+        return value instanceof PickleTuple ? "tuple holding a list, dict or bytes" : PythonRepr.typeName(value);
     }
 
     // --- arguments
