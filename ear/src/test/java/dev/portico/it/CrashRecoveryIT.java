@@ -59,7 +59,10 @@ class CrashRecoveryIT {
             writers.add(new Thread(() -> addCustomers(writer, writing, acknowledgedCustomers)));
         }
         writers.forEach(Thread::start);
-        Thread.sleep(3000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((acknowledgedRows.size() <= 50 || acknowledgedCustomers.size() <= 20) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // until the writers got going (asserted below)
+        }
         kill();
         writing.set(false);
         for (Thread t : writers) {

@@ -1,6 +1,6 @@
 package dev.portico.it;
 
-import dev.portico.jca.codec.PythonRepr;
+import dev.portico.text.PythonRepr;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;

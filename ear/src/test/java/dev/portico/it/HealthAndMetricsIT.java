@@ -77,9 +77,14 @@ class HealthAndMetricsIT {
         }
         RentalClient.send(RentalClient.vector("valid-one-rental-p4.pkl"));
         assertEquals("Error: pickle opcode not allowed: GLOBAL", RentalClient.send(RentalClient.vector("malicious-global-ordereddict-p2.pkl")));
-        Thread.sleep(600); // past the half-second snapshot the gauges share within one scrape
-
+        // The gauges share a half-second snapshot within one scrape: scrape until it shows this traffic.
         String after = scrape("application");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (value(after, "portico_listener_requests", "rental-intake") < value(before, "portico_listener_requests", "rental-intake") + 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            after = scrape("application");
+        }
         after.lines().filter(l -> l.startsWith("portico_")).forEach(System.out::println);
         assertTrue(value(after, "portico_listener_requests", "customer-directory") >= value(before, "portico_listener_requests", "customer-directory") + 3, after);
         assertTrue(value(after, "portico_listener_requests", "featherbase") >= value(before, "portico_listener_requests", "featherbase") + 3, after);

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class ListenerThreadsIT {
         for (int i = 0; i < STALLED_REPORTS; i++) {
             stalled.add(reportNeverRead());
         }
-        Thread.sleep(1_000); // the reports are running and blocked on their clients
+        awaitReportsBlocked();
         byte[] rental = RentalClient.vector("valid-one-rental-p4.pkl");
         long slowest = 0;
         for (int i = 0; i < INTAKES; i++) {
@@ -70,6 +71,24 @@ class ListenerThreadsIT {
         }
         System.out.printf("ListenerThreadsIT: %d intakes beside %d stalled reports, slowest %d ms%n", INTAKES, STALLED_REPORTS, slowest);
         assertTrue(slowest < INTAKE_BOUND_MILLIS, "the slowest intake took " + slowest + " ms");
+    }
+
+    /**
+     * Waits until each stalled report is blocked on its client: bytes have arrived and stopped arriving
+     * (the client's receive buffer is full), so the server's request waits for the client to read.
+     */
+    private void awaitReportsBlocked() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Socket socket : stalled) {
+            int seen = -1;
+            int now = socket.getInputStream().available();
+            while (now == 0 || now != seen) {
+                assertTrue(System.nanoTime() < deadline, "every report filled its client's buffer within 30 s");
+                Thread.sleep(200);
+                seen = now;
+                now = socket.getInputStream().available();
+            }
+        }
     }
 
     /** Asks for the report with a small receive buffer and never reads it. */

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,7 @@ class UnauthenticatedLoadIT {
         List<Long> quiet = intakeMicros(valid, 20);
         List<byte[]> attacks = List.of(sharedTupleAsKey(), collidingKeys(6000));
         AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
         List<Future<Integer>> attackers = new ArrayList<>();
         for (int a = 0; a < 4; a++) {
             attackers.add(threads.submit(() -> {
@@ -77,11 +79,15 @@ class UnauthenticatedLoadIT {
                 while (attacking.get()) {
                     String reply = RentalClient.send(attacks.get(sent++ % attacks.size()));
                     assertTrue(reply.startsWith("Error: "), reply);
+                    answered.incrementAndGet();
                 }
                 return sent;
             }));
         }
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (answered.get() < 8 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // until the attack is under way: every attacker is sending
+        }
         List<Long> micros;
         try {
             micros = intakeMicros(valid, 40);

@@ -6,6 +6,7 @@ import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
+import dev.portico.domain.featherbase.FbNames;
 import dev.portico.domain.featherbase.FbRow;
 import dev.portico.domain.featherbase.FbTable;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
@@ -23,8 +24,6 @@ import java.util.Set;
 @Stateless
 public class DefaultFeatherBaseService implements FeatherBaseService {
 
-    /** Longest database, table or column name (the schema's VARCHAR(255)). */
-    static final int MAX_NAME_LENGTH = 255;
     private static final String UNKNOWN_USER_HASH = PasswordHash.of("no such user");
 
     @Inject
@@ -263,9 +262,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     private static void checkName(String name) throws FeatherBaseRefusal {
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new FeatherBaseRefusal(Reason.INVALID, "names are 1 to " + MAX_NAME_LENGTH + " characters");
-        }
+        FbNames.check(name);
     }
 
     private static FeatherBaseRefusal notFound(String what) {

@@ -3,6 +3,7 @@ package dev.portico.application.internal;
 import dev.portico.application.FeatherBaseUserService;
 import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbGrant;
+import dev.portico.domain.featherbase.FbNames;
 import dev.portico.domain.featherbase.FbUser;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
@@ -27,9 +28,9 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
 
     @Override
     public void saveUser(String name, String password) throws FeatherBaseRefusal {
-        if (name.isBlank() || name.length() > DefaultFeatherBaseService.MAX_NAME_LENGTH
+        if (name.isBlank() || name.length() > FbNames.MAX_LENGTH
                 || password.isEmpty() || password.length() > PasswordHash.MAX_PASSWORD_LENGTH) {
-            throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to " + DefaultFeatherBaseService.MAX_NAME_LENGTH
+            throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to " + FbNames.MAX_LENGTH
                     + " characters and a password of 1 to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters");
         }
         Optional<FbUser> existing = store.user(name);

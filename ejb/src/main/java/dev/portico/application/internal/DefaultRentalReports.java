@@ -3,6 +3,7 @@ package dev.portico.application.internal;
 import dev.portico.application.RentalReports;
 import dev.portico.application.RentalSummary;
 import dev.portico.domain.rental.CarModelBreakdown;
+import dev.portico.domain.rental.MileageTotals;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRepository;
 import jakarta.ejb.Stateless;
@@ -31,9 +32,8 @@ public class DefaultRentalReports implements RentalReports {
 
     @Override
     public MileageSummary mileage() {
-        Object[] row = rentals.mileage();
-        return new MileageSummary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                row[2] == null ? null : ((Number) row[2]).doubleValue());
+        MileageTotals totals = rentals.mileage();
+        return new MileageSummary(totals.rentals(), totals.totalKm(), totals.averageKm());
     }
 
     @Override

@@ -23,7 +23,8 @@ public final class PasswordHash {
     public static final int MAX_PASSWORD_LENGTH = 256;
     static final long MAX_WAIT_MILLIS = 1000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    private static final int ITERATIONS = 210_000;
+    /** Production's count for new hashes (OWASP's 2023 advice for PBKDF2-HMAC-SHA256). */
+    static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Password checks running now; hashing new passwords (done by administrators) is not counted. */
     static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
@@ -33,12 +34,20 @@ public final class PasswordHash {
 
     /** The hash of a new password of at most {@value #MAX_PASSWORD_LENGTH} characters (callers check the length first). */
     public static String of(String password) {
+        return of(password, ITERATIONS);
+    }
+
+    /**
+     * The hash with another iteration count: for tests, which need not pay production's cost for each
+     * hash ({@link #matches} reads the count from the stored hash, so such hashes check as any other).
+     */
+    static String of(String password, int iterations) {
         if (password.length() > MAX_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD_LENGTH + " characters");
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + base64(salt) + "$" + base64(derive(password, salt, ITERATIONS));
+        return "pbkdf2-sha256$" + iterations + "$" + base64(salt) + "$" + base64(derive(password, salt, iterations));
     }
 
     /**

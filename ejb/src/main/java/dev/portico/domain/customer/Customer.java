@@ -1,6 +1,6 @@
 package dev.portico.domain.customer;
 
-import dev.portico.domain.text.PythonCase;
+import dev.portico.text.PythonCase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,7 @@
 package dev.portico.domain.customer;
 
+import dev.portico.text.PythonText;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +13,7 @@ public final class CustomerFileLine {
 
     /** The customer a line describes; fields are stripped as Python strips them, and checked in the import order. */
     public static Customer parse(String line) throws InvalidCustomerException {
-        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(CustomerRules::strip).toList();
+        List<String> fields = Arrays.stream(line.split("\\|", -1)).map(PythonText::strip).toList();
         if (fields.size() != 4) {
             throw new InvalidCustomerException(CustomerProblem.WRONG_FIELD_COUNT, line);
         }
@@ -30,11 +32,11 @@ public final class CustomerFileLine {
         if (value == null) {
             return "";
         }
-        if (value.codePoints().noneMatch(CustomerRules::isLineBreak)) {
+        if (value.codePoints().noneMatch(PythonText::isLineBreak)) {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length());
-        value.codePoints().forEach(cp -> out.appendCodePoint(CustomerRules.isLineBreak(cp) ? ' ' : cp));
+        value.codePoints().forEach(cp -> out.appendCodePoint(PythonText.isLineBreak(cp) ? ' ' : cp));
         return out.toString();
     }
 }

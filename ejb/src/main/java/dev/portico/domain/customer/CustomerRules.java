@@ -1,5 +1,7 @@
 package dev.portico.domain.customer;
 
+import dev.portico.text.PythonText;
+
 import java.util.regex.Pattern;
 
 /** The rules a customer's fields follow; each check returns the stored value or names the problem. */
@@ -13,26 +15,6 @@ public final class CustomerRules {
     private static final Pattern PHONE = Pattern.compile("(394|426|901|514)-[0-9]{4}");
 
     private CustomerRules() {
-    }
-
-    /**
-     * A field as the reference server's Python read it, {@code str.strip()}: Java's whitespace plus
-     * no-break spaces and NEL. So a stored name never begins or ends with whitespace.
-     */
-    public static String strip(String field) {
-        int start = 0;
-        int end = field.length();
-        while (start < end && isPythonSpace(field.codePointAt(start))) {
-            start += Character.charCount(field.codePointAt(start));
-        }
-        while (end > start && isPythonSpace(field.codePointBefore(end))) {
-            end -= Character.charCount(field.codePointBefore(end));
-        }
-        return field.substring(start, end);
-    }
-
-    private static boolean isPythonSpace(int codePoint) {
-        return Character.isWhitespace(codePoint) || codePoint == 0x85 || codePoint == 0xA0 || codePoint == 0x2007 || codePoint == 0x202F;
     }
 
     /** The name, which must not be empty. */
@@ -85,18 +67,10 @@ public final class CustomerRules {
      * such fields and then wrote a data file it read back as two records.
      */
     public static String oneLine(String field) throws InvalidCustomerException {
-        if (field.codePoints().anyMatch(CustomerRules::isLineBreak)) {
+        if (field.codePoints().anyMatch(PythonText::isLineBreak)) {
             throw new InvalidCustomerException(CustomerProblem.LINE_BREAK, field);
         }
         return field;
-    }
-
-    /** Whether Python's {@code str.splitlines()} splits at this code point. */
-    public static boolean isLineBreak(int codePoint) {
-        return switch (codePoint) {
-            case '\n', '\r', 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029 -> true;
-            default -> false;
-        };
     }
 
     /**

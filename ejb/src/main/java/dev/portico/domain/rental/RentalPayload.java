@@ -1,5 +1,7 @@
 package dev.portico.domain.rental;
 
+import dev.portico.text.PythonRepr;
+
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -163,15 +165,16 @@ public final class RentalPayload {
     }
 
     /**
-     * A value as Python would show it in a message: strings quoted, None, True/False, numbers as they
-     * are; cut to {@link #ECHO_LIMIT} characters, so a reply never grows with what the client sent.
+     * A value as Python would show it in a message: strings as {@code repr} writes them (so a reply
+     * stays one line), None, True/False, numbers as they are; cut to {@link #ECHO_LIMIT} characters,
+     * so a reply never grows with what the client sent.
      */
     static String repr(SentValue value) {
         if (value instanceof SentValue.Text text) {
             String s = text.text();
             String shown = cut(s);
-            return shown.equals(s) ? "'" + escapeControls(s) + "'"
-                    : "'" + escapeControls(shown.substring(0, shown.length() - 3)) + "'" + shown.substring(shown.length() - 3) + lengthNote(s);
+            return shown.equals(s) ? PythonRepr.string(s)
+                    : PythonRepr.string(shown.substring(0, shown.length() - 3)) + shown.substring(shown.length() - 3) + lengthNote(s);
         } else if (value instanceof SentValue.Nothing) {
             return "None";
         } else if (value instanceof SentValue.Truth truth) {
@@ -200,25 +203,6 @@ public final class RentalPayload {
     private static String lengthNote(String text) {
         int length = text.codePointCount(0, text.length());
         return length <= ECHO_LIMIT ? "" : " (" + length + " characters)";
-    }
-
-    /** Control characters as escapes, so that a reply stays one line. */
-    private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append("\\n");
-            } else if (cp == '\r') {
-                out.append("\\r");
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                out.append(String.format("\\x%02x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
     }
 
     private static String describe(SentValue value) {

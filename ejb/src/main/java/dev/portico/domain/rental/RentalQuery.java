@@ -1,6 +1,6 @@
 package dev.portico.domain.rental;
 
-import dev.portico.domain.text.PythonCase;
+import dev.portico.text.PythonCase;
 
 import java.io.Serializable;
 import java.time.LocalDate;

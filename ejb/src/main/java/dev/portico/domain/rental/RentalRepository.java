@@ -20,7 +20,7 @@ public interface RentalRepository {
     Map<String, Long> countByGender();
 
     /** Number of rentals, total and average kilometres (average null without rentals). */
-    Object[] mileage();
+    MileageTotals mileage();
 
     /** Average rental duration in seconds, null without rentals. */
     Double averageDurationSeconds();

@@ -1,6 +1,8 @@
 package dev.portico.domain.customer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +83,19 @@ class CustomerFileLineTest {
         Customer customer = CustomerFileLine.parse("\u00a0Ann\u2007|30|\u0085 1 Main St\u202f|");
         assertEquals("Ann", customer.name());
         assertEquals("1 Main St", customer.address());
+    }
+
+    /** The characters Python's str.strip() removes and Java's String.strip() keeps: each alone at both ends of every field. */
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"00A0", "0085", "2007", "202F"})
+    void parseStripsEachCharacterPythonStripsAndJavaKeeps(String hex) throws InvalidCustomerException {
+        String space = Character.toString(Integer.parseInt(hex, 16));
+        Customer customer = CustomerFileLine.parse(String.join("|", space + "Ann" + space, space + "30" + space,
+                space + "1 Main St" + space, space + "514-1234" + space));
+        assertEquals("Ann", customer.name());
+        assertEquals("30", customer.age());
+        assertEquals("1 Main St", customer.address());
+        assertEquals("514-1234", customer.phone());
     }
 
     @Test

@@ -666,6 +666,13 @@ class RentalPayloadTest {
         assertRefused("users[0]: gender must be M or F, got 'M\\n\\tX\\x01'", user("Mira", "M\n\tX\u0001"));
     }
 
+    @Test
+    void anOffendingValueIsShownAsPythonsReprShowsIt() {
+        assertRefused("users[0]: gender must be M or F, got \"it's\"", user("Mira", "it's"));
+        assertRefused("users[0]: gender must be M or F, got 'a\\\\b'", user("Mira", "a\\b"));
+        assertRefused("users[0]: gender must be M or F, got 'M\\x85\\u2028\\xa0'", user("Mira", "M\u0085\u2028\u00a0"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private static Map<String, Object> payload(List<?> users, List<?> cars, List<?> times) {

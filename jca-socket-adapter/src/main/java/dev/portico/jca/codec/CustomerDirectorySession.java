@@ -2,6 +2,8 @@ package dev.portico.jca.codec;
 
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.text.PythonRepr;
+import dev.portico.text.PythonText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.portico.jca.codec;
 
+import dev.portico.text.PythonRepr;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -140,9 +142,6 @@ final class PickleStructureGuard {
     }
 
     private static String typeName(Object value) {
-        if (value instanceof ArrayList<?>) {
-            return "list";
-        }
-        return value instanceof Map<?, ?> ? "dict" : value instanceof byte[] ? "bytes" : "tuple holding a list, dict or bytes";
+        return value instanceof PickleTuple ? "tuple holding a list, dict or bytes" : PythonRepr.typeName(value);
     }
 }

@@ -31,7 +31,7 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(description = "TCP port; the protocol's standard port when unset")
     private Integer port;
 
-    @ConfigProperty(description = "Open connections at most (the protocol's default when unset: 10000 for featherbase, 2000 for the others);"
+    @ConfigProperty(description = "Open connections at most (the protocol's default when unset);"
             + " when full, a new client replaces the connection idle longest, or waits in the accept backlog while none is idle")
     private Integer maxConnections;
 

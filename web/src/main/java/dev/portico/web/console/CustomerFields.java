@@ -1,6 +1,6 @@
 package dev.portico.web.console;
 
-import dev.portico.domain.customer.CustomerRules;
+import dev.portico.text.PythonText;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,9 +17,9 @@ final class CustomerFields {
     private CustomerFields() {
     }
 
-    /** The field as the socket trims it ({@link CustomerRules#strip}, Python's {@code str.strip}); empty for none. */
+    /** The field as the socket trims it ({@link PythonText#strip}, Python's {@code str.strip}); empty for none. */
     static String strip(String text) {
-        return text == null ? "" : CustomerRules.strip(text);
+        return text == null ? "" : PythonText.strip(text);
     }
 
     /** Whether a socket client could send this field: no {@code |} (the field separator) and no line break. */

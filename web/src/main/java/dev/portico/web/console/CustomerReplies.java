@@ -2,6 +2,7 @@ package dev.portico.web.console;
 
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.InvalidCustomerException;
+import dev.portico.text.PythonRepr;
 
 import java.util.List;
 
@@ -77,32 +78,6 @@ final class CustomerReplies {
     }
 
     private static String skipped(String operation, CustomerProblem problem, List<String> detail) {
-        return "DB read error. " + operation + " skipped [" + problem.reason() + "]: " + (detail.size() == 1 ? detail.get(0) : pythonList(detail));
-    }
-
-    /** A list of strings as Python's {@code repr} writes it, e.g. {@code ['', '30']}. */
-    static String pythonList(List<String> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i > 0 ? ", " : "").append(pythonString(values.get(i)));
-        }
-        return out.append(']').toString();
-    }
-
-    private static String pythonString(String value) {
-        char quote = value.indexOf('\'') >= 0 && value.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder().append(quote);
-        value.codePoints().forEach(cp -> {
-            if (cp == quote || cp == '\\') {
-                out.append('\\').appendCodePoint(cp);
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                out.append(String.format("\\x%02x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.append(quote).toString();
+        return "DB read error. " + operation + " skipped [" + problem.reason() + "]: " + (detail.size() == 1 ? detail.get(0) : PythonRepr.list(detail));
     }
 }

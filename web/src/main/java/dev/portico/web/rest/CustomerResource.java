@@ -3,7 +3,7 @@ package dev.portico.web.rest;
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportResult;
-import dev.portico.domain.customer.CustomerRules;
+import dev.portico.text.PythonText;
 import dev.portico.web.datafile.CustomerFileImport;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ public class CustomerResource {
     @GET
     @Path("{name}")
     public CustomerView find(@PathParam("name") String name) {
-        return directory.find(CustomerRules.strip(name)).orElseThrow(() -> new NotFoundException("No customer named " + name));
+        return directory.find(PythonText.strip(name)).orElseThrow(() -> new NotFoundException("No customer named " + name));
     }
 
     /**

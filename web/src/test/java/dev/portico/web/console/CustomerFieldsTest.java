@@ -2,6 +2,11 @@ package dev.portico.web.console;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,5 +33,13 @@ class CustomerFieldsTest {
         assertTrue(CustomerFields.fitsOneLine("5", "Jo", "x".repeat(507)));
         assertFalse(CustomerFields.fitsOneLine("5", "Jo", "x".repeat(508)));
         assertFalse(CustomerFields.fitsOneLine("5", "Jo", "é".repeat(254)), "bytes, not characters");
+    }
+
+    @Test
+    void theLineLimitIsTheListenersDefaultAsServerXmlStatesIt() throws Exception {
+        String serverXml = Files.readString(Path.of("..", "liberty-config", "server.xml"));
+        Matcher declared = Pattern.compile("<variable name=\"portico\\.customer\\.maxRequestBytes\" defaultValue=\"([0-9]+)\"/>").matcher(serverXml);
+        assertTrue(declared.find(), "server.xml declares portico.customer.maxRequestBytes");
+        assertEquals(Integer.parseInt(declared.group(1)), CustomerFields.MAX_LINE_BYTES);
     }
 }

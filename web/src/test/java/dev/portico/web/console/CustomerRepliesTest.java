@@ -3,8 +3,8 @@ package dev.portico.web.console;
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.InvalidCustomerException;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -65,7 +65,18 @@ class CustomerRepliesTest {
     }
 
     @Test
-    void pythonListEscapesQuotesAndBackslashes() {
-        assertEquals("['a\\\\b', 'it\\'s \"x\"', '\\t']", CustomerReplies.pythonList(List.of("a\\b", "it's \"x\"", "\t")));
+    void fieldsListedInARefusalEscapeQuotesAndBackslashesAsPythonsRepr() {
+        InvalidCustomerException e = new InvalidCustomerException(CustomerProblem.EMPTY_NAME, "");
+        assertEquals("DB read error. Adding skipped [null key field]: ['', 'a\\\\b', 'it\\'s \"x\"', '\\t']",
+                CustomerReplies.addRefused(e, "", "a\\b", "it's \"x\"", "\t"));
+    }
+
+    /** Python's repr writes \n and \r by name and every other line break as a hex escape, as the socket's reply does. */
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"000A, \\n", "000D, \\r", "0085, \\x85", "2028, \\u2028", "2029, \\u2029"})
+    void aLineBreakInAnAddressIsWrittenAsPythonsReprWritesIt(String hex, String escape) {
+        String address = "x" + Character.toString(Integer.parseInt(hex, 16)) + "y";
+        InvalidCustomerException e = new InvalidCustomerException(CustomerProblem.LINE_BREAK, address);
+        assertEquals("DB read error. Update skipped [line break in field]: ['Zed', 'x" + escape + "y']", CustomerReplies.addressRefused(e, "Zed", address));
     }
 }

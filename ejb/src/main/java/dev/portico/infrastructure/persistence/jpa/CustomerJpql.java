@@ -2,7 +2,7 @@ package dev.portico.infrastructure.persistence.jpa;
 
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerOrder;
-import dev.portico.domain.text.PythonCase;
+import dev.portico.text.PythonCase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

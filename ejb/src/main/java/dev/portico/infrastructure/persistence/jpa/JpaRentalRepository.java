@@ -2,6 +2,7 @@ package dev.portico.infrastructure.persistence.jpa;
 
 import dev.portico.domain.rental.CarModelBreakdown;
 import dev.portico.domain.rental.MileageBand;
+import dev.portico.domain.rental.MileageTotals;
 import dev.portico.domain.rental.Rental;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRecord;
@@ -59,8 +60,10 @@ public class JpaRentalRepository implements RentalRepository {
     }
 
     @Override
-    public Object[] mileage() {
-        return em.createNamedQuery("Rental.mileage", Object[].class).getSingleResult();
+    public MileageTotals mileage() {
+        Object[] row = em.createNamedQuery("Rental.mileage", Object[].class).getSingleResult();
+        return new MileageTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                row[2] == null ? null : ((Number) row[2]).doubleValue());
     }
 
     @Override

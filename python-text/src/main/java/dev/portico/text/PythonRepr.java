@@ -1,8 +1,13 @@
-package dev.portico.jca.codec;
+package dev.portico.text;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
-/** Renders strings and lists of strings the way Python's {@code repr} does, as the reference server's replies show them. */
+/**
+ * Renders strings and lists of strings the way Python's {@code repr} does, as the reference server's
+ * replies show them, and names the Python type of a decoded value.
+ */
 public final class PythonRepr {
 
     private PythonRepr() {
@@ -47,7 +52,7 @@ public final class PythonRepr {
      * not printable are controls, format characters, surrogates, private use, unassigned code points,
      * and line, paragraph and space separators other than the space itself.
      */
-    static boolean isPrintable(int cp) {
+    public static boolean isPrintable(int cp) {
         if (cp == ' ') {
             return true;
         }
@@ -56,5 +61,31 @@ public final class PythonRepr {
                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Python's name for the type of a value as a pickle or JSON decodes to Java: {@code NoneType},
+     * {@code str}, {@code bool}, {@code int}, {@code float}, {@code bytes}, {@code dict}, {@code list};
+     * any other value by its Java class.
+     */
+    public static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        } else if (value instanceof String) {
+            return "str";
+        } else if (value instanceof Boolean) {
+            return "bool";
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            return "int";
+        } else if (value instanceof Double) {
+            return "float";
+        } else if (value instanceof byte[]) {
+            return "bytes";
+        } else if (value instanceof Map) {
+            return "dict";
+        } else if (value instanceof List) {
+            return "list";
+        }
+        return value.getClass().getSimpleName();
     }
 }

@@ -1,4 +1,4 @@
-package dev.portico.domain.text;
+package dev.portico.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
-package dev.portico.jca.codec;
+package dev.portico.text;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,5 +59,18 @@ class PythonReprTest {
         assertEquals("['', '30', 'a', '514-1234']", PythonRepr.list(List.of("", "30", "a", "514-1234")));
         assertEquals("['Zed', \"it's\"]", PythonRepr.list(List.of("Zed", "it's")));
         assertEquals("[]", PythonRepr.list(List.of()));
+    }
+
+    @Test
+    void typeNamesAreThoseOfTheDecodedValuesPythonTypes() {
+        assertEquals("NoneType", PythonRepr.typeName(null));
+        assertEquals("str", PythonRepr.typeName("x"));
+        assertEquals("bool", PythonRepr.typeName(true));
+        assertEquals("int", PythonRepr.typeName(1L));
+        assertEquals("int", PythonRepr.typeName(BigInteger.TEN.pow(30)));
+        assertEquals("float", PythonRepr.typeName(1.5));
+        assertEquals("bytes", PythonRepr.typeName(new byte[0]));
+        assertEquals("dict", PythonRepr.typeName(Map.of()));
+        assertEquals("list", PythonRepr.typeName(List.of()));
     }
 }
