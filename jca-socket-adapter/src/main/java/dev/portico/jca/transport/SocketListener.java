@@ -123,7 +123,7 @@ public final class SocketListener<Q, R> {
         String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         return new ListenerStatistics(settings.name(), host, port(), listening, since,
                 counters.open(), counters.accepted(), counters.requests(), counters.errors(), counters.refused(),
-                counters.lastProblem());
+                counters.lastProblem(), counters.traffic.snapshot());
     }
 
     /**
@@ -254,6 +254,7 @@ public final class SocketListener<Q, R> {
             } catch (IOException e) {
                 // e.g. out of file descriptors: stop accepting for a moment instead of failing the listener
                 LOG.warning(() -> settings.name() + ": cannot accept connections for now: " + e.getMessage());
+                counters.traffic.acceptFailed();
                 serverKey.interestOps(0);
                 acceptPausedUntilNanos = System.nanoTime() + TICK_MILLIS * 1_000_000;
                 return;
@@ -265,6 +266,7 @@ public final class SocketListener<Q, R> {
                 Connection<Q, R> making = evicted;
                 LOG.fine(() -> settings.name() + ": full; closing idle " + describe(making) + " for a new client");
                 close(evicted);
+                counters.traffic.evicted();
             }
             try {
                 channel.configureBlocking(false);
