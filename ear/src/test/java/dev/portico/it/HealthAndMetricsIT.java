@@ -128,6 +128,61 @@ class HealthAndMetricsIT {
     }
 
     @Test
+    void countsAreExactAfterConcurrentLoadAndNothingStaysInFlight() throws Exception {
+        int clients = 4;
+        int perClient = 250;
+        scrape("application");
+        Thread.sleep(600);
+        String before = scrape("application");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients * 2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    try (FeatherBaseClient client = new FeatherBaseClient()) {
+                        for (int i = 0; i < perClient; i++) {
+                            client.ask("getdbs|");
+                        }
+                    }
+                    return null;
+                }));
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient / 10; i++) {
+                        CustomerDirectoryClient.ask("1|Load " + i + "\n");
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Thread.sleep(600);
+
+        String after = scrape("application");
+        System.out.println("/metrics (application scope) after " + clients + " FeatherBase clients x " + perClient + " getdbs and "
+                + clients + " customer clients x " + perClient / 10 + " finds:");
+        after.lines().filter(l -> l.startsWith("portico_") && !l.endsWith(" 0.0")).forEach(System.out::println);
+        String featherBase = "protocol=\"featherbase\"";
+        assertEquals(clients * perClient, delta(before, after, "portico_listener_command_requests", featherBase, "command=\"getdbs\""), after);
+        assertEquals(clients * perClient, delta(before, after, "portico_listener_latency_seconds_count", featherBase), after);
+        assertEquals(clients * perClient / 10, delta(before, after, "portico_listener_command_requests", "protocol=\"customer-directory\"",
+                "command=\"find\""), after);
+        for (String protocol : PROTOCOLS) {
+            assertEquals(0.0, sample(after, "portico_listener_requests_in_flight", "protocol=\"" + protocol + "\""), after);
+        }
+        double previous = 0;
+        for (String le : new String[] {"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"}) {
+            double bucket = sample(after, "portico_listener_latency_seconds_bucket", featherBase, "le=\"" + le + "\"");
+            assertTrue(bucket >= previous, "cumulative buckets: " + le + " in " + after);
+            previous = bucket;
+        }
+    }
+
+    @Test
     void dataSetGaugesShowWhatIsStoredWithinAFewSeconds() throws Exception {
         TestDatabase.clearCustomers();
         for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
