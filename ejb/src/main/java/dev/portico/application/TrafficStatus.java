@@ -41,7 +41,7 @@ public record TrafficStatus(int inFlight, Map<String, Long> requestsByCommand, M
 
     /** Every command of a protocol, in its description's order. */
     public static List<String> commands(String protocol) {
-        return RequestCommands.of(protocol);
+        return RequestCommands.known(protocol);
     }
 
     /** Requests of {@code command} answered; 0 for none. */

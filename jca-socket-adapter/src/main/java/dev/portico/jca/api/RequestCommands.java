@@ -22,20 +22,18 @@ public final class RequestCommands {
     }
 
     /** The commands of {@code protocol}; none for an unknown one. */
-    public static List<String> of(String protocol) {
+    public static List<String> known(String protocol) {
         return BY_PROTOCOL.getOrDefault(protocol, List.of());
     }
 
-    /** The command a decoded request carries; another type of request is named by its class, lower-cased. */
+    /** The command a decoded request carries; a request or command of another type is named by its class, lower-cased. */
     public static String of(Object request) {
-        if (request instanceof FeatherBaseRequest r) {
-            return NAMES.get(r.command().getClass());
-        }
         if (request instanceof RentalIntakeRequest) {
             return "intake";
         }
-        String name = NAMES.get(request.getClass());
-        return name != null ? name : request.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        Object command = request instanceof FeatherBaseRequest r ? r.command() : request;
+        String name = NAMES.get(command.getClass());
+        return name != null ? name : command.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static final Map<Class<?>, String> NAMES = Map.ofEntries(

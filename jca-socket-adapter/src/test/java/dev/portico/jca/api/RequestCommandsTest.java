@@ -26,11 +26,16 @@ class RequestCommandsTest {
     }
 
     @Test
+    void aRequestOfAnotherTypeIsNamedByItsClass() {
+        assertEquals("string", RequestCommands.of("a semicolon frame"));
+    }
+
+    @Test
     void everyCommandOfEachProtocolIsListedOnce() {
-        assertEquals(17, RequestCommands.of("featherbase").size());
-        assertEquals(8, RequestCommands.of("customer-directory").size());
-        assertEquals(List.of("intake"), RequestCommands.of("rental-intake"));
+        assertEquals(17, RequestCommands.known("featherbase").size());
+        assertEquals(8, RequestCommands.known("customer-directory").size());
+        assertEquals(List.of("intake"), RequestCommands.known("rental-intake"));
         RequestCommands.BY_PROTOCOL.values().forEach(commands -> assertEquals(commands.size(), commands.stream().distinct().count()));
-        assertEquals(List.of(), RequestCommands.of("gopher"));
+        assertEquals(List.of(), RequestCommands.known("gopher"));
     }
 }
