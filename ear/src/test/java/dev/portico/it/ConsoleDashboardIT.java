@@ -98,6 +98,43 @@ class ConsoleDashboardIT {
     }
 
     @Test
+    void requestsPanelShowsCommandsProblemsInFlightAndAnswerTimesAsMetricsDo() throws Exception {
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            browser.open("/index.xhtml");
+            browser.waitFor(By.id("dashboard:traffic"));
+            long answered = number(cell(browser, "customer-directory", "answered"));
+            long finds = count(cell(browser, "customer-directory", "commands"), "find");
+            long badInput = count(cell(browser, "customer-directory", "problems"), "bad_input");
+
+            for (int i = 0; i < 3; i++) {
+                CustomerDirectoryClient.ask("1|Dash Nobody " + i + "\n");
+            }
+            assertEquals("invalid choice...\n", CustomerDirectoryClient.ask("9|what\n"));
+
+            awaitCell(browser, "customer-directory", "answered", answered + 3);
+            assertEquals(finds + 3, count(cell(browser, "customer-directory", "commands"), "find"), cell(browser, "customer-directory", "commands"));
+            assertEquals(badInput + 1, count(cell(browser, "customer-directory", "problems"), "bad_input"));
+            assertEquals("0", cell(browser, "customer-directory", "in-flight"));
+            assertTrue(cell(browser, "customer-directory", "latency-mean").matches("[0-9][0-9,]*(\\.\\d\\d)? ms"),
+                    cell(browser, "customer-directory", "latency-mean"));
+            assertTrue(cell(browser, "customer-directory", "latency-max").matches("[0-9][0-9,]*(\\.\\d\\d)? ms"),
+                    cell(browser, "customer-directory", "latency-max"));
+            browser.screenshot("console-dashboard-requests");
+
+            Thread.sleep(600); // past the metrics' half-second snapshot
+            String metrics = HealthAndMetricsIT.scrape("application");
+            String customer = "protocol=\"customer-directory\"";
+            assertEquals(number(cell(browser, "customer-directory", "answered")),
+                    (long) HealthAndMetricsIT.sample(metrics, "portico_listener_latency_seconds_count", customer), "the same count on both");
+            assertEquals(count(cell(browser, "customer-directory", "commands"), "find"),
+                    (long) HealthAndMetricsIT.sample(metrics, "portico_listener_command_requests", customer, "command=\"find\""));
+            assertEquals(count(cell(browser, "customer-directory", "problems"), "bad_input"),
+                    (long) HealthAndMetricsIT.sample(metrics, "portico_listener_problems", customer, "kind=\"bad_input\""));
+        }
+    }
+
+    @Test
     void databasePanelShowsTheVersionsAndTheCountsOfWhatTheTestStored() throws Exception {
         TestDatabase.clearCustomers();
         TestDatabase.clearFeatherBase();
@@ -161,6 +198,12 @@ class ConsoleDashboardIT {
     /** The text of one listener's cell, such as {@code requests}, by its row's protocol class and the cell's id. */
     private static String cell(Browser browser, String protocol, String id) {
         return browser.driver().findElement(By.cssSelector("tr.listener-" + protocol + " [id$=':" + id + "']")).getText().strip();
+    }
+
+    /** The count after {@code name} in a list such as {@code find 3, delete 1}; 0 when absent. */
+    private static long count(String list, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|, )" + name + " (\\d+)").matcher(list);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static long number(String text) {

@@ -98,6 +98,96 @@ class HealthAndMetricsIT {
     }
 
     @Test
+    void requestsByCommandProblemsByKindInFlightAndLatencyFollowKnownTraffic() throws Exception {
+        scrape("application"); // the gauges' first snapshot
+        Thread.sleep(600);
+        String before = scrape("application");
+
+        for (int i = 0; i < 3; i++) {
+            CustomerDirectoryClient.ask("1|Nobody " + i + "\n");
+        }
+        assertEquals("invalid choice...\n", CustomerDirectoryClient.ask("9|what\n"));
+        try (FeatherBaseClient client = new FeatherBaseClient()) {
+            client.ask("getdbs|");
+            client.ask("getdbs|");
+        }
+        Thread.sleep(600); // past the half-second snapshot the gauges share within one scrape
+
+        String after = scrape("application");
+        after.lines().filter(l -> l.startsWith("portico_listener_") && l.contains("customer-directory")
+                && !l.contains(" 0.0") && !l.contains("_bucket")).forEach(System.out::println);
+        String customer = "protocol=\"customer-directory\"";
+        assertEquals(3.0, delta(before, after, "portico_listener_command_requests", customer, "command=\"find\""), after);
+        assertEquals(0.0, delta(before, after, "portico_listener_command_requests", customer, "command=\"add\""), after);
+        assertEquals(2.0, delta(before, after, "portico_listener_command_requests", "protocol=\"featherbase\"", "command=\"getdbs\""), after);
+        assertEquals(1.0, delta(before, after, "portico_listener_problems", customer, "kind=\"bad_input\""), after);
+        assertEquals(0.0, delta(before, after, "portico_listener_problems", customer, "kind=\"application\""), after);
+        assertEquals(0.0, sample(after, "portico_listener_requests_in_flight", customer), after);
+        assertEquals(3.0, delta(before, after, "portico_listener_latency_seconds_count", customer), "the refused request was not timed: " + after);
+        assertTrue(delta(before, after, "portico_listener_latency_seconds_sum", customer) > 0, after);
+        assertEquals(sample(after, "portico_listener_latency_seconds_count", customer),
+                sample(after, "portico_listener_latency_seconds_bucket", customer, "le=\"+Inf\""), after);
+        assertTrue(sample(after, "portico_listener_latency_seconds_bucket", customer, "le=\"10\"")
+                >= sample(after, "portico_listener_latency_seconds_bucket", customer, "le=\"0.005\""), after);
+        assertTrue(sample(after, "portico_listener_latency_seconds_max", customer) > 0, after);
+    }
+
+    @Test
+    void countsAreExactAfterConcurrentLoadAndNothingStaysInFlight() throws Exception {
+        int clients = 4;
+        int perClient = 250;
+        scrape("application");
+        Thread.sleep(600);
+        String before = scrape("application");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients * 2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    try (FeatherBaseClient client = new FeatherBaseClient()) {
+                        for (int i = 0; i < perClient; i++) {
+                            client.ask("getdbs|");
+                        }
+                    }
+                    return null;
+                }));
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient / 10; i++) {
+                        CustomerDirectoryClient.ask("1|Load " + i + "\n");
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Thread.sleep(600);
+
+        String after = scrape("application");
+        System.out.println("/metrics (application scope) after " + clients + " FeatherBase clients x " + perClient + " getdbs and "
+                + clients + " customer clients x " + perClient / 10 + " finds:");
+        after.lines().filter(l -> l.startsWith("portico_") && !l.endsWith(" 0.0")).forEach(System.out::println);
+        String featherBase = "protocol=\"featherbase\"";
+        assertEquals(clients * perClient, delta(before, after, "portico_listener_command_requests", featherBase, "command=\"getdbs\""), after);
+        assertEquals(clients * perClient, delta(before, after, "portico_listener_latency_seconds_count", featherBase), after);
+        assertEquals(clients * perClient / 10, delta(before, after, "portico_listener_command_requests", "protocol=\"customer-directory\"",
+                "command=\"find\""), after);
+        for (String protocol : PROTOCOLS) {
+            assertEquals(0.0, sample(after, "portico_listener_requests_in_flight", "protocol=\"" + protocol + "\""), after);
+        }
+        double previous = 0;
+        for (String le : new String[] {"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"}) {
+            double bucket = sample(after, "portico_listener_latency_seconds_bucket", featherBase, "le=\"" + le + "\"");
+            assertTrue(bucket >= previous, "cumulative buckets: " + le + " in " + after);
+            previous = bucket;
+        }
+    }
+
+    @Test
     void dataSetGaugesShowWhatIsStoredWithinAFewSeconds() throws Exception {
         TestDatabase.clearCustomers();
         for (String name : new String[] {"Alpha", "Bravo", "Charlie", "Delta"}) {
@@ -122,7 +212,7 @@ class HealthAndMetricsIT {
         assertTrue(vendor.contains("connectionpool_managedConnections{datasource=\"jdbc_portico\""), vendor);
     }
 
-    private static String scrape(String scope) throws Exception {
+    static String scrape(String scope) throws Exception {
         HttpResponse<String> metrics = Http.send(atServerRoot("/metrics?scope=" + scope));
         assertEquals(200, metrics.statusCode(), "readable without a login: " + metrics.body());
         return metrics.body();
@@ -137,6 +227,23 @@ class HealthAndMetricsIT {
             }
         }
         throw new AssertionError("no sample " + name + " for " + protocol + " in:\n" + scraped);
+    }
+
+    /** How much the sample with every given label grew between two scrapes. */
+    private static double delta(String before, String after, String name, String... labels) {
+        return sample(after, name, labels) - sample(before, name, labels);
+    }
+
+    /** The value of the Prometheus sample {@code name} whose labels include each of {@code labels} ({@code key="value"}); fails if absent. */
+    static double sample(String scraped, String name, String... labels) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(scraped);
+        while (m.find()) {
+            String found = m.group(1);
+            if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        throw new AssertionError("no sample " + name + " with " + java.util.Arrays.toString(labels) + " in:\n" + scraped);
     }
 
     /** A GET of a path at the server's root (mpHealth and mpMetrics live outside the application's context root). */

@@ -18,10 +18,19 @@ import java.time.Instant;
  * @param refused             requests answered by the protocol itself as malformed, oversized, unauthenticated,
  *                            timed out or cut short: the client's input was at fault
  * @param lastProblem         the latest error or refusal; null when there was none
+ * @param traffic             requests in flight, by command, problems by kind, latency
  */
 public record ListenerStatistics(String protocol, String bindAddress, int port, boolean listening, Instant since,
                                  int openConnections, long connectionsAccepted, long requests, long errors, long refused,
-                                 Problem lastProblem) {
+                                 Problem lastProblem, ListenerTraffic traffic) {
+
+    /** Statistics without traffic details (none served). */
+    public ListenerStatistics(String protocol, String bindAddress, int port, boolean listening, Instant since,
+                              int openConnections, long connectionsAccepted, long requests, long errors, long refused,
+                              Problem lastProblem) {
+        this(protocol, bindAddress, port, listening, since, openConnections, connectionsAccepted, requests, errors, refused,
+                lastProblem, ListenerTraffic.NONE);
+    }
 
     /** Whether a request failed in the application or was refused for the client's input. */
     public enum ProblemKind { ERROR, REFUSED }

@@ -55,6 +55,7 @@ final class ClientAccepting<Q, R> {
             } catch (IOException e) {
                 // e.g. out of file descriptors: stop accepting for a moment instead of failing the listener
                 LOG.warning(() -> listener.settings.name() + ": cannot accept connections for now: " + e.getMessage());
+                listener.counters.traffic.acceptFailed();
                 serverKey.interestOps(0);
                 pausedUntilNanos = System.nanoTime() + PAUSE_NANOS;
                 return;
@@ -66,6 +67,7 @@ final class ClientAccepting<Q, R> {
                 Connection<Q, R> making = evicted;
                 LOG.fine(() -> listener.settings.name() + ": full; closing idle " + SocketListener.describe(making) + " for a new client");
                 listener.writing.close(evicted);
+                listener.counters.traffic.evicted();
             }
             try {
                 channel.configureBlocking(false);

@@ -23,6 +23,8 @@ final class ListenerCounters {
     private final LongAdder errors = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final AtomicReference<Problem> lastProblem = new AtomicReference<>();
+    /** Requests in flight, by command, problems by kind and latency. */
+    final TrafficCounters traffic = new TrafficCounters();
 
     void connectionOpened() {
         accepted.increment();
@@ -41,6 +43,7 @@ final class ListenerCounters {
     /** A request the application failed to answer: counted as an error (its reply is counted by {@link #answered()}). */
     void failed(String client, String what, Throwable cause) {
         errors.increment();
+        traffic.problem("connection".equals(what) ? "connection" : "application");
         lastProblem.set(new Problem(Instant.now(), ProblemKind.ERROR, shorten(what + " from " + client + " failed: " + describe(cause))));
     }
 
@@ -53,12 +56,14 @@ final class ListenerCounters {
     void refused(String client, String why, byte[] reply) {
         requests.increment();
         refused.increment();
+        traffic.problem(kindOfRefusal(why));
         lastProblem.set(new Problem(Instant.now(), ProblemKind.REFUSED, shorten(why + " from " + client + ", answered: " + printable(reply))));
     }
 
     /** A client cut off during its reply (its request is counted when the application has answered it). */
     void cutOff(String client, String why) {
         refused.increment();
+        traffic.problem("cut_off");
         lastProblem.set(new Problem(Instant.now(), ProblemKind.REFUSED, shorten(why + ": " + client + " was cut off")));
     }
 
@@ -84,6 +89,15 @@ final class ListenerCounters {
 
     Problem lastProblem() {
         return lastProblem.get();
+    }
+
+    /** The problem kind of a refusal, by the reason the listener gives ({@code bad input}, {@code timed out}, {@code incomplete request}). */
+    static String kindOfRefusal(String why) {
+        return switch (why) {
+            case "timed out" -> "timed_out";
+            case "incomplete request" -> "incomplete";
+            default -> "bad_input";
+        };
     }
 
     /** The exception and its root cause, as {@code Type: message}. */

@@ -1,6 +1,7 @@
 package dev.portico.jca.transport;
 
 import dev.portico.jca.api.ReplyAbandonedException;
+import dev.portico.jca.api.RequestCommands;
 
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -29,6 +30,15 @@ final class RequestAnswering<Q, R> {
     }
 
     Completion<Q, R> answer(Connection<Q, R> c, Q request) {
+        long started = counters.traffic.answering();
+        try {
+            return answerTimed(c, request);
+        } finally {
+            counters.traffic.answered(RequestCommands.of(request), started);
+        }
+    }
+
+    private Completion<Q, R> answerTimed(Connection<Q, R> c, Q request) {
         try {
             R reply = handler.handle(request);
             return Completion.reply(c, c.pipe.finish(c.session.render(reply)), reply);

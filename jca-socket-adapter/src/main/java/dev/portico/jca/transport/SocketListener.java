@@ -117,7 +117,7 @@ public final class SocketListener<Q, R> {
         String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         return new ListenerStatistics(settings.name(), host, port(), listening, since,
                 counters.open(), counters.accepted(), counters.requests(), counters.errors(), counters.refused(),
-                counters.lastProblem());
+                counters.lastProblem(), counters.traffic.snapshot());
     }
 
     /**

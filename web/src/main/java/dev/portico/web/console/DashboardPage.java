@@ -3,6 +3,7 @@ package dev.portico.web.console;
 import dev.portico.application.DatabaseStatus;
 import dev.portico.application.ListenerStatus;
 import dev.portico.application.SystemStatus;
+import dev.portico.application.TrafficStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The dashboard: the socket listeners and the database, read once per request (the page polls every few seconds). */
 @Named
@@ -42,6 +45,29 @@ public class DashboardPage {
 
     public String getRefreshedAt() {
         return time(refreshedAt);
+    }
+
+    /** The commands a listener answered, in its protocol's order, such as {@code find 3, delete 1}; {@code none} before any. */
+    public String commands(ListenerStatus listener) {
+        String shown = TrafficStatus.commands(listener.protocol()).stream()
+                .filter(command -> listener.traffic().requests(command) > 0)
+                .map(command -> command + " " + listener.traffic().requests(command))
+                .collect(Collectors.joining(", "));
+        return shown.isEmpty() ? "none" : shown;
+    }
+
+    /** A listener's problems by kind, such as {@code bad_input 2}; {@code none} before any. */
+    public String problems(ListenerStatus listener) {
+        String shown = TrafficStatus.PROBLEM_KINDS.stream()
+                .filter(kind -> listener.traffic().problems(kind) > 0)
+                .map(kind -> kind + " " + listener.traffic().problems(kind))
+                .collect(Collectors.joining(", "));
+        return shown.isEmpty() ? "none" : shown;
+    }
+
+    /** Milliseconds as the page shows them: {@code 0.42 ms}, {@code 12 ms}, {@code 1,250 ms}. */
+    public String millis(double millis) {
+        return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis) : String.format(Locale.ROOT, "%,.0f ms", millis);
     }
 
     /** A moment as the page shows it, in the server's time zone; empty for none. */

@@ -1,7 +1,6 @@
 package dev.portico.web.metrics;
 
 import dev.portico.application.ListenerStatus;
-import dev.portico.application.SystemStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -22,20 +21,13 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 public class ListenerMetrics {
 
-    /** One scrape reads every gauge within this time: they share one snapshot of the listeners. */
-    static final long SNAPSHOT_REUSE_NANOS = 500_000_000L;
-
-    private static final List<String> PROTOCOLS = List.of("customer-directory", "featherbase", "rental-intake");
+    static final List<String> PROTOCOLS = List.of("customer-directory", "featherbase", "rental-intake");
 
     @Inject
-    private SystemStatus status;
+    private ListenerSnapshots listeners;
 
     @Inject
     private MetricRegistry registry;
-
-    private List<ListenerStatus> snapshot = List.of();
-    private long snapshotNanos;
-    private boolean read;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (String protocol : PROTOCOLS) {
@@ -57,16 +49,6 @@ public class ListenerMetrics {
         Tag tag = new Tag("protocol", protocol);
         registry.remove(new MetricID(name, tag));
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
-                () -> current().stream().filter(l -> l.protocol().equals(protocol)).mapToLong(figure).sum(), tag);
-    }
-
-    private synchronized List<ListenerStatus> current() {
-        long now = System.nanoTime();
-        if (!read || now - snapshotNanos > SNAPSHOT_REUSE_NANOS) {
-            snapshot = status.listeners();
-            snapshotNanos = now;
-            read = true;
-        }
-        return snapshot;
+                () -> listeners.current().stream().filter(l -> l.protocol().equals(protocol)).mapToLong(figure).sum(), tag);
     }
 }
