@@ -1,5 +1,7 @@
 package dev.portico.domain.rental;
 
+import dev.portico.text.PythonText;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public enum CarModel {
 
     /** The model a client's text names, ignoring case; {@code Corola} and {@code Corolo} mean Corolla. */
     public static Optional<CarModel> parse(String text) {
-        String key = text.strip().toLowerCase(Locale.ROOT);
+        String key = PythonText.strip(text).toLowerCase(Locale.ROOT);
         return switch (key) {
             case "corolla", "corola", "corolo" -> Optional.of(COROLLA);
             case "kancil" -> Optional.of(KANCIL);

@@ -1,6 +1,7 @@
 package dev.portico.domain.rental;
 
 import dev.portico.text.PythonRepr;
+import dev.portico.text.PythonText;
 
 import java.math.BigInteger;
 import java.time.LocalDateTime;
@@ -90,7 +91,7 @@ public final class RentalPayload {
     }
 
     private static String name(SentValue value, String where) throws InvalidRentalException {
-        String name = text(value, where + "name").strip();
+        String name = PythonText.strip(text(value, where + "name"));
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new InvalidRentalException(where + "name must be 1 to " + MAX_NAME_LENGTH + " characters, got " + repr(value));
         }
@@ -121,7 +122,7 @@ public final class RentalPayload {
         if (value instanceof SentValue.Whole whole) {
             km = whole.number();
         } else if (value instanceof SentValue.Text text) {
-            Matcher m = MILEAGE.matcher(text.text().strip());
+            Matcher m = MILEAGE.matcher(PythonText.strip(text.text()));
             if (!m.matches()) {
                 throw new InvalidRentalException(problem);
             }
@@ -146,7 +147,7 @@ public final class RentalPayload {
     private static LocalDateTime time(SentValue value, String what) throws InvalidRentalException {
         LocalDateTime time;
         try {
-            time = LocalDateTime.parse(text(value, what).strip(), TIME);
+            time = LocalDateTime.parse(PythonText.strip(text(value, what)), TIME);
         } catch (DateTimeParseException e) {
             throw new InvalidRentalException(what + " must be a time as YYYY-MM-DD HH:mm:ss, got " + repr(value));
         }

@@ -216,6 +216,17 @@ class RentalPayloadTest {
         assertEquals("Mira binti Ali", renter(" Mira binti Ali\n"), "spaces inside the name are kept");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0", "\u0085", "\u2007", "\u202f", "\u001c"})
+    void nameIsTrimmedAsPythonsStripTrimsWhereJavaWouldKeepTheCharacter(String space) throws InvalidRentalException {
+        assertEquals("Mira", renter(space + "Mira" + space));
+    }
+
+    @Test
+    void carAndMileageAreReadAfterPythonsStrip() throws InvalidRentalException {
+        assertEquals(CarModel.AXIA, only(car("\u00a0Axia\u2007", "\u202f10KM\u00a0")).car());
+    }
+
     @Test
     void nameOfOneToFiftyCharactersAfterTrimmingIsAccepted() throws InvalidRentalException {
         assertEquals("A", renter("A"));
