@@ -84,7 +84,7 @@ public final class RentalPayload {
     }
 
     private static List<SentValue> pair(SentValue value, String where, String shape) throws InvalidRentalException {
-        if (!(value instanceof SentValue.Items pair) || pair.items().size() != 2) {
+        if (!(value instanceof SentValue.Items pair) || pair.size() != 2) {
             throw new InvalidRentalException(where + " must be a " + shape + " pair, got " + describe(value));
         }
         return pair.items();
@@ -208,7 +208,7 @@ public final class RentalPayload {
 
     private static String describe(SentValue value) {
         if (value instanceof SentValue.Items list) {
-            return "a " + list.items().size() + "-item list";
+            return "a " + list.size() + "-item list";
         }
         return value instanceof SentValue.Mapping || value instanceof SentValue.Bytes ? "a " + typeName(value) : repr(value);
     }

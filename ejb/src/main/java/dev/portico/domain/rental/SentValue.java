@@ -31,10 +31,27 @@ public sealed interface SentValue {
     /** {@code bytes}, of which only the length is kept. */
     record Bytes(int length) implements SentValue { }
 
-    /** A {@code list} or {@code tuple} (a JSON array). */
-    record Items(List<SentValue> items) implements SentValue {
+    /**
+     * A {@code list} or {@code tuple} (a JSON array) of {@code size} values; {@code items} holds them, or is empty where
+     * the channel did not carry them (a container below the depth an intake is read, which only its kind and
+     * size describe).
+     */
+    record Items(int size, List<SentValue> items) implements SentValue {
         public Items {
             items = List.copyOf(items);
+            if (!items.isEmpty() && items.size() != size) {
+                throw new IllegalArgumentException(size + " items, but " + items.size() + " given");
+            }
+        }
+
+        /** A list with all its values. */
+        public Items(List<SentValue> items) {
+            this(items.size(), items);
+        }
+
+        /** A list described only by its size. */
+        public static Items ofSize(int size) {
+            return new Items(size, List.of());
         }
     }
 

@@ -28,7 +28,7 @@ final class SentValues {
         } else if (value instanceof RentalValue.Items items) {
             List<SentValue> converted = new ArrayList<>(items.items().size());
             items.items().forEach(item -> converted.add(of(item)));
-            return new SentValue.Items(converted);
+            return new SentValue.Items(items.size(), converted);
         } else if (value instanceof RentalValue.Mapping mapping) {
             Map<SentValue, SentValue> converted = new LinkedHashMap<>();
             mapping.entries().forEach((key, entry) -> converted.put(of(key), of(entry)));

@@ -31,10 +31,27 @@ public sealed interface RentalValue {
     /** {@code bytes} or {@code bytearray}, of which only the length is kept. */
     record Bytes(int length) implements RentalValue { }
 
-    /** A {@code list} or {@code tuple}. */
-    record Items(List<RentalValue> items) implements RentalValue {
+    /**
+     * A {@code list} or {@code tuple} of {@code size} values; {@code items} holds them, or is empty where
+     * the channel did not carry them (a container below the depth an intake is read, which only its kind and
+     * size describe).
+     */
+    record Items(int size, List<RentalValue> items) implements RentalValue {
         public Items {
             items = List.copyOf(items);
+            if (!items.isEmpty() && items.size() != size) {
+                throw new IllegalArgumentException(size + " items, but " + items.size() + " given");
+            }
+        }
+
+        /** A list with all its values. */
+        public Items(List<RentalValue> items) {
+            this(items.size(), items);
+        }
+
+        /** A list described only by its size. */
+        public static Items ofSize(int size) {
+            return new Items(size, List.of());
         }
     }
 

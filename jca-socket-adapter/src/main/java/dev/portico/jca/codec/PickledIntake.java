@@ -21,11 +21,11 @@ public record PickledIntake(byte[] pickle) {
     /** The request the pickle describes, its values typed; the reply for a refused pickle is {@link #refusal}. */
     public RentalIntakeRequest unpickle() throws PickleException {
         if (pickle.length <= SMALL_PICKLE) {
-            return new RentalIntakeRequest(RentalValues.of(PickleDecoder.decode(pickle)));
+            return new RentalIntakeRequest(RentalValues.payload(PickleDecoder.decode(pickle)));
         }
         LARGE_DECODES.acquireUninterruptibly();
         try {
-            return new RentalIntakeRequest(RentalValues.of(PickleDecoder.decode(pickle)));
+            return new RentalIntakeRequest(RentalValues.payload(PickleDecoder.decode(pickle)));
         } finally {
             LARGE_DECODES.release();
         }

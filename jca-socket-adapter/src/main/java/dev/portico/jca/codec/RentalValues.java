@@ -10,15 +10,50 @@ import java.util.Map;
 
 /**
  * Types a decoded pickle ({@link PickleDecoder}'s plain data) as a {@link RentalValue}, at the edge
- * of the socket channel. The decoder has bounded the structure (depth, values through shared
- * references), so walking it is bounded too.
+ * of the socket channel, carrying only what an intake is read by (rental-intake.md, "Payload"): the
+ * payload's {@code 'users'}, {@code 'CarStatus'} and {@code 'Time_Rent'} lists, their entries where
+ * they are pairs, and the pairs' values; any other container keeps only its kind and size. So the
+ * work is linear in the pickle's length, however much a pickle shares (a few bytes can stand for a
+ * million values through shared references, which the application never reads).
  */
 final class RentalValues {
+
+    /** The payload's keys, as the protocol names them. */
+    private static final List<String> LISTS = List.of("users", "CarStatus", "Time_Rent");
 
     private RentalValues() {
     }
 
-    static RentalValue of(Object decoded) {
+    /** The payload a pickle decoded to. */
+    static RentalValue payload(Object decoded) {
+        if (!(decoded instanceof Map<?, ?> map)) {
+            return value(decoded);
+        }
+        Map<RentalValue, RentalValue> lists = new LinkedHashMap<>();
+        for (String key : LISTS) {
+            if (map.containsKey(key)) {
+                lists.put(new RentalValue.Text(key), list(map.get(key)));
+            }
+        }
+        return new RentalValue.Mapping(lists);
+    }
+
+    /** One of the payload's lists: its entries, each a pair with its values or described by kind and size. */
+    private static RentalValue list(Object decoded) {
+        if (!(decoded instanceof List<?> list)) {
+            return value(decoded);
+        }
+        List<RentalValue> entries = new ArrayList<>(list.size());
+        for (Object entry : list) {
+            entries.add(entry instanceof List<?> pair && pair.size() == 2
+                    ? new RentalValue.Items(List.of(value(pair.get(0)), value(pair.get(1))))
+                    : value(entry));
+        }
+        return new RentalValue.Items(entries);
+    }
+
+    /** A value as its type and, for scalars, itself; a container by its kind (and a list by its size). */
+    static RentalValue value(Object decoded) {
         if (decoded == null) {
             return new RentalValue.Nothing();
         } else if (decoded instanceof String text) {
@@ -34,13 +69,9 @@ final class RentalValues {
         } else if (decoded instanceof byte[] bytes) {
             return new RentalValue.Bytes(bytes.length);
         } else if (decoded instanceof List<?> list) {
-            List<RentalValue> items = new ArrayList<>(list.size());
-            list.forEach(item -> items.add(of(item)));
-            return new RentalValue.Items(items);
-        } else if (decoded instanceof Map<?, ?> map) {
-            Map<RentalValue, RentalValue> entries = new LinkedHashMap<>();
-            map.forEach((key, value) -> entries.put(of(key), of(value)));
-            return new RentalValue.Mapping(entries);
+            return RentalValue.Items.ofSize(list.size());
+        } else if (decoded instanceof Map<?, ?>) {
+            return new RentalValue.Mapping(Map.of());
         }
         throw new IllegalArgumentException("not plain data from a pickle: " + decoded.getClass().getName());
     }

@@ -130,6 +130,9 @@ public final class CodecHarness {
         } else if (value instanceof RentalValue.Items items) {
             List<Object> list = new ArrayList<>();
             items.items().forEach(item -> list.add(plain(item)));
+            while (list.size() < items.size()) {
+                list.add(null);
+            }
             return list;
         } else if (value instanceof RentalValue.Mapping mapping) {
             Map<Object, Object> map = new LinkedHashMap<>();
