@@ -61,13 +61,16 @@ class RunnableServerIT {
 
         long started = System.nanoTime();
         Process server = builder.start();
+        long mariadb;
         try {
             awaitConsole(http, server, System.nanoTime() + TimeUnit.MINUTES.toNanos(6));
+            long listening = System.nanoTime();
             for (int port : List.of(customer, featherBase, rental)) {
                 assertTrue(accepts(port), "nothing listens on " + port);
             }
+            mariadb = Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());
             System.out.printf("[runnable] java -jar to console and listeners answering: %d ms (cold: MariaDB binaries "
-                    + "unpacked and installed, Liberty extracted)%n", (System.nanoTime() - started) / 1_000_000);
+                    + "unpacked and installed, Liberty extracted)%n", (listening - started) / 1_000_000);
 
             assertEquals("nobody-here is not found in database", exchange(customer, "1|nobody-here\n".getBytes(StandardCharsets.UTF_8), -1).strip());
             assertEquals("Connection accepted\nSUCCESS", exchange(featherBase, "createdb\u0001runnable\u0004".getBytes(StandardCharsets.UTF_8), 0x04));
@@ -81,8 +84,9 @@ class RunnableServerIT {
             assertTrue(server.waitFor(5, TimeUnit.MINUTES), "the runnable server did not stop within 5 minutes of SIGTERM");
         }
         assertFalse(accepts(customer), "the customer listener still answers after the stop");
-        long mariadb = Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());
         assertFalse(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive).orElse(false), "MariaDB still runs after the stop");
+        List<String> log = Files.readAllLines(data.resolve("mariadbd.err"));
+        assertTrue(log.get(log.size() - 1).endsWith("Shutdown complete"), "MariaDB did not shut down cleanly: " + log.get(log.size() - 1));
     }
 
     /** Waits until /portico/ answers 200 (the application has started); a hang guard, not a goal. */
