@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts or stops the embedded MariaDB; run by Maven ({@code exec:java}) for the run command and the tests.
+ * Starts or stops the embedded MariaDB; run by Maven ({@code exec:java}) for the run command and the tests, and by
+ * the runnable server ({@code java -jar portico-server.jar}).
  * <pre>
  * start base=DIR data=DIR port=N database=NAME user=NAME [password=PW] [arg=--mariadbd-option]...
  * stop data=DIR
@@ -27,6 +28,14 @@ public final class EmbeddedDatabase {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, () -> { });
+    }
+
+    /**
+     * As {@link #main}; at exit {@code beforeStop} runs first, in the shutdown hook that then stops the database (the
+     * runnable server stops Liberty there, so that nothing still uses the database when it stops).
+     */
+    public static void run(String[] args, Runnable beforeStop) throws IOException, InterruptedException {
         if (args.length == 0 || !(args[0].equals("start") || args[0].equals("stop"))) {
             throw new IllegalArgumentException("usage: start|stop key=value...");
         }
@@ -50,10 +59,11 @@ public final class EmbeddedDatabase {
             new MariaDbServer(new MariaDbBinaries(data), data, 0, List.of()).stopRunning();
             return;
         }
-        start(options, data, serverArguments);
+        start(options, data, serverArguments, beforeStop);
     }
 
-    private static void start(Map<String, String> options, Path data, List<String> serverArguments) throws IOException, InterruptedException {
+    private static void start(Map<String, String> options, Path data, List<String> serverArguments, Runnable beforeStop)
+            throws IOException, InterruptedException {
         MariaDbBinaries binaries = new MariaDbBinaries(Path.of(required(options, "base")).toAbsolutePath().normalize()).unpack();
         MariaDbServer server = new MariaDbServer(binaries, data, Integer.parseInt(required(options, "port")), serverArguments);
         server.stopRunning();
@@ -62,7 +72,10 @@ public final class EmbeddedDatabase {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         long started = System.nanoTime();
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(rootGroup(), () -> MariaDbServer.stopQuietly(data), "portico-mariadb-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(rootGroup(), () -> {
+            beforeStop.run();
+            MariaDbServer.stopQuietly(data);
+        }, "portico-mariadb-stop"));
         ApplicationAccount account = ApplicationAccount.of(required(options, "user"), Optional.ofNullable(options.get("password")), data);
         account.provision(server, required(options, "database"));
         account.keep(data);

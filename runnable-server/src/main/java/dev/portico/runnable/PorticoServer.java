@@ -1,0 +1,93 @@
+package dev.portico.runnable;
+
+import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.portico.embedded.EmbeddedDatabase;
+
+/**
+ * The main class of {@code portico-server.jar}, Liberty's runnable server package with Portico and the MariaDB binaries
+ * added: starts the embedded MariaDB unless {@code PORTICO_DB_HOST} names another database, then runs the packaged
+ * Liberty server in a child JVM ({@code java -jar} of this same jar, which there hands over to Liberty's own
+ * {@code SelfExtractRun}, so that the jar manifest's agent and module options apply to it), and stops MariaDB after
+ * Liberty has stopped. Settings are Liberty's variables as environment variables ({@code PORTICO_HTTP_PORT=9080});
+ * {@code PORTICO_DATA_DIR} chooses the embedded database's directory (default {@code ~/.portico/mariadb}, as the run
+ * command), {@code PORTICO_DB_BUFFER_POOL} its InnoDB buffer pool (default 1G).
+ */
+public final class PorticoServer {
+
+    /** Set in the child's environment: this JVM is the Liberty server. */
+    static final String ROLE = "PORTICO_RUNNABLE_ROLE";
+    private static final long LIBERTY_STOP_SECONDS = 120;
+
+    private PorticoServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        if ("liberty".equals(env.get(ROLE))) {
+            runLiberty(args);
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of("-jar", ownJar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder liberty = new ProcessBuilder(command).inheritIO();
+        liberty.environment().put(ROLE, "liberty");
+        Process[] child = new Process[1];
+        String external = env.getOrDefault("PORTICO_DB_HOST", "");
+        if (external.isBlank()) {
+            Path data = Path.of(env.getOrDefault("PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
+                    .toAbsolutePath().normalize();
+            EmbeddedDatabase.run(new String[] {"start", "base=" + data + "-base", "data=" + data,
+                    "port=" + env.getOrDefault("PORTICO_DB_PORT", "3306"), "database=" + env.getOrDefault("PORTICO_DB_NAME", "portico"),
+                    "user=portico", "arg=--innodb-buffer-pool-size=" + env.getOrDefault("PORTICO_DB_BUFFER_POOL", "1G")},
+                    () -> stop(child[0]));
+            // The embedded database's account, which server.xml includes (its generated password, mode 0600).
+            liberty.environment().put("PORTICO_DB_CREDENTIALSFILE", data.resolve("portico-db-credentials.xml").toString());
+        } else {
+            System.out.println("[portico] PORTICO_DB_HOST=" + external + ": no embedded database");
+        }
+        child[0] = liberty.start();
+        int exit = child[0].waitFor();
+        System.exit(exit);
+    }
+
+    /** The packaged Liberty server, as the jar's original main class would run it. */
+    private static void runLiberty(String[] args) throws ReflectiveOperationException {
+        try {
+            Class.forName("wlp.lib.extract.SelfExtractRun").getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the Liberty child (SIGTERM: the runnable server's own hook stops the server) and waits for it. */
+    private static void stop(Process liberty) {
+        if (liberty == null || !liberty.isAlive()) {
+            return;
+        }
+        liberty.destroy();
+        try {
+            if (!liberty.waitFor(LIBERTY_STOP_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("[portico] Liberty did not stop within " + LIBERTY_STOP_SECONDS + " s; killing it");
+                liberty.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path ownJar() throws URISyntaxException {
+        return new File(PorticoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toPath();
+    }
+}
