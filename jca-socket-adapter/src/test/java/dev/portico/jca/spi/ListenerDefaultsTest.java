@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The listeners' defaults have one source, the adapter (ProtocolBinding per protocol, SocketActivationSpec
- * for the rest); server.xml's {@code portico.<protocol>.*} variables name them so operators can override
+ * for the rest); portico.xml's {@code portico.<protocol>.*} variables (the include server.xml and an own Liberty use) name them so operators can override
  * them, and must state the same values: this test fails when the two drift apart.
  */
 class ListenerDefaultsTest {
 
-    private static final Path SERVER_XML = Path.of("..", "liberty-config", "server.xml");
+    private static final Path PORTICO_XML = Path.of("..", "liberty-config", "portico.xml");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
     /** Each activation spec property as the listener applies it when server.xml does not set it. */
@@ -46,7 +46,7 @@ class ListenerDefaultsTest {
 
     @Test
     void everyListenerVariableInServerXmlDefaultsToTheAdaptersOwnDefault() throws Exception {
-        Element server = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(SERVER_XML.toFile()).getDocumentElement();
+        Element server = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(PORTICO_XML.toFile()).getDocumentElement();
         Map<String, String> variables = new HashMap<>();
         NodeList declared = server.getElementsByTagName("variable");
         for (int i = 0; i < declared.getLength(); i++) {

@@ -36,10 +36,10 @@ class CustomerFieldsTest {
     }
 
     @Test
-    void theLineLimitIsTheListenersDefaultAsServerXmlStatesIt() throws Exception {
-        String serverXml = Files.readString(Path.of("..", "liberty-config", "server.xml"));
-        Matcher declared = Pattern.compile("<variable name=\"portico\\.customer\\.maxRequestBytes\" defaultValue=\"([0-9]+)\"/>").matcher(serverXml);
-        assertTrue(declared.find(), "server.xml declares portico.customer.maxRequestBytes");
+    void theLineLimitIsTheListenersDefaultAsPorticoXmlStatesIt() throws Exception {
+        String porticoXml = Files.readString(Path.of("..", "liberty-config", "portico.xml"));
+        Matcher declared = Pattern.compile("<variable name=\"portico\\.customer\\.maxRequestBytes\" defaultValue=\"([0-9]+)\"/>").matcher(porticoXml);
+        assertTrue(declared.find(), "portico.xml declares portico.customer.maxRequestBytes");
         assertEquals(Integer.parseInt(declared.group(1)), CustomerFields.MAX_LINE_BYTES);
     }
 }
