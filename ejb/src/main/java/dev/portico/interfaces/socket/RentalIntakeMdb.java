@@ -35,7 +35,7 @@ public class RentalIntakeMdb implements RentalIntakeListener {
             return UNAVAILABLE;
         }
         try {
-            intake.intake(request.payload());
+            ConflictRetry.run(() -> intake.intake(request.payload()));
             return new RentalIntakeReply.Stored();
         } catch (InvalidRentalException e) {
             return new RentalIntakeReply.Refused(e.getMessage());
