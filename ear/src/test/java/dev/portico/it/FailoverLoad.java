@@ -137,6 +137,10 @@ final class FailoverLoad {
         private Outcome() throws SQLException {
         }
 
+        boolean everyProtocolWrote() {
+            return !rows.isEmpty() && !customers.isEmpty() && !rentals.isEmpty();
+        }
+
         long acknowledgedAfter(long nanos) {
             synchronized (acknowledgedAt) {
                 return acknowledgedAt.stream().filter(t -> t > nanos).count();

@@ -205,6 +205,7 @@ class TwoServersIT {
         FailoverLoad.Outcome outcome = load.stop();
         System.out.printf("[two servers] kill -9 of server 2 under load through HAProxy: %s%n", outcome);
 
+        assertTrue(outcome.everyProtocolWrote(), "every protocol's writes got through at all: " + outcome);
         assertTrue(outcome.acknowledgedAfter(killedAt + TimeUnit.SECONDS.toNanos(3)) > 20,
                 "writes through HAProxy are acknowledged again within 3 s of the kill: " + outcome);
         assertEquals(List.of(), outcome.lostRows(), "acknowledged rows lost");
