@@ -2,7 +2,8 @@
 # Throughput of one Portico server against two behind HAProxy, in one run on one machine (README, "Running several
 # servers"). Start them first with `portico-servers.sh up 2` (same PORTICO_* settings); this script then drives, with
 # ../shared/bench/loadgen.py, the same closed-loop load three ways: straight at server 1, through HAProxy with server 2
-# disabled, and through HAProxy with both. It prints the calibration line of shared/bench/README.md first.
+# disabled, and through HAProxy with both (FeatherBase 50/50 addrow/read; customer directory adds, one connection each),
+# after a warm-up of both. It prints the calibration line of shared/bench/README.md first.
 #
 #   scale-out/one-vs-two.sh [seconds per run, default 15] [clients, default 32]
 set -euo pipefail
@@ -31,10 +32,15 @@ run() {
     python3 "$loadgen" --target "$target" --port "$port" --clients "$clients" --duration "$seconds" --requests 1000000 \
         --pids "$pids" --label "$label" --json "$results" "$@"
 }
+# Warm both servers up first (JIT): a cold server is several times slower for its first minute.
+python3 "$loadgen" --target fb --fb-eot --port "$front_featherbase" --clients "$clients" --duration "$seconds" --requests 1000000 \
+    --fb-db "warm$$" --fb-prefill 200 --label warm-up >/dev/null
+python3 "$loadgen" --target psd --add-frac 1.0 --port "$front_customer" --clients "$clients" --duration "$seconds" --requests 1000000 \
+    --label warm-up >/dev/null
 for target in fb psd; do
     case "$target" in
         fb) extra=(--fb-eot --fb-prefill 2000); port1=$((front_featherbase + step)); front=$front_featherbase; backend=featherbase_servers ;;
-        psd) extra=(); port1=$((front_customer + step)); front=$front_customer; backend=customer_servers ;;
+        psd) extra=(--add-frac 1.0); port1=$((front_customer + step)); front=$front_customer; backend=customer_servers ;;
     esac
     [ "$target" = fb ] && extra+=(--fb-db "one$$")
     run "$target-one-server" "$port1" "$target" "${extra[@]}"
