@@ -92,7 +92,15 @@ wait_ready() {
 }
 
 start() {
-    for i in $(seq 1 "$count"); do
+    local first=1
+    # On Galera (a node per server) schema migrations must run on one node first: Flyway's lock is not cluster-wide,
+    # and two servers starting at once on two nodes applied the same migration twice.
+    if [ -n "${PORTICO_DB_PORTS:-}" ] || [ -n "${PORTICO_START_ONE_FIRST:-}" ]; then
+        "$wlp/bin/server" start "${prefix}1" >/dev/null
+        wait_ready "$(port "$front_http" 1)"
+        first=2
+    fi
+    for i in $(seq "$first" "$count"); do
         "$wlp/bin/server" start "$prefix$i" >/dev/null &
     done
     wait
