@@ -59,7 +59,7 @@ CNF
 
 client() {
     local i=$1; shift
-    mariadb --no-defaults --socket="$dir/node$i/mariadbd.sock" -u root "$@"
+    mariadb --no-defaults --socket="$dir/node$i/mariadbd.sock" -u "$(id -un)" "$@"
 }
 
 wait_synced() {
