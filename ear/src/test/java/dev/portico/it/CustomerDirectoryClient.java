@@ -22,7 +22,16 @@ final class CustomerDirectoryClient {
 
     /** Sends raw bytes and returns every byte the server sent before closing. */
     static byte[] exchange(byte[] request) {
-        try (Socket socket = connect()) {
+        return exchange(ItEnvironment.customerPort(), request);
+    }
+
+    /** Sends the request text to another customer directory port (a second server, a load balancer). */
+    static String ask(int port, String request) {
+        return new String(exchange(port, request.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    static byte[] exchange(int port, byte[] request) {
+        try (Socket socket = connect(port)) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return readToEnd(socket);
@@ -32,8 +41,12 @@ final class CustomerDirectoryClient {
     }
 
     static Socket connect() throws IOException {
+        return connect(ItEnvironment.customerPort());
+    }
+
+    static Socket connect(int port) throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(ItEnvironment.HOST, ItEnvironment.customerPort()), 5000);
+        socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
         socket.setSoTimeout(15_000);
         return socket;
     }

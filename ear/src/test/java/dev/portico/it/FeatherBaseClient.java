@@ -19,8 +19,13 @@ final class FeatherBaseClient implements AutoCloseable {
     private final String greeting;
 
     FeatherBaseClient() throws IOException {
+        this(ItEnvironment.featherBasePort());
+    }
+
+    /** A connection to another FeatherBase port (a second server, a load balancer). */
+    FeatherBaseClient(int port) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress(ItEnvironment.HOST, ItEnvironment.featherBasePort()), 5000);
+        socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
         socket.setSoTimeout(30_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

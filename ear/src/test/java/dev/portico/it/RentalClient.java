@@ -15,8 +15,13 @@ final class RentalClient {
     }
 
     static String send(byte[] pickle) {
+        return send(ItEnvironment.rentalPort(), pickle);
+    }
+
+    /** Sends to another rental intake port (a second server, a load balancer). */
+    static String send(int port, byte[] pickle) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ItEnvironment.HOST, ItEnvironment.rentalPort()), 5000);
+            socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write(pickle);
             socket.getOutputStream().flush();

@@ -55,7 +55,7 @@ public class FeatherBaseMdb implements FeatherBaseListener {
             return FAILURE;
         }
         try {
-            return answer(request);
+            return ConflictRetry.run(() -> answer(request));
         } catch (FeatherBaseRefusal refusal) {
             return FeatherBaseReply.status(word(refusal.reason()));
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ public class RentalIntakeMdb implements RentalIntakeListener {
             return UNAVAILABLE;
         }
         try {
-            intake.intake(SentValues.of(request.payload()));
+            ConflictRetry.run(() -> intake.intake(SentValues.of(request.payload())));
             return new RentalIntakeReply.Stored();
         } catch (InvalidRentalException e) {
             return new RentalIntakeReply.Refused(e.getMessage());
