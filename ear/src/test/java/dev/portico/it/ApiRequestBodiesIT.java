@@ -85,7 +85,7 @@ class ApiRequestBodiesIT {
         long mark = ServerLog.mark();
         HttpResponse<String> declared = Http.post("/api/customers/import", "text/plain", file.toString());
         assertClientError(413, declared, "declared length");
-        assertTrue(Http.object(declared.body()).getString("error").contains("portico.http.maxImportBytes"), declared.body());
+        assertTrue(Http.object(declared.body()).getString("detail").contains("portico.http.maxImportBytes"), declared.body());
         assertClientError(413, chunked(Http.asAdmin("/api/customers/import"), "POST", "text/plain", file.toString()), "chunked");
         assertEquals(0, TestDatabase.countCustomers());
         assertFalse(ServerLog.hasErrorOrStackTrace(ServerLog.since(mark)));
@@ -124,10 +124,11 @@ class ApiRequestBodiesIT {
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     }
 
-    /** The status, and a JSON error that says something and names no framework or Java class. */
+    /** The status, and a problem+json error that says something and names no framework or Java class. */
     private static void assertClientError(int status, HttpResponse<String> response, String what) {
         assertEquals(status, response.statusCode(), what + ": " + response.body());
-        String error = Http.object(response.body()).getString("error");
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), what);
+        String error = Http.object(response.body()).getString("detail");
         assertFalse(error.isBlank(), what);
         assertFalse(error.contains("RESTEASY") || error.contains("Exception") || error.contains("java.") || error.startsWith("HTTP "),
                 what + ": " + error);

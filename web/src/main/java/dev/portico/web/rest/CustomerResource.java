@@ -48,6 +48,7 @@ import java.util.List;
 @Path("customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "The customer directory (the socket's commands 1-8)")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class CustomerResource {
 
     private static final String CUSTOMER = "{\"name\":\"Ada\",\"age\":\"36\",\"address\":\"1 Loop St\",\"phone\":\"394-1234\"}";

@@ -38,6 +38,7 @@ import java.util.List;
 @Path("featherbase/databases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "FeatherBase", description = "Databases, tables, columns, rows and cells (the FeatherBase socket's commands)")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class FeatherBaseDatabaseResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";

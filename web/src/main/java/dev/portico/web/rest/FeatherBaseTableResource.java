@@ -43,6 +43,7 @@ import java.util.List;
 @Path("featherbase/databases/{database}/tables/{table}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "FeatherBase")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class FeatherBaseTableResource {
 
     private static final String ROW = "{\"number\":0,\"values\":[\"A-1\",\"9.99\"]}";

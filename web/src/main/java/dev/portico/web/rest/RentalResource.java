@@ -45,6 +45,7 @@ import java.util.Map;
 @Path("rentals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rentals", description = "Car-rental intake (the rental socket's payload as JSON), the rental list and the reports")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class RentalResource {
 
     private static final String PAYLOAD = "{\"users\":[[\"Ada\",\"F\"]],\"CarStatus\":[[\"Axia\",\"1200\"]],"
@@ -113,6 +114,7 @@ public class RentalResource {
     @GET
     @Produces("text/csv;qs=0.5")
     @Operation(summary = "The same rentals as CSV", description = "Accept: text/csv, as the console's download writes it.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
     public Response listAsCsv(@Context UriInfo uri) {
         return Response.ok(RentalListing.csv(search, query(uri)), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rentals.csv\"").build();
@@ -154,6 +156,7 @@ public class RentalResource {
     @GET
     @Path("reports/mileage")
     @Operation(summary = "Mileage summary of all rentals")
+    @APIResponse(responseCode = "200", description = "Mileage figures")
     public RentalReports.MileageSummary mileage() {
         return reports.mileage();
     }
