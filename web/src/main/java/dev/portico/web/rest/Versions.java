@@ -23,13 +23,18 @@ final class Versions {
 
     /** A strong tag for the given parts (in order; {@code null} counts as empty). */
     static EntityTag of(List<?> parts) {
+        return new EntityTag(digest(parts));
+    }
+
+    /** The tag's value: 128 bits of SHA-256 over the parts, each ended by a NUL, in hex. */
+    static String digest(List<?> parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Object part : parts) {
                 digest.update(String.valueOf(part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return new EntityTag(HexFormat.of().formatHex(digest.digest(), 0, 16));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }
