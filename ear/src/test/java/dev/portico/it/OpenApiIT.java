@@ -80,6 +80,13 @@ class OpenApiIT {
         assertTrue(notFound.getJsonObject("content").containsKey("application/problem+json"), notFound.toString());
         JsonObject create = paths.getJsonObject("/api/customers").getJsonObject("post");
         assertTrue(create.getJsonObject("requestBody").toString().contains("394-1234"), "an example body: " + create);
+        for (String[] change : List.of(new String[] {"/api/customers/{name}", "put"}, new String[] {"/api/customers/{name}", "delete"},
+                new String[] {"/api/featherbase/databases/{database}/tables/{table}/rows/{row}", "put"})) {
+            JsonObject operation = paths.getJsonObject(change[0]).getJsonObject(change[1]);
+            assertTrue(operation.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(p -> p.getString("name").equals("If-Match") && p.getString("in").equals("header")), change[1] + " " + change[0]);
+            assertTrue(operation.getJsonObject("responses").containsKey("412"), change[1] + " " + change[0]);
+        }
         for (String code : List.of("400", "409", "413", "422")) {
             assertTrue(create.getJsonObject("responses").containsKey(code), "POST /api/customers describes " + code);
         }

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class Versions {
 
+    /** What the API description says of If-Match. */
+    static final String IF_MATCH = "Optional: the ETag this change was based on; a stale one is refused (412) and nothing changes";
+
     private Versions() {
     }
 
