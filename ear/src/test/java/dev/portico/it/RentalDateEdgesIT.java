@@ -50,11 +50,11 @@ class RentalDateEdgesIT {
             HttpResponse<String> refused = perDay(range[0], range[1]);
             assertEquals(400, refused.statusCode(), refused.body());
             assertEquals("days must be from 1000-01-01 to 9999-12-31, got " + range[0] + " to " + range[1],
-                    Http.object(refused.body()).getString("error"));
+                    Http.object(refused.body()).getString("detail"));
         }
         HttpResponse<String> reversed = perDay("2024-01-02", "2024-01-01");
         assertEquals(400, reversed.statusCode(), reversed.body());
-        assertEquals("the last day 2024-01-01 is before the first day 2024-01-02", Http.object(reversed.body()).getString("error"));
+        assertEquals("the last day 2024-01-01 is before the first day 2024-01-02", Http.object(reversed.body()).getString("detail"));
     }
 
     @Test
@@ -66,8 +66,8 @@ class RentalDateEdgesIT {
         }
         HttpResponse<String> refused = Http.post("/api/rentals", "application/json",
                 "{\"users\": [[\"Ada\", \"F\"]], \"CarStatus\": [[\"Axia\", 1]], \"Time_Rent\": [[\"0000-12-31 23:00\", \"2024-01-01 00:00\"]]}");
-        assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals("Time_Rent[0]: time_in " + RANGE + ", got '0000-12-31 23:00'", Http.object(refused.body()).getString("error"));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("Time_Rent[0]: time_in " + RANGE + ", got '0000-12-31 23:00'", Http.object(refused.body()).getString("detail"));
         assertEquals(0, TestDatabase.count("rental"));
     }
 

@@ -60,9 +60,9 @@ class RentalFidelityIT {
 
         HttpResponse<String> refused = Http.post("/api/rentals", "application/json", "{\"users\": [[\"Mira\", \"F\"]], \"CarStatus\": [[\"Axia\", \""
                 + digits + "x\"]], \"Time_Rent\": [[\"2024-01-25 08:30:01\", \"2024-01-25 20:30:01\"]]}");
-        assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().length() < 400, refused.body().length() + " characters");
-        assertTrue(Http.object(refused.body()).getString("error").endsWith("got '" + "9".repeat(60) + "'... (60001 characters)"), refused.body());
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().length() < 600, refused.body().length() + " characters");
+        assertTrue(Http.object(refused.body()).getString("detail").endsWith("got '" + "9".repeat(60) + "'... (60001 characters)"), refused.body());
         assertEquals(0, TestDatabase.count("rental"));
     }
 

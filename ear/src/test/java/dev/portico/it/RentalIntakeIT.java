@@ -162,8 +162,8 @@ class RentalIntakeIT {
         assertEquals(2, Http.object(stored.body()).getInt("stored"));
 
         HttpResponse<String> refused = Http.post("/api/rentals", "application/json", json.replace("\"M\"", "\"Q\""));
-        assertEquals(400, refused.statusCode());
-        assertEquals("users[1]: gender must be M or F, got 'Q'", Http.object(refused.body()).getString("error"));
+        assertEquals(422, refused.statusCode());
+        assertEquals("users[1]: gender must be M or F, got 'Q'", Http.object(refused.body()).getString("detail"));
         assertEquals(2, TestDatabase.count("rental"));
 
         assertEquals("{\"Axia\":1,\"Corolla\":1}", Http.get("/api/rentals/reports/car-models").body());

@@ -163,7 +163,7 @@ class UnauthenticatedLoadIT {
     @Test
     void overlongPasswordsAreRefusedForNewUsersAndFailAuthWithoutBeingHashed() throws Exception {
         String tooLong = "p".repeat(257);
-        assertEquals(400, Http.put("/api/featherbase/users/mallory", "application/json", "{\"password\":\"" + tooLong + "\"}").statusCode());
+        assertEquals(422, Http.put("/api/featherbase/users/mallory", "application/json", "{\"password\":\"" + tooLong + "\"}").statusCode());
         assertEquals(204, Http.put("/api/featherbase/users/alice", "application/json",
                 "{\"password\":\"" + "p".repeat(256) + "\"}").statusCode());
 

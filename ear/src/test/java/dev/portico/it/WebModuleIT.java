@@ -43,7 +43,7 @@ class WebModuleIT {
 
         HttpResponse<String> missing = Http.get("/api/customers/nobody");
         assertEquals(404, missing.statusCode());
-        assertEquals("No customer named nobody", Http.object(missing.body()).getString("error"));
+        assertEquals("No customer named nobody", Http.object(missing.body()).getString("detail"));
     }
 
     @Test

@@ -2,12 +2,9 @@ package dev.portico.web.rest;
 
 import dev.portico.web.security.WebSettings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.net.URI;
@@ -36,8 +33,8 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
         if (origin == null || !CHANGES.contains(request.getMethod()) || sameOrigin(origin, request.getUriInfo().getBaseUri())) {
             return;
         }
-        request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", "cross-site requests may not change data").build().toString()).build());
+        request.abortWith(Problem.response(403, null, "cross-site requests may not change data",
+                request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     private boolean sameOrigin(String origin, URI base) {

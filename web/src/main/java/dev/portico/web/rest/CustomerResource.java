@@ -4,31 +4,56 @@ import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportResult;
 import dev.portico.text.PythonText;
+import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerQuery;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
 import dev.portico.web.datafile.CustomerFileImport;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** The customer directory over HTTP: list (streamed, JSON or CSV), find, import and export. */
+/**
+ * The customer directory over HTTP, on the service the socket uses (same rules): the list (the
+ * report: streamed whole, or a filtered page), one customer with its ETag, create, update, delete,
+ * import and export. Names match in any case and every field is stripped as the socket strips it.
+ */
 @Path("customers")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "The customer directory (the socket's commands 1-8)")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class CustomerResource {
+
+    private static final String CUSTOMER = "{\"name\":\"Ada\",\"age\":\"36\",\"address\":\"1 Loop St\",\"phone\":\"394-1234\"}";
 
     @EJB
     private CustomerDirectoryService directory;
@@ -39,55 +64,153 @@ public class CustomerResource {
     @Context
     private SecurityContext caller;
 
-    /**
-     * Every customer, sorted by lower-cased name, as a JSON array streamed while the database is read
-     * (the default, and for {@code Accept: application/json}).
-     */
+    @Context
+    private UriInfo uri;
+
+    @Context
+    private Request request;
+
     @GET
-    public StreamingOutput list() {
-        return CustomerListing.json(directory);
+    @Operation(summary = "The report, or a page of it", description = "Without query parameters: every customer, sorted by "
+            + "lower-cased name, streamed while the database is read (the socket's report). With any of name, phone (prefixes), "
+            + "age, sort (name, -name, age, -age), offset, limit (1-1000, default 100): that page, with X-Total-Count and a "
+            + "Link to the next page.")
+    @APIResponse(responseCode = "200", description = "Customers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "list", value = "[" + CUSTOMER + "]")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list() {
+        if (!CustomerPageRequest.asked(uri.getQueryParameters())) {
+            return Response.ok(CustomerListing.json(directory)).build();
+        }
+        CustomerQuery query = CustomerPageRequest.parse(uri.getQueryParameters());
+        List<CustomerView> page = directory.page(query);
+        long total = directory.count(query.filter());
+        Response.ResponseBuilder answer = Response.ok(page).header("X-Total-Count", total);
+        if (query.offset() + (long) page.size() < total) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset", query.offset() + page.size())
+                    .replaceQueryParam("limit", query.limit()).build(), "next");
+        }
+        return answer.build();
     }
 
-    /** The same list as CSV ({@code Accept: text/csv}): a header line, then one CRLF-ended line per customer. */
     @GET
     @Produces("text/csv;qs=0.5")
+    @Operation(summary = "The report as CSV", description = "Accept: text/csv: a header line, then one CRLF-ended line per customer.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
+            examples = @ExampleObject(name = "csv", value = "name,age,address,phone\r\nAda,36,1 Loop St,394-1234\r\n")))
     public Response listAsCsv() {
         return Response.ok(CustomerListing.csv(directory), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
     }
 
-    /** One customer, by name in any case, stripped as the socket strips it; 404 when there is none. */
     @GET
     @Path("{name}")
-    public CustomerView find(@PathParam("name") String name) {
-        return directory.find(PythonText.strip(name)).orElseThrow(() -> new NotFoundException("No customer named " + name));
+    @Operation(summary = "One customer", description = "By name in any case; the ETag goes with If-Match on PUT and DELETE.")
+    @APIResponse(responseCode = "200", description = "The customer, with ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response find(@PathParam("name") String name) {
+        CustomerView customer = existing(name);
+        return Versions.read(request, customer, tag(customer));
     }
 
-    /**
-     * Imports a data file ({@code name|age|address|phone} lines) sent as the body, at most
-     * portico.http.maxImportBytes (413 beyond, nothing stored), in batches of lines: reports how many were
-     * stored and skipped, and the first skipped lines. When a batch fails (409) the batches before it stay stored.
-     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds a customer", description = "The socket's command 2 and its rules: name free (409) and present, "
+            + "age 1-120, phone 394|426|901|514-NNNN, no line breaks (422). age and phone may be empty or absent.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @APIResponse(responseCode = "201", description = "Stored: Location and ETag of the new customer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response create(JsonObject body) throws DuplicateCustomerException, InvalidCustomerException {
+        CustomerView added = directory.add(field(body, "name"), field(body, "age"), field(body, "address"), field(body, "phone"));
+        return Response.created(uri.getBaseUriBuilder().path(CustomerResource.class).path("{name}").build(added.name()))
+                .tag(tag(added)).entity(added).build();
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sets age, address and phone", description = "All three at once, as commands 4-6 check them (an empty "
+            + "age or phone clears it); when one is refused nothing changes. If-Match is optional; when sent it must name the current ETag.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "change",
+            value = "{\"age\":\"37\",\"address\":\"2 Loop St\",\"phone\":\"\"}")))
+    @APIResponse(responseCode = "200", description = "The customer as stored now, with its new ETag")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response update(@PathParam("name") String name, JsonObject body) throws CustomerNotFoundException, InvalidCustomerException {
+        CustomerView current = existing(name);
+        Versions.requireCurrent(request, tag(current));
+        CustomerView after = directory.update(current.name(), field(body, "age"), field(body, "address"), field(body, "phone"));
+        return Response.ok(after).tag(tag(after)).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Deletes a customer", description = "The socket's command 3. If-Match is optional; when sent it must name the current ETag.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(@PathParam("name") String name) throws CustomerNotFoundException, InvalidCustomerException {
+        CustomerView current = existing(name);
+        Versions.requireCurrent(request, tag(current));
+        directory.delete(current.name());
+    }
+
     @POST
     @Path("import")
     @Consumes(MediaType.TEXT_PLAIN)
     @DataFileBody
+    @Operation(summary = "Imports a data file", description = "name|age|address|phone lines, at most portico.http.maxImportBytes, "
+            + "stored in batches: reports how many were stored and skipped (and why). When a batch fails (409) the batches before it stay stored.")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "file",
+            value = "Ada|36|1 Loop St|394-1234\nBob|||\n")))
+    @APIResponse(responseCode = "200", description = "The import report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "report", value = "{\"imported\":1,\"skippedCount\":1,\"skipped\":"
+                    + "[{\"lineNumber\":2,\"line\":\"|30||\",\"reason\":\"null key field\"}]}")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     public Response importFile(InputStream body) throws IOException {
         List<String> lines = CustomerFileImport.lines(body);
         CustomerFileImport.Outcome outcome = fileImport.importLines(lines, "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
-                    .add("error", "The import stopped at the batch from line " + outcome.stoppedAtLine() + "; the "
-                            + outcome.report().imported() + " customers before it are stored: " + outcome.failure())
-                    .add("imported", outcome.report().imported()).build().toString()).build();
+            ImportReport report = outcome.report();
+            return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(Problem.builder(409, Problem.IMPORT_STOPPED,
+                    "The import stopped at the batch from line " + outcome.stoppedAtLine() + "; the " + report.imported()
+                            + " customers before it are stored: " + outcome.failure(), uri.getRequestUri().getRawPath())
+                    .add("imported", report.imported()).build().toString()).build();
         }
         return Response.ok(outcome.report()).build();
     }
 
-    /** Writes the directory to the configured export file. */
     @POST
     @Path("export")
+    @Operation(summary = "Writes the export file", description = "The socket's command 8: every customer, in the data-file format, "
+            + "to portico.customer.exportFile on the server.")
+    @APIResponse(responseCode = "200", description = "Where and how many", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "export", value = "{\"file\":\"/srv/export/customers-data.txt\",\"customers\":2}")))
     public ExportResult export() throws IOException {
         return directory.export();
+    }
+
+    private CustomerView existing(String name) {
+        return directory.find(PythonText.strip(name)).orElseThrow(() -> new NotFoundException("No customer named " + name));
+    }
+
+    private static String field(JsonObject body, String name) {
+        return PythonText.strip(JsonFields.text(body, name));
+    }
+
+    static EntityTag tag(CustomerView customer) {
+        return Versions.of(List.of(customer.name(), customer.age(), customer.address(), customer.phone()));
     }
 }

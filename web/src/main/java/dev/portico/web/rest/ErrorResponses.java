@@ -1,11 +1,16 @@
 package dev.portico.web.rest;
 
-import jakarta.json.Json;
+import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.DuplicateCustomerException;
+import dev.portico.domain.customer.InvalidCustomerException;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import dev.portico.domain.rental.InvalidRentalException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,38 +18,77 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every API error as JSON {@code {"error": "..."}}: HTTP errors keep their status and the message the
- * application gave them (the framework's own messages become a plain sentence); JSON a client sent
- * that cannot be read is 400; anything else unexpected is logged once and answered 500 without
- * internals. A client's mistake is never logged.
+ * Every API error as {@code application/problem+json} ({@link Problem}), the one mapper for the API:
+ * HTTP errors keep their status and the message the application gave them (the framework's own
+ * messages become the status's title); the services' expected refusals map to 404 (missing), 409
+ * (name taken), 422 (a rule of the data broken) and 403; JSON a client sent that cannot be read is
+ * 400; anything else is logged once and answered 500 without internals. A client's mistake is never
+ * logged above FINE.
  */
 @Provider
-public class ErrorResponses implements ExceptionMapper<RuntimeException> {
+public class ErrorResponses implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
+    @Context
+    private UriInfo uri;
+
     @Override
-    public Response toResponse(RuntimeException exception) {
+    public Response toResponse(Exception exception) {
         if (exception instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            if (status >= 500) {
-                LOG.log(Level.SEVERE, "API request failed", exception);
-            }
-            Response response = json(status, ownMessage(web.getMessage()) ? web.getMessage() : sentence(status));
-            web.getResponse().getHeaders().forEach((name, values) -> {
-                if (name.equalsIgnoreCase("Allow")) {
-                    values.forEach(v -> response.getHeaders().add(name, v));
-                }
-            });
-            return response;
+            return httpError(web);
+        }
+        if (exception instanceof CustomerNotFoundException) {
+            return problem(404, null, exception.getMessage());
+        }
+        if (exception instanceof DuplicateCustomerException) {
+            return problem(409, Problem.DUPLICATE, exception.getMessage());
+        }
+        if (exception instanceof InvalidCustomerException || exception instanceof InvalidRentalException) {
+            return problem(422, Problem.RULE_VIOLATION, exception.getMessage());
+        }
+        if (exception instanceof FeatherBaseRefusal refusal) {
+            return switch (refusal.reason()) {
+                case NOT_FOUND -> problem(404, null, refusal.getMessage());
+                case EXISTS -> problem(409, Problem.DUPLICATE, refusal.getMessage());
+                case INVALID -> problem(422, Problem.RULE_VIOLATION, refusal.getMessage());
+                case FORBIDDEN -> problem(403, null, refusal.getMessage());
+            };
         }
         Throwable json = jsonCause(exception);
         if (json != null) {
             LOG.log(Level.FINE, "API request with unreadable JSON", exception);
-            return json(400, "Malformed JSON: " + cut(json.getMessage()));
+            return problem(400, null, "Malformed JSON: " + cut(json.getMessage()));
         }
-        LOG.log(Level.SEVERE, "API request failed", exception);
-        return json(500, "Server error occurred");
+        LOG.log(Level.SEVERE, "API request " + path() + " failed", exception);
+        return problem(500, null, "Server error occurred");
+    }
+
+    private Response httpError(WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.log(Level.SEVERE, "API request " + path() + " failed", web);
+        }
+        String type = status == 412 ? Problem.STALE : null;
+        Response response = problem(status, type, ownMessage(web.getMessage()) ? web.getMessage() : sentence(status));
+        web.getResponse().getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("ETag")) {
+                values.forEach(v -> response.getHeaders().add(name, v));
+            }
+        });
+        return response;
+    }
+
+    private Response problem(int status, String type, String detail) {
+        return Problem.response(status, type, detail, path());
+    }
+
+    private String path() {
+        try {
+            return uri.getRequestUri().getRawPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A JSON-P or JSON-B failure in the exception's causes (what a malformed body produces), or {@code null}. */
@@ -62,7 +106,7 @@ public class ErrorResponses implements ExceptionMapper<RuntimeException> {
         return message != null && !message.isBlank() && !message.startsWith("RESTEASY") && !message.startsWith("HTTP ");
     }
 
-    private static String sentence(int status) {
+    static String sentence(int status) {
         return switch (status) {
             case 400 -> "Bad request.";
             case 401 -> "Authentication required";
@@ -70,6 +114,7 @@ public class ErrorResponses implements ExceptionMapper<RuntimeException> {
             case 404 -> "Nothing here.";
             case 405 -> "This method is not allowed here.";
             case 406 -> "This resource answers only with application/json.";
+            case 412 -> "The resource changed since you read it: read it again (its ETag) and retry.";
             case 413 -> "The request body is too large.";
             case 415 -> "Unsupported body type: send the Content-Type this resource takes (application/json or text/plain).";
             default -> status >= 500 ? "Server error occurred" : "Request failed (" + status + ").";
@@ -79,10 +124,5 @@ public class ErrorResponses implements ExceptionMapper<RuntimeException> {
     private static String cut(String message) {
         String text = String.valueOf(message);
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-    }
-
-    private static Response json(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
     }
 }

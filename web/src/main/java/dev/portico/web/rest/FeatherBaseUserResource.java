@@ -15,6 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import java.util.List;
 
 /**
@@ -23,6 +30,8 @@ import java.util.List;
  */
 @Path("featherbase/users")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "FeatherBase users", description = "Who may sign in on a FeatherBase listener that requires authentication, and on which databases")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class FeatherBaseUserResource {
 
     @EJB
@@ -30,6 +39,9 @@ public class FeatherBaseUserResource {
 
     /** Every user with the databases it may use. */
     @GET
+    @Operation(summary = "Every user with the databases it may use")
+    @APIResponse(responseCode = "200", description = "Users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "users", value = "[{\"name\":\"alice\",\"databases\":[\"shop\"]}]")))
     public List<FeatherBaseUserService.UserView> list() {
         return users.users();
     }
@@ -38,6 +50,12 @@ public class FeatherBaseUserResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates the user or sets its password")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "password", value = "{\"password\":\"s3cret\"}")))
+    @APIResponse(responseCode = "204", description = "Saved")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public void save(@PathParam("name") String name, JsonObject body) throws FeatherBaseRefusal {
         if (body == null || !(body.get("password") instanceof JsonString password)) {
             throw new BadRequestException("Send {\"password\": \"...\"}: the password must be a JSON string");
@@ -47,6 +65,9 @@ public class FeatherBaseUserResource {
 
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Deletes the user and its grants")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public void delete(@PathParam("name") String name) throws FeatherBaseRefusal {
         users.deleteUser(name);
     }
@@ -54,12 +75,18 @@ public class FeatherBaseUserResource {
     /** Lets the user use a database ({@code *}: every database). */
     @PUT
     @Path("{name}/grants/{database}")
+    @Operation(summary = "Lets the user use a database (*: every database)")
+    @APIResponse(responseCode = "204", description = "Granted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public void grant(@PathParam("name") String name, @PathParam("database") String database) throws FeatherBaseRefusal {
         users.grant(name, database);
     }
 
     @DELETE
     @Path("{name}/grants/{database}")
+    @Operation(summary = "Takes the database back from the user")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public void revoke(@PathParam("name") String name, @PathParam("database") String database) throws FeatherBaseRefusal {
         users.revoke(name, database);
     }

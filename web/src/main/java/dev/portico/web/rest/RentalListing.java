@@ -40,17 +40,30 @@ final class RentalListing {
             JsonGenerator json = Json.createGenerator(out);
             json.writeStartArray();
             pages(search, query, page -> {
-                for (RentalRecord rental : page) {
-                    json.writeStartObject().write("id", rental.id()).write("renter", rental.renter()).write("gender", rental.gender())
-                            .write("carModel", rental.carModel()).write("mileageKm", rental.mileageKm())
-                            .write("timeIn", TIME.format(rental.timeIn())).write("timeOut", TIME.format(rental.timeOut()))
-                            .writeEnd();
-                }
+                page.forEach(rental -> write(json, rental));
                 json.flush();
             });
             json.writeEnd();
             json.flush();
         };
+    }
+
+    /** One page already read, as {@link #json(RentalSearch, RentalQuery)} writes each rental. */
+    static StreamingOutput json(List<RentalRecord> page) {
+        return out -> {
+            JsonGenerator json = Json.createGenerator(out);
+            json.writeStartArray();
+            page.forEach(rental -> write(json, rental));
+            json.writeEnd();
+            json.flush();
+        };
+    }
+
+    private static void write(JsonGenerator json, RentalRecord rental) {
+        json.writeStartObject().write("id", rental.id()).write("renter", rental.renter()).write("gender", rental.gender())
+                .write("carModel", rental.carModel()).write("mileageKm", rental.mileageKm())
+                .write("timeIn", TIME.format(rental.timeIn())).write("timeOut", TIME.format(rental.timeOut()))
+                .writeEnd();
     }
 
     /** CSV as the console's download writes it ({@link RentalCsv}). */

@@ -5,6 +5,7 @@ import dev.portico.application.RentalReports;
 import dev.portico.application.RentalSearch;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.RentalQuery;
+import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalTimes;
 import dev.portico.domain.rental.SentValue;
 import dev.portico.web.console.RentalFilterParameters;
@@ -27,6 +28,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,7 +45,14 @@ import java.util.Map;
 /** Car-rental intake over HTTP (the socket protocol's payload as JSON, same validation), the rental list (streamed) and the reports. */
 @Path("rentals")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rentals", description = "Car-rental intake (the rental socket's payload as JSON), the rental list and the reports")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class RentalResource {
+
+    private static final String PAYLOAD = "{\"users\":[[\"Ada\",\"F\"]],\"CarStatus\":[[\"Axia\",\"1200\"]],"
+            + "\"Time_Rent\":[[\"2024-05-01 09:00\",\"2024-05-02 09:00\"]]}";
+    private static final String RENTAL = "{\"id\":1,\"renter\":\"Ada\",\"gender\":\"F\",\"carModel\":\"Axia\",\"mileageKm\":1200,"
+            + "\"timeIn\":\"2024-05-01T09:00:00\",\"timeOut\":\"2024-05-02T09:00:00\"}";
 
     @EJB
     private RentalIntakeService intake;
@@ -51,32 +65,57 @@ public class RentalResource {
 
     /**
      * Stores rentals sent as {@code {"users": [[name, gender]], "CarStatus": [[car, mileage]],
-     * "Time_Rent": [[time_in, time_out]]}}: all of them (201) or none (400 with the first problem).
+     * "Time_Rent": [[time_in, time_out]]}}: all of them (201) or none (422 with the first problem). A batch has no
+     * single new resource, so the 201 carries no Location.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response intake(JsonValue body) {
-        try {
-            int stored = intake.intake(sent(body));
-            return Response.status(Response.Status.CREATED).entity(Map.of("stored", stored)).build();
-        } catch (InvalidRentalException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
-        }
+    @Operation(summary = "Stores rentals", description = "The rental socket's payload as JSON, with its rules: all of them or none.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "payload", value = PAYLOAD)))
+    @APIResponse(responseCode = "201", description = "How many were stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "stored", value = "{\"stored\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response intake(JsonValue body) throws InvalidRentalException {
+        int stored = intake.intake(sent(body));
+        return Response.status(Response.Status.CREATED).entity(Map.of("stored", stored)).build();
     }
 
     /**
      * The rentals whose time in falls from {@code from} to {@code to} (ISO dates, inclusive; every
      * rental when absent), optionally of one {@code car}, {@code gender} and {@code renter} name
-     * prefix, oldest first, as a JSON array streamed a page at a time; 400 for a bad parameter.
+     * prefix, oldest first, as a JSON array streamed a page at a time; 400 for a bad parameter. With
+     * {@code offset} or {@code limit} (1 to 1000, default 100): that page only, with a Link to the next.
      */
     @GET
-    public StreamingOutput list(@Context UriInfo uri) {
-        return RentalListing.json(search, query(uri));
+    @Operation(summary = "The rentals a filter selects, oldest first", description = "from, to (ISO dates, inclusive), car, gender, "
+            + "renter (name prefix). Without offset and limit: all of them, streamed a keyset page at a time. With offset or limit "
+            + "(1-1000, default 100): that page, with a Link to the next.")
+    @APIResponse(responseCode = "200", description = "Rentals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rentals", value = "[" + RENTAL + "]")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list(@Context UriInfo uri) {
+        RentalQuery query = query(uri);
+        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+        if (!parameters.containsKey("offset") && !parameters.containsKey("limit")) {
+            return Response.ok(RentalListing.json(search, query)).build();
+        }
+        int offset = (int) QueryNumbers.parse("offset", parameters.getFirst("offset") == null ? "0" : parameters.getFirst("offset"), 0, Integer.MAX_VALUE);
+        int limit = (int) QueryNumbers.parse("limit", parameters.getFirst("limit") == null ? "100" : parameters.getFirst("limit"), 1, RentalSearch.MAX_PAGE);
+        List<RentalRecord> page = search.page(query, false, offset, limit);
+        Response.ResponseBuilder answer = Response.ok(RentalListing.json(page));
+        if (page.size() == limit) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build(), "next");
+        }
+        return answer.build();
     }
 
     /** The same list as CSV ({@code Accept: text/csv}), as the console's download writes it. */
     @GET
     @Produces("text/csv;qs=0.5")
+    @Operation(summary = "The same rentals as CSV", description = "Accept: text/csv, as the console's download writes it.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
     public Response listAsCsv(@Context UriInfo uri) {
         return Response.ok(RentalListing.csv(search, query(uri)), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rentals.csv\"").build();
@@ -99,24 +138,35 @@ public class RentalResource {
 
     @GET
     @Path("reports/car-models")
+    @Operation(summary = "Rentals per car model")
+    @APIResponse(responseCode = "200", description = "Counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "counts", value = "{\"Axia\":3,\"Myvi\":1}")))
     public Map<String, Long> perCarModel() {
         return reports.rentalsPerCarModel();
     }
 
     @GET
     @Path("reports/genders")
+    @Operation(summary = "Rentals per renter's gender")
+    @APIResponse(responseCode = "200", description = "Counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "counts", value = "{\"F\":2,\"M\":2}")))
     public Map<String, Long> perGender() {
         return reports.rentalsPerGender();
     }
 
     @GET
     @Path("reports/mileage")
+    @Operation(summary = "Mileage summary of all rentals")
+    @APIResponse(responseCode = "200", description = "Mileage figures")
     public RentalReports.MileageSummary mileage() {
         return reports.mileage();
     }
 
     @GET
     @Path("reports/duration")
+    @Operation(summary = "Average rental duration")
+    @APIResponse(responseCode = "200", description = "Seconds", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "duration", value = "{\"averageSeconds\":86400.0}")))
     public Map<String, Double> duration() {
         Map<String, Double> result = new LinkedHashMap<>();
         result.put("averageSeconds", reports.averageDurationSeconds());
@@ -126,6 +176,10 @@ public class RentalResource {
     /** Rentals per day between {@code from} and {@code to} (inclusive, ISO dates the store can hold); 400 otherwise. */
     @GET
     @Path("reports/per-day")
+    @Operation(summary = "Rentals per day from one date to another (inclusive)")
+    @APIResponse(responseCode = "200", description = "Counts by day", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "days", value = "{\"2024-05-01\":1,\"2024-05-02\":0}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<LocalDate, Long> perDay(@QueryParam("from") String from, @QueryParam("to") String to) {
         RentalQuery query;
         try {

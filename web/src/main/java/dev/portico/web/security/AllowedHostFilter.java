@@ -1,5 +1,6 @@
 package dev.portico.web.security;
 
+import dev.portico.web.rest.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,8 +39,8 @@ public class AllowedHostFilter extends HttpFilter {
             String message = "This server does not answer to that host name; use one of portico.http.allowedHosts.";
             String path = request.getServletPath();
             if (path.equals("/api") || path.startsWith("/api/")) {
-                response.setContentType("application/json");
-                response.getWriter().write("{\"error\":\"" + message + "\"}");
+                response.setContentType(Problem.MEDIA_TYPE);
+                response.getWriter().write(Problem.json(421, null, message, request.getRequestURI()));
             } else {
                 response.setContentType("text/plain");
                 response.getWriter().write(message);

@@ -1,6 +1,6 @@
 package dev.portico.web.security;
 
-import jakarta.json.Json;
+import dev.portico.web.rest.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The web module's error page: a status with a short sentence, as JSON for the API and as a small
+ * The web module's error page: a status with a short sentence, as problem+json (RFC 9457) for the API and as a small
  * page for the console; never a stack trace. An exception that reaches it is logged once.
  */
 @WebServlet("/error")
@@ -48,8 +48,8 @@ public class ErrorResponder extends HttpServlet {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (uri.startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/json");
-            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(Problem.json(status, null, message, uri));
         } else {
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status

@@ -2,6 +2,7 @@ package dev.portico.web.security;
 
 import dev.portico.application.ConsoleAccountService;
 import dev.portico.domain.account.Role;
+import dev.portico.web.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -146,8 +147,10 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         response.setHeader("WWW-Authenticate", "Basic realm=\"Portico\", charset=\"UTF-8\"");
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"Authentication required\"}");
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problem.json(401, null, "Authentication required: sign in with HTTP Basic (a console account)",
+                    context.getRequest().getRequestURI()));
         } catch (IOException e) {
             // The client has gone: nothing to tell it.
         }

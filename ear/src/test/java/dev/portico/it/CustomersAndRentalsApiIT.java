@@ -1,0 +1,118 @@
+package dev.portico.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static dev.portico.it.ApiCalls.call;
+import static dev.portico.it.ApiCalls.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The customer directory's and the rentals' HTTP endpoints on the sockets' services: create, update, delete, pages. */
+@ExtendWith(ArquillianExtension.class)
+class CustomersAndRentalsApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void aCustomerCreatedOverHttpIsSeenByTheSocketAndChangesAndDeletesAsTheSocketWould() throws Exception {
+        TestDatabase.clearCustomers();
+        HttpResponse<String> created = call("POST", "/api/customers", "{\"name\":\"  Ada Lovelace \",\"age\":36,\"address\":\"1 Loop St\",\"phone\":\"394-1234\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/portico/api/customers/Ada%20Lovelace"),
+                created.headers().toString());
+        assertEquals("Ada Lovelace", Http.object(created.body()).getString("name"), "stripped as the socket strips it");
+        assertEquals("Ada Lovelace|36|1 Loop St|394-1234", CustomerDirectoryClient.ask("1|ada lovelace\n").strip());
+
+        HttpResponse<String> updated = call("PUT", "/api/customers/ADA%20LOVELACE", "{\"age\":\"\",\"address\":\"2 Loop St\",\"phone\":\"901-0000\"}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        JsonObject now = Http.object(updated.body());
+        assertEquals(List.of("Ada Lovelace", "", "2 Loop St", "901-0000"),
+                List.of(now.getString("name"), now.getString("age"), now.getString("address"), now.getString("phone")));
+        problem(422, call("PUT", "/api/customers/Ada%20Lovelace", "{\"age\":\"30\",\"phone\":\"123\"}"));
+        assertEquals("", Http.object(call("GET", "/api/customers/Ada%20Lovelace", null).body()).getString("age"), "nothing of a refused update");
+        problem(404, call("PUT", "/api/customers/nobody", "{\"age\":\"30\"}"));
+
+        assertEquals(204, call("DELETE", "/api/customers/ada%20lovelace", null).statusCode());
+        problem(404, call("DELETE", "/api/customers/ada%20lovelace", null));
+        assertEquals(0, TestDatabase.countCustomers());
+    }
+
+    @Test
+    void aFilteredPageHasTheTotalAndALinkToTheNextPage() throws Exception {
+        TestDatabase.clearCustomers();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            file.append(String.format("Name%02d|%d||%s%n", i, 20 + i % 2, i % 5 == 0 ? "394-00" + (10 + i) : ""));
+        }
+        file.append("Other|20||\n");
+        assertEquals(200, Http.post("/api/customers/import", "text/plain", file.toString()).statusCode());
+
+        HttpResponse<String> first = call("GET", "/api/customers?name=name&age=20&limit=5", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("13", first.headers().firstValue("X-Total-Count").orElseThrow());
+        JsonArray page = Http.array(first.body());
+        assertEquals(List.of("Name00", "Name02", "Name04", "Name06", "Name08"), names(page));
+        String next = first.headers().firstValue("Link").orElseThrow();
+        assertTrue(next.contains("offset=5") && next.contains("rel=\"next\""), next);
+
+        JsonArray last = Http.array(call("GET", "/api/customers?name=name&age=20&limit=5&offset=10", null).body());
+        assertEquals(List.of("Name20", "Name22", "Name24"), names(last));
+        assertFalse(call("GET", "/api/customers?name=name&age=20&limit=5&offset=10", null).headers().firstValue("Link").isPresent());
+        assertEquals(List.of("Other", "Name24"), names(Http.array(call("GET", "/api/customers?sort=-name&limit=2", null).body())));
+        assertEquals(List.of("Name00", "Name05"), names(Http.array(call("GET", "/api/customers?phone=394&limit=2", null).body())));
+        problem(400, call("GET", "/api/customers?sort=phone", null));
+        problem(400, call("GET", "/api/customers?limit=1001", null));
+        assertEquals(26, Http.array(call("GET", "/api/customers", null).body()).size(), "no parameters: the whole report");
+    }
+
+    @Test
+    void rentalsComeAPageAtATimeWhenAskedAndAnInvalidPayloadIs422WithNothingStored() throws Exception {
+        TestDatabase.clearRentals();
+        StringBuilder users = new StringBuilder();
+        StringBuilder cars = new StringBuilder();
+        StringBuilder times = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            String sep = i == 0 ? "" : ", ";
+            users.append(sep).append("[\"R").append(i).append("\", \"F\"]");
+            cars.append(sep).append("[\"Axia\", \"").append(100 + i).append("\"]");
+            times.append(sep).append("[\"2024-05-0").append(i + 1).append(" 09:00\", \"2024-05-0").append(i + 2).append(" 09:00\"]");
+        }
+        String payload = "{\"users\": [" + users + "], \"CarStatus\": [" + cars + "], \"Time_Rent\": [" + times + "]}";
+        HttpResponse<String> stored = call("POST", "/api/rentals", payload);
+        assertEquals(201, stored.statusCode(), stored.body());
+        assertEquals(7, Http.object(stored.body()).getInt("stored"));
+
+        HttpResponse<String> first = call("GET", "/api/rentals?limit=3", null);
+        assertEquals(List.of("R0", "R1", "R2"), renters(Http.array(first.body())));
+        assertTrue(first.headers().firstValue("Link").orElseThrow().contains("offset=3"), first.headers().toString());
+        HttpResponse<String> filtered = call("GET", "/api/rentals?from=2024-05-03&to=2024-05-05&offset=1&limit=5", null);
+        assertEquals(List.of("R3", "R4"), renters(Http.array(filtered.body())));
+        assertFalse(filtered.headers().firstValue("Link").isPresent());
+        assertEquals(7, Http.array(call("GET", "/api/rentals", null).body()).size(), "no paging: the whole selection, streamed");
+        problem(400, call("GET", "/api/rentals?limit=x", null));
+
+        problem(422, call("POST", "/api/rentals", payload.replace("\"R6\", \"F\"", "\"R6\", \"X\"")));
+        assertEquals(7, TestDatabase.count("rental"));
+    }
+
+    private static List<String> names(JsonArray customers) {
+        return customers.getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).toList();
+    }
+
+    private static List<String> renters(JsonArray rentals) {
+        return rentals.getValuesAs(JsonObject.class).stream().map(r -> r.getString("renter")).toList();
+    }
+}

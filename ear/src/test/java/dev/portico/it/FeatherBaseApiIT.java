@@ -1,0 +1,128 @@
+package dev.portico.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static dev.portico.it.ApiCalls.call;
+import static dev.portico.it.ApiCalls.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** FeatherBase over HTTP: databases, tables, columns, rows and cells on the socket's service, seen by socket clients. */
+@ExtendWith(ArquillianExtension.class)
+class FeatherBaseApiIT {
+
+    private static final String DBS = "/api/featherbase/databases";
+    private static final String ITEMS = DBS + "/shop/tables/items";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void databasesAndTablesAreCreatedRenamedAndDeletedAsOverTheSocket() throws Exception {
+        TestDatabase.clearFeatherBase();
+        HttpResponse<String> created = call("POST", DBS, "{\"name\":\"shop\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/portico" + DBS + "/shop"));
+        problem(409, call("POST", DBS, "{\"name\":\"shop\"}"));
+        problem(400, call("POST", DBS, "{\"title\":\"shop\"}"));
+        assertEquals(201, call("POST", DBS, "{\"name\":\"spare\"}").statusCode());
+
+        HttpResponse<String> table = call("POST", DBS + "/shop/tables", "{\"name\":\"items\",\"columns\":[\"sku\",\"price\"]}");
+        assertEquals(201, table.statusCode(), table.body());
+        assertTrue(table.headers().firstValue("Location").orElseThrow().endsWith("/portico" + ITEMS), table.headers().toString());
+        problem(409, call("POST", DBS + "/shop/tables", "{\"name\":\"items\",\"columns\":[\"a\"]}"));
+        problem(422, call("POST", DBS + "/shop/tables", "{\"name\":\"twice\",\"columns\":[\"a\",\"a\"]}"));
+        problem(404, call("POST", DBS + "/none/tables", "{\"name\":\"t\",\"columns\":[\"a\"]}"));
+
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals("shop\tspare", socket.ask("getdbs|"));
+            assertEquals("items", socket.ask("gettbls|shop"));
+        }
+        JsonArray databases = Http.array(call("GET", DBS, null).body());
+        assertEquals("[{\"name\":\"shop\",\"tables\":1},{\"name\":\"spare\",\"tables\":0}]", databases.toString());
+
+        HttpResponse<String> shop = call("GET", DBS + "/shop", null);
+        String tag = shop.headers().firstValue("ETag").orElseThrow();
+        assertEquals(201, call("POST", DBS + "/shop/tables", "{\"name\":\"more\",\"columns\":[\"a\"]}").statusCode());
+        problem(412, call("PATCH", DBS + "/shop", "{\"name\":\"store\"}", "If-Match", tag));
+        problem(409, call("PATCH", DBS + "/shop", "{\"name\":\"spare\"}"));
+        HttpResponse<String> renamed = call("PATCH", DBS + "/shop", "{\"name\":\"store\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertTrue(renamed.headers().firstValue("Content-Location").orElseThrow().endsWith(DBS + "/store"));
+        assertEquals(200, call("PATCH", DBS + "/store/tables/more", "{\"name\":\"less\"}").statusCode());
+        assertEquals("[\"items\",\"less\"]", names(Http.array(call("GET", DBS + "/store/tables", null).body())));
+        assertEquals(204, call("DELETE", DBS + "/store/tables/less", null).statusCode());
+        problem(404, call("DELETE", DBS + "/store/tables/less", null));
+        assertEquals(204, call("DELETE", DBS + "/spare", null).statusCode());
+        problem(404, call("GET", DBS + "/spare", null));
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals("store", socket.ask("getdbs|"));
+        }
+    }
+
+    @Test
+    void columnsRowsAndCellsAreReadPagedAndOverwrittenWithETags() throws Exception {
+        TestDatabase.clearFeatherBase();
+        call("POST", DBS, "{\"name\":\"shop\"}");
+        call("POST", DBS + "/shop/tables", "{\"name\":\"items\",\"columns\":[\"sku\",\"price\"]}");
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> row = call("POST", ITEMS + "/rows", "{\"values\":[\"A-" + i + "\",\"" + i + ".99\"]}");
+            assertEquals(201, row.statusCode(), row.body());
+            assertTrue(row.headers().firstValue("Location").orElseThrow().endsWith(ITEMS + "/rows/" + i), row.headers().toString());
+        }
+        problem(422, call("POST", ITEMS + "/rows", "{\"values\":[\"only one\"]}"));
+
+        HttpResponse<String> page = call("GET", ITEMS + "/rows?first=1&count=2", null);
+        assertEquals("[{\"number\":1,\"values\":[\"A-1\",\"1.99\"]},{\"number\":2,\"values\":[\"A-2\",\"2.99\"]}]", Http.array(page.body()).toString());
+        assertEquals("5", page.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(page.headers().firstValue("Link").orElseThrow().contains("first=3"), page.headers().toString());
+        assertFalse(call("GET", ITEMS + "/rows?first=3&count=2", null).headers().firstValue("Link").isPresent());
+        problem(400, call("GET", ITEMS + "/rows?count=1001", null));
+
+        HttpResponse<String> row = call("GET", ITEMS + "/rows/3", null);
+        String tag = row.headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, call("PUT", ITEMS + "/rows/3", "{\"values\":[\"A-3\",\"3.49\"]}", "If-Match", tag).statusCode());
+        problem(412, call("PUT", ITEMS + "/rows/3", "{\"values\":[\"A-3\",\"0\"]}", "If-Match", tag));
+        problem(404, call("GET", ITEMS + "/rows/5", null));
+        problem(404, call("PUT", ITEMS + "/rows/9", "{\"values\":[\"a\",\"b\"]}"));
+
+        HttpResponse<String> cell = call("GET", ITEMS + "/rows/3/cells/price", null);
+        assertEquals("3.49", Http.object(cell.body()).getString("value"));
+        String cellTag = cell.headers().firstValue("ETag").orElseThrow();
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals("SUCCESS", socket.ask("owcell|shop|items>3\tprice\u00053.59"));
+        }
+        problem(412, call("PUT", ITEMS + "/rows/3/cells/price", "{\"value\":\"1\"}", "If-Match", cellTag));
+        HttpResponse<String> owcell = call("PUT", ITEMS + "/rows/3/cells/price", "{\"value\":\"3.69\"}");
+        assertEquals(200, owcell.statusCode(), owcell.body());
+        problem(404, call("GET", ITEMS + "/rows/3/cells/colour", null));
+
+        HttpResponse<String> column = call("POST", ITEMS + "/columns", "{\"name\":\"stock\"}");
+        assertEquals(201, column.statusCode(), column.body());
+        problem(409, call("POST", ITEMS + "/columns", "{\"name\":\"stock\"}"));
+        assertEquals(200, call("PATCH", ITEMS + "/columns/stock", "{\"name\":\"qty\"}").statusCode());
+        assertEquals("[\"sku\",\"price\",\"qty\"]", Http.array(call("GET", ITEMS + "/columns", null).body()).toString());
+        assertEquals(204, call("DELETE", ITEMS + "/columns/sku", null).statusCode());
+        JsonObject table = Http.object(call("GET", ITEMS, null).body());
+        assertEquals("[\"price\",\"qty\"]", table.getJsonArray("columns").toString());
+        assertEquals(5, table.getInt("rows"));
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals("3.69\t", socket.ask("getrow|shop|items>3"));
+        }
+    }
+
+    private static String names(JsonArray named) {
+        return named.getValuesAs(JsonObject.class).stream().map(o -> "\"" + o.getString("name") + "\"").toList().toString().replace(" ", "");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.portico.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Liberty's mpOpenAPI at the server's root: the API's description (readable without a login) and its UI. */
+@ExtendWith(ArquillianExtension.class)
+class OpenApiIT {
+
+    /** Every path of the API with the methods it offers. */
+    private static final Map<String, Set<String>> PATHS = Map.ofEntries(
+            Map.entry("/api/customers", Set.of("get", "post")),
+            Map.entry("/api/customers/{name}", Set.of("get", "put", "delete")),
+            Map.entry("/api/customers/import", Set.of("post")),
+            Map.entry("/api/customers/export", Set.of("post")),
+            Map.entry("/api/featherbase/databases", Set.of("get", "post")),
+            Map.entry("/api/featherbase/databases/{database}", Set.of("get", "patch", "delete")),
+            Map.entry("/api/featherbase/databases/{database}/tables", Set.of("get", "post")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}", Set.of("get", "patch", "delete")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}/columns", Set.of("get", "post")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}/columns/{column}", Set.of("patch", "delete")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}/rows", Set.of("get", "post")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}/rows/{row}", Set.of("get", "put")),
+            Map.entry("/api/featherbase/databases/{database}/tables/{table}/rows/{row}/cells/{column}", Set.of("get", "put")),
+            Map.entry("/api/featherbase/users", Set.of("get")),
+            Map.entry("/api/featherbase/users/{name}", Set.of("put", "delete")),
+            Map.entry("/api/featherbase/users/{name}/grants/{database}", Set.of("put", "delete")),
+            Map.entry("/api/rentals", Set.of("get", "post")),
+            Map.entry("/api/rentals/reports/car-models", Set.of("get")),
+            Map.entry("/api/rentals/reports/genders", Set.of("get")),
+            Map.entry("/api/rentals/reports/mileage", Set.of("get")),
+            Map.entry("/api/rentals/reports/duration", Set.of("get")),
+            Map.entry("/api/rentals/reports/per-day", Set.of("get")));
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void theDescriptionListsEveryPathWithItsMethodsSummariesAndProblemAnswers() throws Exception {
+        HttpResponse<String> document = Http.send(atServerRoot("/openapi").header("Accept", "application/json"));
+        assertEquals(200, document.statusCode(), "readable without a login: " + document.body());
+        JsonObject openApi = Http.object(document.body());
+        assertTrue(openApi.getString("openapi").startsWith("3."), openApi.getString("openapi"));
+        assertEquals("Portico HTTP API", openApi.getJsonObject("info").getString("title"));
+        String server = openApi.getJsonArray("servers").getJsonObject(0).getString("url");
+        assertTrue(server.endsWith("/portico"), server);
+
+        JsonObject paths = openApi.getJsonObject("paths");
+        assertEquals(new TreeSet<>(PATHS.keySet()), new TreeSet<>(paths.keySet()));
+        PATHS.forEach((path, methods) -> {
+            JsonObject item = paths.getJsonObject(path);
+            assertEquals(new TreeSet<>(methods), new TreeSet<>(item.keySet().stream().filter(k -> !k.equals("parameters")).toList()), path);
+            for (String method : methods) {
+                JsonObject operation = item.getJsonObject(method);
+                assertTrue(operation.containsKey("summary"), method + " " + path + " has a summary");
+                JsonObject responses = operation.getJsonObject("responses");
+                assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")), method + " " + path + ": " + responses);
+                assertTrue(responses.containsKey("401"), method + " " + path + " describes 401: " + responses.keySet());
+            }
+        });
+        JsonObject notFound = openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("NotFound");
+        assertTrue(notFound.getJsonObject("content").containsKey("application/problem+json"), notFound.toString());
+        JsonObject create = paths.getJsonObject("/api/customers").getJsonObject("post");
+        assertTrue(create.getJsonObject("requestBody").toString().contains("394-1234"), "an example body: " + create);
+        for (String[] change : List.of(new String[] {"/api/customers/{name}", "put"}, new String[] {"/api/customers/{name}", "delete"},
+                new String[] {"/api/featherbase/databases/{database}/tables/{table}/rows/{row}", "put"})) {
+            JsonObject operation = paths.getJsonObject(change[0]).getJsonObject(change[1]);
+            assertTrue(operation.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(p -> p.getString("name").equals("If-Match") && p.getString("in").equals("header")), change[1] + " " + change[0]);
+            assertTrue(operation.getJsonObject("responses").containsKey("412"), change[1] + " " + change[0]);
+        }
+        for (String code : List.of("400", "409", "413", "422")) {
+            assertTrue(create.getJsonObject("responses").containsKey(code), "POST /api/customers describes " + code);
+        }
+    }
+
+    @Test
+    void theUiIsServedBesideTheDescription() throws Exception {
+        HttpResponse<String> ui = Http.send(atServerRoot("/openapi/ui/"));
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), ui.headers().toString());
+    }
+
+    private static HttpRequest.Builder atServerRoot(String path) {
+        return HttpRequest.newBuilder(URI.create("http://" + ItEnvironment.HOST + ":" + ItEnvironment.httpPort() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+    }
+}
