@@ -18,6 +18,8 @@ final class Connection<Q, R> {
     private static final int OUTPUT_HIGH_WATER = 64 * 1024;
 
     final SocketChannel channel;
+    /** Where the connection's bytes are read and written: the socket itself, or TLS over it ({@link TlsChannel}). */
+    ConnectionChannel io;
     final FrameCodec<Q, R> codec;
     /** A reply streamed by the worker answering this connection; written after {@link #output}. */
     final ReplyPipe pipe;
@@ -60,6 +62,7 @@ final class Connection<Q, R> {
         this.acceptedNanos = now;
         this.lastActivityNanos = now;
         this.input = ByteBuffer.allocate(INITIAL_BUFFER);
+        this.io = ConnectionChannel.plain(channel);
     }
 
     /** Makes room to read, growing the buffer up to {@code limit} bytes; false when it is full at the limit. */
@@ -93,7 +96,7 @@ final class Connection<Q, R> {
     boolean flush(long now) throws IOException {
         while (!output.isEmpty()) {
             ByteBuffer head = output.peek();
-            int written = channel.write(head);
+            int written = io.write(head);
             if (written > 0) {
                 lastActivityNanos = now;
                 queuedBytes -= written;
@@ -105,7 +108,7 @@ final class Connection<Q, R> {
         }
         ByteBuffer chunk;
         while ((chunk = pipe.head()) != null) {
-            int written = channel.write(chunk);
+            int written = io.write(chunk);
             if (written > 0) {
                 lastActivityNanos = now;
             }
@@ -114,7 +117,7 @@ final class Connection<Q, R> {
                 return false;
             }
         }
-        return true;
+        return io.flush();
     }
 
     /**
@@ -152,6 +155,6 @@ final class Connection<Q, R> {
         if (!nothingToWrite) {
             ops |= SelectionKey.OP_WRITE;
         }
-        return ops;
+        return io.interest(ops);
     }
 }

@@ -57,6 +57,10 @@ public final class SocketListener<Q, R> {
     private final Supplier<FrameCodec<Q, R>> codecs;
     private final RequestAnswering<Q, R> answering;
     private final Executor executor;
+    /** Null: plain TCP, as legacy clients speak it. */
+    private final TlsSettings tls;
+    /** Connections whose TLS layer holds input the selector cannot see (TlsChannel); read again this tick. */
+    private final Deque<Connection<Q, R>> rereads = new ArrayDeque<>();
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -81,6 +85,13 @@ public final class SocketListener<Q, R> {
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
     public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor) throws IOException {
+        this(settings, codecs, handler, executor, null);
+    }
+
+    /** As above, serving TLS when {@code tls} is not null. */
+    public SocketListener(ListenerSettings settings, Supplier<FrameCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
+                          Executor executor, TlsSettings tls) throws IOException {
+        this.tls = tls;
         this.settings = settings;
         this.codecs = codecs;
         this.answering = new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe);
@@ -104,7 +115,8 @@ public final class SocketListener<Q, R> {
         since = Instant.now();
         executor.execute(this::run);
         started = true;
-        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
+        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port()
+                + (tls == null ? "" : " (" + tls + ")"));
         String tooFewFiles = FileDescriptorLimit.check(settings.name(), settings.maxConnections());
         if (tooFewFiles != null) {
             LOG.warning(tooFewFiles);
@@ -157,7 +169,11 @@ public final class SocketListener<Q, R> {
             boolean serverClosed = false;
             int failedTicksInARow = 0;
             while (true) {
-                selector.select(TICK_MILLIS);
+                if (rereads.isEmpty()) {
+                    selector.select(TICK_MILLIS);
+                } else {
+                    selector.selectNow();
+                }
                 try {
                     if (stopping && !serverClosed) {
                         serverKey.cancel();
@@ -170,6 +186,12 @@ public final class SocketListener<Q, R> {
                     }
                     drainCompletions();
                     drainStreamed();
+                    for (int i = rereads.size(); i > 0; i--) {
+                        Connection<Q, R> c = rereads.poll();
+                        if (c.open) {
+                            read(c);
+                        }
+                    }
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {
                         SelectionKey key = keys.next();
@@ -231,7 +253,7 @@ public final class SocketListener<Q, R> {
     /** Ends a connection whose state can no longer be trusted: one last generic error if it can be written at once, then close. */
     private void abandon(Connection<Q, R> c) {
         try {
-            c.channel.write(ByteBuffer.wrap(c.codec.encode(c.codec.serverError())));
+            c.io.write(ByteBuffer.wrap(c.codec.encode(c.codec.serverError())));
         } catch (IOException | RuntimeException | Error ignored) {
             // the connection is going anyway
         }
@@ -272,6 +294,9 @@ public final class SocketListener<Q, R> {
                 Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
                         STREAM_BOUND, this::streamReady);
                 c.codec.clientAddress(c.clientAddress);
+                if (tls != null) {
+                    c.io = new TlsChannel(channel, tls.newEngine());
+                }
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 connections.add(c);
                 eviction.opened(c);
@@ -297,7 +322,7 @@ public final class SocketListener<Q, R> {
                 close(c);
                 return;
             }
-            int n = c.channel.read(c.input);
+            int n = c.io.read(c.input);
             long now = System.nanoTime();
             if (n < 0) {
                 c.inputEnded = true;
@@ -460,7 +485,11 @@ public final class SocketListener<Q, R> {
             if (flushed && c.closing && c.quiescent()) {
                 close(c);
             } else {
-                c.key.interestOps(c.interest());
+                int interest = c.interest();
+                c.key.interestOps(interest);
+                if ((interest & SelectionKey.OP_READ) != 0 && c.io.hasBufferedInput()) {
+                    rereads.add(c);
+                }
             }
         } catch (IOException e) {
             LOG.fine(() -> settings.name() + ": writing to " + describe(c) + " failed: " + e);
@@ -518,6 +547,7 @@ public final class SocketListener<Q, R> {
         counters.connectionClosed();
         try {
             c.key.cancel();
+            c.io.closeOutbound();
             c.discardUnreadInput();
             c.channel.close();
         } catch (IOException e) {
@@ -530,6 +560,7 @@ public final class SocketListener<Q, R> {
 
     /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
     private void reset(Connection<Q, R> c) {
+        c.io = ConnectionChannel.plain(c.channel); // no TLS close_notify either: it would tell the client the reply was whole
         try {
             c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException | RuntimeException e) {
