@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A listener serving TLS (TlsChannel in the selector loop), driven by JDK TLS clients over real loopback sockets. */
@@ -164,6 +165,48 @@ class TlsListenerTest {
         assertEquals(0, listener.statistics().openConnections());
         SSLSocket next = TlsTestKeys.connect(bench, listener, "TLSv1.3");
         assertEquals("HI;", read(next, 3));
+    }
+
+    @Test
+    void aStreamedReplyArrivesByteExactOverTlsFollowedByTheNextReply() throws Exception {
+        SocketListener<StreamingLineCodec.Request, String> listener = streamingListener(request -> {
+            for (int i = 0; i < 2_000; i++) {
+                request.output().write(("line " + i + " of the streamed reply\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return "END " + request.line();
+        });
+        SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.3");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            expected.append("line ").append(i).append(" of the streamed reply\n");
+        }
+        send(client, "first\nsecond\n");
+        String both = expected + "END first\n" + expected + "END second\n";
+        assertEquals(both, read(client, both.length()));
+    }
+
+    @Test
+    void aStreamedReplyThatFailsHalfWayEndsInAResetNotInACleanTlsClose() throws Exception {
+        SocketListener<StreamingLineCodec.Request, String> listener = streamingListener(request -> {
+            request.output().write(new byte[200_000]);
+            throw new IllegalStateException("the database went away");
+        });
+        SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.3");
+        send(client, "stream\n");
+        InputStream in = client.getInputStream();
+        byte[] buffer = new byte[65_536];
+        assertThrows(IOException.class, () -> {
+            while (in.read(buffer) >= 0) {
+                // draining what left before the failure
+            }
+        }, "a close_notify would tell the client the reply was whole");
+    }
+
+    private SocketListener<StreamingLineCodec.Request, String> streamingListener(RequestHandler<StreamingLineCodec.Request, String> handler)
+            throws Exception {
+        ListenerSettings settings = new ListenerSettings("streaming-tls-test", TlsTestKeys.loopback(), 8, 1024, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 2, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        return bench.started(new SocketListener<>(settings, StreamingLineCodec::new, handler, bench.executor, TlsTestKeys.settings()));
     }
 
     private SocketListener<String, String> semicolonListener(RequestHandler<String, String> handler, Duration firstRequestTimeout)
