@@ -46,6 +46,19 @@ final class TlsChannel implements ConnectionChannel {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        try {
+            return readRecords(dst);
+        } finally {
+            if (netIn != null && netIn.position() == 0) {
+                netIn = null; // an idle connection keeps no buffer
+            }
+            if (appIn != null && appIn.position() == 0) {
+                appIn = null;
+            }
+        }
+    }
+
+    private int readRecords(ByteBuffer dst) throws IOException {
         int total = 0;
         while (true) {
             total += take(dst);
@@ -158,9 +171,6 @@ final class TlsChannel implements ConnectionChannel {
         int n = socket.read(netIn);
         if (n > 0) {
             starved = false;
-        }
-        if (netIn.position() == 0) {
-            netIn = null;
         }
         return n;
     }
