@@ -202,6 +202,26 @@ class TlsListenerTest {
         }, "a close_notify would tell the client the reply was whole");
     }
 
+    @Test
+    void aRecordLongerThanTlsAllowsIsRefusedInsteadOfBuffered() throws Exception {
+        SocketListener<String, String> listener = semicolonListener(request -> request, Duration.ofSeconds(30));
+        Socket liar = bench.connect(listener);
+        OutputStream out = liar.getOutputStream();
+        out.write(new byte[] {0x16, 0x03, 0x01, (byte) 0xFF, (byte) 0xFF}); // a handshake record of 65,535 bytes: TLS allows 16 KiB + 2 KiB
+        out.write(new byte[100]);
+        out.flush();
+        try {
+            byte[] answer = liar.getInputStream().readAllBytes();
+            assertTrue(answer.length == 0 || answer[0] == 21, "at most a TLS alert, then the end");
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server waited for the rest of the record instead of refusing it", e);
+        } catch (java.net.SocketException e) {
+            // reset: refused as well
+        }
+        SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.3");
+        assertEquals("HI;", read(client, 3), "the listener goes on");
+    }
+
     private SocketListener<StreamingLineCodec.Request, String> streamingListener(RequestHandler<StreamingLineCodec.Request, String> handler)
             throws Exception {
         ListenerSettings settings = new ListenerSettings("streaming-tls-test", TlsTestKeys.loopback(), 8, 1024, Duration.ofSeconds(5),
