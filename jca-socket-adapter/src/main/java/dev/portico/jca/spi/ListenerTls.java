@@ -4,15 +4,20 @@ import dev.portico.jca.transport.TlsSettings;
 import jakarta.resource.spi.InvalidPropertyException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /** Checks and reads an activation spec's TLS properties (tls, tlsKeyStore, tlsKeyStorePassword, tlsKeyStoreType, tlsProtocols). */
 final class ListenerTls {
 
+    private static final Logger LOG = Logger.getLogger(ListenerTls.class.getName());
     private static final List<String> TYPES = List.of("PKCS12", "JKS");
+    private static final Duration DEFAULT_KEY_STORE_WAIT = Duration.ofSeconds(60);
 
     private ListenerTls() {
     }
@@ -35,8 +40,30 @@ final class ListenerTls {
     }
 
     static TlsSettings load(String keyStore, String password, String type, String protocols) throws IOException {
-        return TlsSettings.fromKeyStore(Path.of(keyStore.strip()), password.toCharArray(), type.strip().toUpperCase(Locale.ROOT),
-                protocolList(protocols));
+        Path path = Path.of(keyStore.strip());
+        awaitLibertysDefault(path);
+        return TlsSettings.fromKeyStore(path, password.toCharArray(), type.strip().toUpperCase(Locale.ROOT), protocolList(protocols));
+    }
+
+    /**
+     * Liberty writes its default key store (resources/security/key.p12) at the first start, which took 16 s on a busy
+     * machine and may end after the application started: wait for it a while rather than fail the listener.
+     */
+    private static void awaitLibertysDefault(Path path) throws IOException {
+        if (Files.exists(path) || !path.endsWith(Path.of("resources", "security", "key.p12"))) {
+            return;
+        }
+        LOG.info(() -> "Portico waits up to " + DEFAULT_KEY_STORE_WAIT.toSeconds() + " s for Liberty to create its key store " + path);
+        long deadline = System.nanoTime() + DEFAULT_KEY_STORE_WAIT.toNanos();
+        try {
+            while (!Files.exists(path) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(250);
+            }
+            Thread.sleep(500); // written, perhaps not yet completely
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the TLS key store " + path, e);
+        }
     }
 
     private static List<String> protocolList(String protocols) {

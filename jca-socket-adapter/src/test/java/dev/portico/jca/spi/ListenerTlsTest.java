@@ -81,6 +81,33 @@ class ListenerTlsTest {
         assertDoesNotThrow(spec::tlsSettings);
     }
 
+    @Test
+    void libertysDefaultKeyStoreStillBeingCreatedAtTheFirstStartIsWaitedFor() throws Exception {
+        Path server = Files.createTempDirectory("portico-server");
+        Path keyStore = server.resolve("resources/security/key.p12");
+        SocketActivationSpec spec = spec();
+        spec.setTls(true);
+        spec.setTlsKeyStore(keyStore.toString());
+        spec.setTlsKeyStorePassword(dev.portico.jca.transport.TlsKeyStoreForTests.password());
+        Path made = dev.portico.jca.transport.TlsKeyStoreForTests.keyStore();
+        Thread liberty = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+                Files.createDirectories(keyStore.getParent());
+                Files.copy(made, keyStore);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        liberty.start();
+        try {
+            assertTrue(spec.tlsSettings().toString().contains(keyStore.toString()));
+        } finally {
+            liberty.join();
+            Files.delete(keyStore);
+        }
+    }
+
     private static SocketActivationSpec spec() {
         SocketActivationSpec spec = new SocketActivationSpec();
         spec.setProtocol("customer-directory");
