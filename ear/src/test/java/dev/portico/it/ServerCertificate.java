@@ -1,9 +1,11 @@
 package dev.portico.it;
 
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -44,6 +46,21 @@ final class ServerCertificate {
             }
         }
         throw new IllegalStateException("no key in " + keyStore());
+    }
+
+    /** An HTTPS request to the test server trusting only the generated certificate; its host name (the machine's) is not 127.0.0.1, so the name is not checked. */
+    static HttpsURLConnection open(String path) throws IOException, GeneralSecurityException {
+        HttpsURLConnection connection = (HttpsURLConnection) URI.create(httpsUrl(path)).toURL().openConnection();
+        connection.setSSLSocketFactory(trustingIt().getSocketFactory());
+        connection.setHostnameVerifier((name, session) -> true);
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(5000);
+        connection.setReadTimeout(30_000);
+        return connection;
+    }
+
+    static String httpsUrl(String path) {
+        return "https://" + ItEnvironment.HOST + ":" + ItEnvironment.httpsPort() + path;
     }
 
     /** A TLS context that trusts only the generated certificate. */
