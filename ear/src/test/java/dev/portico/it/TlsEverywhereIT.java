@@ -66,7 +66,7 @@ class TlsEverywhereIT {
 
             // customer directory: openssl adds, Python finds
             String added = run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + ItEnvironment.customerPort(), "-quiet",
-                    "-CAfile", pem.toString(), "-verify_return_error"), "2|Tls Customer|30|1 Secure St|514-0100\n".getBytes(StandardCharsets.UTF_8));
+                    "-CAfile", pem.toString(), "-verify_return_error", "-verify_hostname", "localhost"), "2|Tls Customer|30|1 Secure St|514-0100\n".getBytes(StandardCharsets.UTF_8));
             assertTrue(added.contains("2|Tls Customer|30|1 Secure St|514-0100 added to the database"), added);
             assertEquals("Tls Customer|30|1 Secure St|514-0100", python(pem, """
                     with connect(CUSTOMER) as s:
@@ -89,7 +89,7 @@ class TlsEverywhereIT {
                                         ask("addrow\\x01tlsdb\\x01parts\\x027\\tbolt"), ask("getrow\\x01tlsdb\\x01parts\\x020")]), end="")
                     """));
             String listed = runUntil(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + ItEnvironment.featherBasePort(), "-quiet",
-                    "-CAfile", pem.toString(), "-verify_return_error"), "getdbs\u0001\u0004".getBytes(StandardCharsets.UTF_8), "tlsdb\u0004");
+                    "-CAfile", pem.toString(), "-verify_return_error", "-verify_hostname", "localhost"), "getdbs\u0001\u0004".getBytes(StandardCharsets.UTF_8), "tlsdb\u0004");
             assertTrue(listed.startsWith("Connection accepted\n") && listed.endsWith("tlsdb\u0004"), listed);
 
             // rental intake: a pickle from Python's pickle module, and one through openssl
@@ -103,7 +103,7 @@ class TlsEverywhereIT {
                     """));
             byte[] pickle = RentalPickle.of(List.of(List.of("Otto", "M", "Kancil", "20KM", "2024-02-01 09:00:00", "2024-02-01 10:00:00")));
             String stored = run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + ItEnvironment.rentalPort(), "-quiet",
-                    "-CAfile", pem.toString(), "-verify_return_error"), pickle);
+                    "-CAfile", pem.toString(), "-verify_return_error", "-verify_hostname", "localhost"), pickle);
             assertTrue(stored.contains("Data received and stored successfully"), stored);
             assertEquals(2, TestDatabase.count("rental"));
 
@@ -171,15 +171,14 @@ class TlsEverywhereIT {
         return pem;
     }
 
-    /** Runs a Python snippet with connect(PORT) (TLS, trusting only the generated certificate) and read_to_end(s) defined. */
+    /** Runs a Python snippet with connect(PORT) (TLS, trusting only the generated certificate, for localhost) and read_to_end(s) defined. */
     private static String python(Path pem, String body) throws Exception {
         String prelude = """
                 import socket, ssl
                 CUSTOMER, FEATHERBASE, RENTAL = %d, %d, %d
-                context = ssl.create_default_context(cafile=%s)
-                context.check_hostname = False  # Liberty names the certificate after the machine, not 127.0.0.1
+                context = ssl.create_default_context(cafile=%s)  # host name checked too: the certificate names localhost
                 def connect(port):
-                    return context.wrap_socket(socket.create_connection(("127.0.0.1", port), timeout=20))
+                    return context.wrap_socket(socket.create_connection(("127.0.0.1", port), timeout=20), server_hostname="localhost")
                 def read_to_end(s):
                     return b"".join(iter(lambda: s.recv(4096), b""))
                 """.formatted(ItEnvironment.customerPort(), ItEnvironment.featherBasePort(), ItEnvironment.rentalPort(),

@@ -188,7 +188,7 @@ public final class SocketListener<Q, R> {
                     drainStreamed();
                     for (int i = rereads.size(); i > 0; i--) {
                         Connection<Q, R> c = rereads.poll();
-                        if (c.open) {
+                        if (c.open && c.key.isValid() && (c.key.interestOps() & SelectionKey.OP_READ) != 0) {
                             read(c);
                         }
                     }

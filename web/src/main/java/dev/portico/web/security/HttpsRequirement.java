@@ -63,6 +63,7 @@ public record HttpsRequirement(boolean required, int httpsPort) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setCharacterEncoding("UTF-8");
             String message = httpsPort > 0 ? REFUSAL + hostAndPort(request) : "HTTPS is required";
+            request.setAttribute(ErrorResponder.MESSAGE, message); // the container's error page, if it answers instead
             if (isApi(request)) {
                 response.setContentType("application/json");
                 response.getWriter().write("{\"error\":\"" + message + "\"}");

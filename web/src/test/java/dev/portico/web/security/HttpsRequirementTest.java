@@ -90,6 +90,7 @@ class HttpsRequirementTest {
                     case "getRequestURI" -> "/portico" + servletPath;
                     case "getQueryString" -> query;
                     case "getServerName" -> host;
+                    case "setAttribute" -> null;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
