@@ -271,6 +271,11 @@ final class TlsChannel implements ConnectionChannel {
         }
     }
 
+    /** Bytes of buffer this connection holds now (none while idle). */
+    int heldBytes() {
+        return (netIn == null ? 0 : netIn.capacity()) + (appIn == null ? 0 : appIn.capacity()) + (netOut == null ? 0 : netOut.capacity());
+    }
+
     @Override
     public boolean hasBufferedInput() {
         return (appIn != null && appIn.position() > 0) || (netIn != null && netIn.position() > 0 && !starved);
