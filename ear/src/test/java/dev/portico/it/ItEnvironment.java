@@ -26,6 +26,10 @@ final class ItEnvironment {
         return Integer.getInteger("portico.it.httpPort", 19080);
     }
 
+    static int httpsPort() {
+        return Integer.getInteger("portico.it.httpsPort", 19443);
+    }
+
     static String jdbcUrl() {
         return System.getProperty("portico.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:13306/portico_it");
     }
@@ -66,6 +70,12 @@ final class ItEnvironment {
 
     static String adminPassword() {
         return System.getProperty("portico.it.adminPassword", "it-admin-password");
+    }
+
+    /** The test server's directory (usr/servers/NAME), where Liberty keeps server.env and resources/security. */
+    static Path serverDir() {
+        return Path.of(System.getProperty("portico.it.wlp", "target/liberty/wlp"), "usr", "servers",
+                System.getProperty("portico.it.serverName", "portico-test"));
     }
 
     static String baseUrl() {

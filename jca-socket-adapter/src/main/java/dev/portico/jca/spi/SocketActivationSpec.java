@@ -4,6 +4,7 @@ import dev.portico.jca.api.CustomerDirectoryListener;
 import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.api.RentalIntakeListener;
 import dev.portico.jca.transport.ListenerSettings;
+import dev.portico.jca.transport.TlsSettings;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ActivationSpec;
@@ -11,6 +12,7 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -59,6 +61,21 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "10000", description = "Milliseconds to let requests in flight finish when the listener stops")
     private Integer shutdownGraceMillis = 10_000;
 
+    @ConfigProperty(defaultValue = "false", description = "Whether this listener speaks TLS only (plain clients then fail); false keeps legacy clients working")
+    private Boolean tls = false;
+
+    @ConfigProperty(description = "Key store (PKCS12 or JKS) holding the listener's certificate and key; required when tls is true")
+    private String tlsKeyStore;
+
+    @ConfigProperty(description = "Password of tlsKeyStore and of its key; required when tls is true", confidential = true)
+    private String tlsKeyStorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "Type of tlsKeyStore: PKCS12 or JKS")
+    private String tlsKeyStoreType = "PKCS12";
+
+    @ConfigProperty(defaultValue = "TLSv1.3,TLSv1.2", description = "TLS versions offered, comma-separated")
+    private String tlsProtocols = "TLSv1.3,TLSv1.2";
+
     private ResourceAdapter resourceAdapter;
 
     @Override
@@ -80,6 +97,14 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("writeTimeoutMillis", writeTimeoutMillis);
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
+        if (Boolean.TRUE.equals(tls)) {
+            ListenerTls.validate(tlsKeyStore, tlsKeyStorePassword, tlsKeyStoreType, tlsProtocols);
+        }
+    }
+
+    /** The listener's TLS, or null when it serves plain TCP; reads the key store (an IOException says what is wrong with it). */
+    TlsSettings tlsSettings() throws IOException {
+        return Boolean.TRUE.equals(tls) ? ListenerTls.load(tlsKeyStore, tlsKeyStorePassword, tlsKeyStoreType, tlsProtocols) : null;
     }
 
     private static void requirePositive(String name, Integer value) throws InvalidPropertyException {
@@ -209,6 +234,46 @@ public class SocketActivationSpec implements ActivationSpec {
         this.authenticationRequired = authenticationRequired;
     }
 
+    public Boolean getTls() {
+        return tls;
+    }
+
+    public void setTls(Boolean tls) {
+        this.tls = tls;
+    }
+
+    public String getTlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    public void setTlsKeyStore(String tlsKeyStore) {
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
+    }
+
+    public String getTlsKeyStoreType() {
+        return tlsKeyStoreType;
+    }
+
+    public void setTlsKeyStoreType(String tlsKeyStoreType) {
+        this.tlsKeyStoreType = tlsKeyStoreType;
+    }
+
+    public String getTlsProtocols() {
+        return tlsProtocols;
+    }
+
+    public void setTlsProtocols(String tlsProtocols) {
+        this.tlsProtocols = tlsProtocols;
+    }
+
     @Override
     public ResourceAdapter getResourceAdapter() {
         return resourceAdapter;
@@ -221,6 +286,6 @@ public class SocketActivationSpec implements ActivationSpec {
 
     @Override
     public String toString() {
-        return "SocketActivationSpec[" + protocol + " " + bindAddress + ":" + port + "]";
+        return "SocketActivationSpec[" + protocol + " " + bindAddress + ":" + port + (Boolean.TRUE.equals(tls) ? " tls" : "") + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.portico.jca.spi;
 import dev.portico.jca.api.ListenerRegistry;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.SocketListener;
+import dev.portico.jca.transport.TlsSettings;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -64,7 +65,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
         ListenerSettings settings = spec.settings();
         SocketListener<?, ?> listener;
         try {
-            listener = open(factory, binding, settings, spec.authenticationRequired());
+            listener = open(factory, binding, settings, spec.authenticationRequired(), spec.tlsSettings());
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Portico cannot serve " + binding.name + " for " + factory.getActivationName() + ": " + e.getMessage());
             throw new ResourceException(e.getMessage(), e);
@@ -82,10 +83,10 @@ public class SocketResourceAdapter implements ResourceAdapter {
     }
 
     private <F, Q, R> SocketListener<F, R> open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, ListenerSettings settings,
-                                                boolean authenticationRequired) throws IOException {
+                                                boolean authenticationRequired, TlsSettings tls) throws IOException {
         int maxRequestBytes = settings.maxRequestBytes();
         return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
-                binding.handler(new EndpointDelivery<>(factory, binding)), executor);
+                binding.handler(new EndpointDelivery<>(factory, binding)), executor, tls);
     }
 
     @Override

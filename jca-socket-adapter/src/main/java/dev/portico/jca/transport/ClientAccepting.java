@@ -75,6 +75,9 @@ final class ClientAccepting<Q, R> {
                 Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
                         SocketListener.STREAM_BOUND, listener.dispatch::streamReady);
                 c.session.clientAddress(c.clientAddress);
+                if (listener.tls != null) {
+                    c.io = new TlsChannel(channel, listener.tls.newEngine());
+                }
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 listener.connections.add(c);
                 listener.eviction.opened(c);

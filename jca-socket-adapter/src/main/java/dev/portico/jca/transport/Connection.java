@@ -19,6 +19,8 @@ final class Connection<Q, R> {
     private static final int OUTPUT_HIGH_WATER = 64 * 1024;
 
     final SocketChannel channel;
+    /** Where the connection's bytes are read and written: the socket itself, or TLS over it ({@link TlsChannel}). */
+    ConnectionChannel io;
     /** Cuts frames out of {@link #input} and parses them. */
     final ConnectionCodec<Q, R> codec;
     /** The codec's protocol session: replies, greeting, time-outs, per-connection state. */
@@ -65,6 +67,7 @@ final class Connection<Q, R> {
         this.acceptedNanos = now;
         this.lastActivityNanos = now;
         this.input = ByteBuffer.allocate(INITIAL_BUFFER);
+        this.io = ConnectionChannel.plain(channel);
     }
 
     /** Makes room to read, growing the buffer up to {@code limit} bytes; false when it is full at the limit. */
@@ -84,7 +87,7 @@ final class Connection<Q, R> {
 
     /** Reads what the client sent into {@link #input}: the number of bytes, or -1 at end of stream. */
     int read() throws IOException {
-        return channel.read(input);
+        return io.read(input);
     }
 
     void enqueue(byte[] bytes) {
@@ -103,7 +106,7 @@ final class Connection<Q, R> {
     boolean flush(long now) throws IOException {
         while (!output.isEmpty()) {
             ByteBuffer head = output.peek();
-            int written = channel.write(head);
+            int written = io.write(head);
             if (written > 0) {
                 lastActivityNanos = now;
                 queuedBytes -= written;
@@ -115,7 +118,7 @@ final class Connection<Q, R> {
         }
         ByteBuffer chunk;
         while ((chunk = pipe.head()) != null) {
-            int written = channel.write(chunk);
+            int written = io.write(chunk);
             if (written > 0) {
                 lastActivityNanos = now;
             }
@@ -124,7 +127,7 @@ final class Connection<Q, R> {
                 return false;
             }
         }
-        return true;
+        return io.flush();
     }
 
     /**
@@ -162,6 +165,6 @@ final class Connection<Q, R> {
         if (!nothingToWrite) {
             ops |= SelectionKey.OP_WRITE;
         }
-        return ops;
+        return io.interest(ops);
     }
 }

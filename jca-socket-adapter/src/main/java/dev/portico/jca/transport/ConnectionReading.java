@@ -3,6 +3,7 @@ package dev.portico.jca.transport;
 import dev.portico.jca.codec.Decoded;
 
 import java.io.IOException;
+import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -24,6 +25,16 @@ final class ConnectionReading<Q, R> {
         this.listener = listener;
         this.settings = listener.settings;
         this.counters = listener.counters;
+    }
+
+    /** Reads again the connections whose TLS layer holds input the selector cannot see. */
+    void rereadTlsInput() {
+        for (int i = listener.rereads.size(); i > 0; i--) {
+            Connection<Q, R> c = listener.rereads.poll();
+            if (c.open && c.key.isValid() && (c.key.interestOps() & SelectionKey.OP_READ) != 0) {
+                read(c);
+            }
+        }
     }
 
     void read(Connection<Q, R> c) {

@@ -3,6 +3,7 @@ package dev.portico.jca.transport;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.util.logging.Logger;
 
 /**
@@ -25,7 +26,7 @@ final class ConnectionWriting<Q, R> {
     /** Ends a connection whose state can no longer be trusted: one last generic error if it can be written at once, then close. */
     void abandon(Connection<Q, R> c) {
         try {
-            c.channel.write(ByteBuffer.wrap(c.session.render(c.session.serverError())));
+            c.io.write(ByteBuffer.wrap(c.session.render(c.session.serverError())));
         } catch (IOException | RuntimeException | Error ignored) {
             // the connection is going anyway
         }
@@ -45,7 +46,11 @@ final class ConnectionWriting<Q, R> {
             if (flushed && c.closing && c.quiescent()) {
                 close(c);
             } else {
-                c.key.interestOps(c.interest());
+                int interest = c.interest();
+                c.key.interestOps(interest);
+                if ((interest & SelectionKey.OP_READ) != 0 && c.io.hasBufferedInput()) {
+                    listener.rereads.add(c);
+                }
             }
         } catch (IOException e) {
             LOG.fine(() -> listener.settings.name() + ": writing to " + SocketListener.describe(c) + " failed: " + e);
@@ -64,6 +69,7 @@ final class ConnectionWriting<Q, R> {
         listener.counters.connectionClosed();
         try {
             c.key.cancel();
+            c.io.closeOutbound();
             c.discardUnreadInput();
             c.channel.close();
         } catch (IOException e) {
@@ -76,6 +82,7 @@ final class ConnectionWriting<Q, R> {
 
     /** Closes with a reset (RST), so that the client sees an error instead of a reply that merely ends early. */
     void reset(Connection<Q, R> c) {
+        c.io = ConnectionChannel.plain(c.channel); // no TLS close_notify either: it would tell the client the reply was whole
         try {
             c.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException | RuntimeException e) {

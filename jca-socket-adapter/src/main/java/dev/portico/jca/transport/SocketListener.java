@@ -11,7 +11,9 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -53,6 +55,10 @@ public final class SocketListener<Q, R> {
     final ConnectionReading<Q, R> reading;
     final RequestDispatch<Q, R> dispatch;
     private final Executor executor;
+    /** Null: plain TCP, as legacy clients speak it. */
+    final TlsSettings tls;
+    /** Connections whose TLS layer holds input the selector cannot see (TlsChannel); read again this tick. */
+    final Deque<Connection<Q, R>> rereads = new ArrayDeque<>();
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -72,6 +78,13 @@ public final class SocketListener<Q, R> {
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
     public SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor) throws IOException {
+        this(settings, codecs, handler, executor, null);
+    }
+
+    /** As above, serving TLS when {@code tls} is not null. */
+    public SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
+                          Executor executor, TlsSettings tls) throws IOException {
+        this.tls = tls;
         this.settings = settings;
         this.executor = executor;
         this.reading = new ConnectionReading<>(this);
@@ -98,7 +111,8 @@ public final class SocketListener<Q, R> {
         since = Instant.now();
         executor.execute(this::run);
         started = true;
-        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port());
+        LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port()
+                + (tls == null ? "" : " (" + tls + ")"));
         String tooFewFiles = FileDescriptorLimit.check(settings.name(), settings.maxConnections());
         if (tooFewFiles != null) {
             LOG.warning(tooFewFiles);
@@ -151,7 +165,11 @@ public final class SocketListener<Q, R> {
             boolean serverClosed = false;
             int failedTicksInARow = 0;
             while (true) {
-                selector.select(TICK_MILLIS);
+                if (rereads.isEmpty()) {
+                    selector.select(TICK_MILLIS);
+                } else {
+                    selector.selectNow();
+                }
                 try {
                     if (stopping && !serverClosed) {
                         serverKey.cancel();
@@ -164,6 +182,7 @@ public final class SocketListener<Q, R> {
                     }
                     dispatch.drainCompletions();
                     dispatch.drainStreamed();
+                    reading.rereadTlsInput();
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {
                         SelectionKey key = keys.next();

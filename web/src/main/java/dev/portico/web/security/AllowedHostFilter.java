@@ -15,6 +15,7 @@ import java.io.IOException;
  * Answers 421 to a request addressed to a host name that is not configured (portico.http.allowedHosts),
  * as a page on a DNS-rebinding name sends it. The authentication mechanism does the same for protected
  * resources before looking any account up; this filter covers the unprotected ones (login page, resources).
+ * Likewise for plain HTTP when HTTPS is required ({@link HttpsRequirement}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class AllowedHostFilter extends HttpFilter {
@@ -26,6 +27,9 @@ public class AllowedHostFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (!settings.allowedHosts().allowsName(request.getServerName())) {
             misdirected(request, response);
+            return;
+        }
+        if (settings.https().turnAway(request, response)) {
             return;
         }
         chain.doFilter(request, response);

@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 public class ErrorResponder extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
+    /** A request attribute with the sentence to give instead of the status's usual one. */
+    static final String MESSAGE = "dev.portico.errorMessage";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -45,6 +47,9 @@ public class ErrorResponder extends HttpServlet {
             case 500 -> "Server error occurred.";
             default -> "Request failed (" + status + ").";
         };
+        if (request.getAttribute(MESSAGE) instanceof String own) {
+            message = own;
+        }
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (uri.startsWith(request.getContextPath() + "/api/")) {

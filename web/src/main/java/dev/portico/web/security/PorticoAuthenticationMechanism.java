@@ -64,6 +64,9 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             AllowedHostFilter.misdirected(request, response);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        if (context.isProtected() && settings.https().turnAway(request, response)) {
+            return AuthenticationStatus.SEND_FAILURE; // plain HTTP while HTTPS is required: before any account lookup
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), request, response, context);

@@ -23,6 +23,7 @@ public class WebSettings {
     private int maxJsonDepth;
     private int maxJsonNumberLength;
     private int importReportLines;
+    private HttpsRequirement https;
 
     @PostConstruct
     void read() {
@@ -32,6 +33,7 @@ public class WebSettings {
         maxJsonDepth = (int) number("maxJsonDepth", 32);
         maxJsonNumberLength = (int) number("maxJsonNumberLength", 100);
         importReportLines = (int) number("importReportLines", 1000);
+        https = HttpsRequirement.of(text("httpsRequired", "false"), text("httpsPort", "9443"));
     }
 
     /** The host names a request may be addressed to (portico.http.allowedHosts). */
@@ -62,6 +64,11 @@ public class WebSettings {
     /** How many skipped lines an import report lists; beyond them it gives only their number (portico.http.importReportLines). */
     public int importReportLines() {
         return importReportLines;
+    }
+
+    /** Whether plain HTTP is refused or redirected, and to which port (portico.https.required, portico.https.port). */
+    public HttpsRequirement https() {
+        return https;
     }
 
     private static String text(String name, String fallback) {

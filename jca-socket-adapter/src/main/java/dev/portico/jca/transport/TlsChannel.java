@@ -1,0 +1,305 @@
+package dev.portico.jca.transport;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+
+/**
+ * One connection's TLS on a non-blocking socket: an {@link SSLEngine} in server mode that decrypts what the
+ * client sends ({@link #read}), encrypts what the connection writes ({@link #write}), answers the handshake
+ * whenever it asks to, and ends with close_notify. Its buffers hold at most one TLS record each way (the
+ * engine's packet and application sizes) and exist only while they hold bytes, so an idle connection keeps
+ * none. Handshake tasks run on the calling (selector) thread. Not thread-safe.
+ */
+final class TlsChannel implements ConnectionChannel {
+
+    private final ByteChannel socket;
+    private final SSLEngine engine;
+
+    /** Received TLS bytes not yet decrypted, in write mode; null when empty. */
+    private ByteBuffer netIn;
+    /** Decrypted bytes not yet taken, in write mode; null when empty. */
+    private ByteBuffer appIn;
+    /** Encrypted bytes not yet written, in read mode; null when empty. */
+    private ByteBuffer netOut;
+    /** What {@link #netIn} holds is not a whole record: wait for the socket. */
+    private boolean starved;
+    private boolean inboundDone;
+
+    TlsChannel(ByteChannel socket, SSLEngine engine) throws SSLException {
+        this.socket = socket;
+        this.engine = engine;
+        engine.setUseClientMode(false);
+        engine.beginHandshake();
+    }
+
+    /** Whether the handshake is still under way (no application bytes pass before it ends). */
+    boolean handshaking() {
+        HandshakeStatus status = engine.getHandshakeStatus();
+        return status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        try {
+            return readRecords(dst);
+        } finally {
+            if (netIn != null && netIn.position() == 0) {
+                netIn = null; // an idle connection keeps no buffer
+            }
+            if (appIn != null && appIn.position() == 0) {
+                appIn = null;
+            }
+        }
+    }
+
+    private int readRecords(ByteBuffer dst) throws IOException {
+        int total = 0;
+        while (true) {
+            total += take(dst);
+            if (!dst.hasRemaining()) {
+                return total;
+            }
+            if (inboundDone) {
+                return total > 0 ? total : -1;
+            }
+            Step step = step();
+            if (step == Step.PROGRESS) {
+                continue;
+            }
+            if (step == Step.BLOCKED) {
+                return total;
+            }
+            int n = fill();
+            if (n < 0) {
+                inboundDone = true;
+                try {
+                    engine.closeInbound(); // no close_notify first: the client only closed its socket
+                } catch (SSLException ignored) {
+                    // a truncated session: what was decrypted before still counts, nothing more comes
+                }
+                continue;
+            }
+            if (n == 0) {
+                return total;
+            }
+        }
+    }
+
+    private enum Step { PROGRESS, NEED_NET, BLOCKED }
+
+    /** One move of the engine on the inbound side: a handshake task or message, or one record decrypted. */
+    private Step step() throws IOException {
+        HandshakeStatus status = engine.getHandshakeStatus();
+        if (status == HandshakeStatus.NEED_TASK) {
+            runTasks();
+            return Step.PROGRESS;
+        }
+        if (status == HandshakeStatus.NEED_WRAP) {
+            return wrapHandshake() ? Step.PROGRESS : Step.BLOCKED;
+        }
+        if (netIn == null || netIn.position() == 0 || starved) {
+            return Step.NEED_NET;
+        }
+        if (appIn == null) {
+            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        }
+        netIn.flip();
+        SSLEngineResult result;
+        try {
+            result = engine.unwrap(netIn, appIn);
+        } finally {
+            netIn.compact();
+        }
+        switch (result.getStatus()) {
+            case BUFFER_UNDERFLOW -> {
+                growNetIn();
+                starved = true;
+                return Step.NEED_NET;
+            }
+            case BUFFER_OVERFLOW -> {
+                if (appIn.position() > 0) {
+                    return Step.PROGRESS; // the caller takes what is decrypted first, or stops when it has no room
+                }
+                appIn = grown(appIn, engine.getSession().getApplicationBufferSize(), "decrypted record");
+                return Step.PROGRESS;
+            }
+            case CLOSED -> {
+                inboundDone = true; // close_notify: the client sends no more; the reply may still go out
+                return Step.PROGRESS;
+            }
+            default -> {
+                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0 && engine.getHandshakeStatus() == status) {
+                    starved = true; // nothing moved: only more bytes from the client can help
+                    return Step.NEED_NET;
+                }
+                return Step.PROGRESS;
+            }
+        }
+    }
+
+    /** Moves decrypted bytes into {@code dst}; how many. */
+    private int take(ByteBuffer dst) {
+        if (appIn == null || appIn.position() == 0) {
+            return 0;
+        }
+        appIn.flip();
+        int n = Math.min(appIn.remaining(), dst.remaining());
+        ByteBuffer slice = appIn.slice(appIn.position(), n);
+        dst.put(slice);
+        appIn.position(appIn.position() + n);
+        appIn.compact();
+        if (appIn.position() == 0) {
+            appIn = null;
+        }
+        return n;
+    }
+
+    /** Reads what the socket has into {@link #netIn}. */
+    private int fill() throws IOException {
+        if (netIn == null) {
+            netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        }
+        if (!netIn.hasRemaining()) {
+            growNetIn();
+        }
+        int n = socket.read(netIn);
+        if (n > 0) {
+            starved = false;
+        }
+        return n;
+    }
+
+    private void growNetIn() throws SSLException {
+        if (netIn != null && !netIn.hasRemaining()) {
+            netIn = grown(netIn, engine.getSession().getPacketBufferSize(), "TLS record");
+        }
+    }
+
+    /** A larger copy of a write-mode buffer, up to {@code bound} (the engine's own size for it); beyond that the peer is wrong. */
+    private static ByteBuffer grown(ByteBuffer buffer, int bound, String what) throws SSLException {
+        if (buffer.capacity() >= bound) {
+            throw new SSLException(what + " larger than " + bound + " bytes");
+        }
+        ByteBuffer larger = ByteBuffer.allocate(bound);
+        buffer.flip();
+        larger.put(buffer);
+        return larger;
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        if (!flush() || handshaking()) {
+            return 0;
+        }
+        int consumed = 0;
+        while (src.hasRemaining()) {
+            SSLEngineResult result = wrap(src);
+            consumed += result.bytesConsumed();
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                throw new SSLException("the TLS session is closed");
+            }
+            if (!flushNetOut() || result.bytesConsumed() == 0) {
+                break;
+            }
+        }
+        return consumed;
+    }
+
+    @Override
+    public boolean flush() throws IOException {
+        while (flushNetOut()) {
+            HandshakeStatus status = engine.getHandshakeStatus();
+            if (status == HandshakeStatus.NEED_TASK) {
+                runTasks();
+            } else if (status == HandshakeStatus.NEED_WRAP) {
+                wrapHandshake();
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Wraps a handshake (or closing) message and tries to send it; true when it left. */
+    private boolean wrapHandshake() throws IOException {
+        if (!flushNetOut()) {
+            return false;
+        }
+        SSLEngineResult result = wrap(ByteBuffer.allocate(0));
+        if (result.getStatus() == SSLEngineResult.Status.CLOSED && result.bytesProduced() == 0 && netOut == null) {
+            throw new SSLException("the TLS session is closed");
+        }
+        return flushNetOut();
+    }
+
+    /** Encrypts into an empty {@link #netOut}, growing it once to the engine's packet size if asked. */
+    private SSLEngineResult wrap(ByteBuffer src) throws SSLException {
+        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        SSLEngineResult result = engine.wrap(src, out);
+        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+            out = grown(out, engine.getSession().getPacketBufferSize(), "TLS record to send");
+            result = engine.wrap(src, out);
+        }
+        out.flip();
+        netOut = out.hasRemaining() ? out : null;
+        return result;
+    }
+
+    /** Writes {@link #netOut}; true when it is empty. */
+    private boolean flushNetOut() throws IOException {
+        if (netOut == null) {
+            return true;
+        }
+        socket.write(netOut);
+        if (netOut.hasRemaining()) {
+            return false;
+        }
+        netOut = null;
+        return true;
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    /** Bytes of buffer this connection holds now (none while idle). */
+    int heldBytes() {
+        return (netIn == null ? 0 : netIn.capacity()) + (appIn == null ? 0 : appIn.capacity()) + (netOut == null ? 0 : netOut.capacity());
+    }
+
+    @Override
+    public boolean hasBufferedInput() {
+        return (appIn != null && appIn.position() > 0) || (netIn != null && netIn.position() > 0 && !starved);
+    }
+
+    @Override
+    public int interest(int wanted) {
+        if (netOut != null) {
+            return wanted | SelectionKey.OP_WRITE;
+        }
+        if (handshaking()) {
+            // application bytes wait for the handshake, which waits for the client: no write readiness to spin on
+            return (wanted & ~SelectionKey.OP_WRITE) | SelectionKey.OP_READ;
+        }
+        return wanted;
+    }
+
+    @Override
+    public void closeOutbound() {
+        try {
+            engine.closeOutbound();
+            flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is being closed anyway: close_notify is a courtesy
+        }
+    }
+}
