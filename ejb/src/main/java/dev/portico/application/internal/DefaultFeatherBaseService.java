@@ -7,19 +7,25 @@ import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
 import dev.portico.domain.featherbase.FbRow;
+import dev.portico.domain.featherbase.FbRowStore;
+import dev.portico.domain.featherbase.FbRowStore.Found;
 import dev.portico.domain.featherbase.FbTable;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
+import dev.portico.domain.featherbase.RowCells;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
-/** FeatherBase on JPA, one container-managed transaction per command. */
+/** FeatherBase on JPA (and plain JDBC for getrow, getcell and addrow), one container-managed transaction per change. */
 @Stateless
 public class DefaultFeatherBaseService implements FeatherBaseService {
 
@@ -29,6 +35,9 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Inject
     private FeatherBaseRepository store;
+
+    @Inject
+    private FbRowStore rows;
 
     @Inject
     private FeatherBaseLoginThrottle throttle;
@@ -155,26 +164,28 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, true);
-        List<FbColumn> columns = store.columns(t);
-        List<String> checked = checkCount(columns, values);
-        long number = t.takeRowNumber();
-        store.store(new FbRow(t.id(), number, columns, checked));
-        return number;
+        OptionalLong number = rows.append(user, database, table, columnIds -> RowCells.encode(columnIds, checkCount(columnIds.size(), values)));
+        if (number.isEmpty()) {
+            throw missing(user, database, table);
+        }
+        return number.getAsLong();
     }
 
+    /** One query, outside any transaction: a read needs neither a commit nor a rollback. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, false);
-        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
-        return r.values(store.columns(t));
+        return present(rows.row(user, database, table, row), user, database, table, row).values();
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, false);
-        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
-        return r.value(column(store.columns(t), column));
+        Found found = present(rows.cell(user, database, table, row, column), user, database, table, row);
+        if (found.columnIds().isEmpty()) {
+            throw new FeatherBaseRefusal(Reason.INVALID, "no column " + column);
+        }
+        return found.values().get(0);
     }
 
     @Override
@@ -182,7 +193,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         List<FbColumn> columns = store.columns(t);
-        r.replace(columns, checkCount(columns, values));
+        r.replace(columns, checkCount(columns.size(), values));
     }
 
     @Override
@@ -236,18 +247,35 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         return (lock ? store.tableForUpdate(db, table) : store.table(db, table)).orElseThrow(() -> notFound("table " + table));
     }
 
+    /** The row read, or why there is none: no grant (FAILURE), no database or table (NOTFOUND), no such row (INVALID). */
+    private Found present(Optional<Found> read, String user, String database, String table, long row) throws FeatherBaseRefusal {
+        if (read.isEmpty()) {
+            throw missing(user, database, table);
+        }
+        if (!read.get().rowExists()) {
+            throw noRow(row);
+        }
+        return read.get();
+    }
+
+    /** Why a one-query lookup found no table: the user's grant is checked first, as on the lookup's slow path. */
+    private FeatherBaseRefusal missing(String user, String database, String table) throws FeatherBaseRefusal {
+        allow(user, database);
+        return notFound("database " + database + " or table " + table);
+    }
+
     private static FbColumn column(List<FbColumn> columns, String name) throws FeatherBaseRefusal {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new FeatherBaseRefusal(Reason.INVALID, "no column " + name));
     }
 
     /** The values, if their count fits the columns; a lone empty value is an empty row of a table without columns. */
-    private static List<String> checkCount(List<FbColumn> columns, List<String> values) throws FeatherBaseRefusal {
-        if (columns.isEmpty() && values.equals(List.of(""))) {
+    private static List<String> checkCount(int columns, List<String> values) throws FeatherBaseRefusal {
+        if (columns == 0 && values.equals(List.of(""))) {
             return List.of();
         }
-        if (values.size() != columns.size()) {
-            throw new FeatherBaseRefusal(Reason.INVALID, values.size() + " values for " + columns.size() + " columns");
+        if (values.size() != columns) {
+            throw new FeatherBaseRefusal(Reason.INVALID, values.size() + " values for " + columns + " columns");
         }
         return values;
     }
