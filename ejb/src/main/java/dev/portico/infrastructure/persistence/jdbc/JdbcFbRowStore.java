@@ -28,7 +28,7 @@ public class JdbcFbRowStore implements FbRowStore {
     private static final String TABLE_BY_NAMES = " WHERE t.database_id = (SELECT d.id FROM fb_database d WHERE d.name = ?) AND t.name = ?";
     private static final String GRANTED = " AND EXISTS (SELECT 1 FROM fb_grant g WHERE g.user_name = ? AND g.database_name IN (?, '*'))";
     private static final String COLUMN_IDS = "(SELECT GROUP_CONCAT(c.id, ',' ORDER BY c.position SEPARATOR '') FROM fb_column c WHERE c.table_id = t.id), "
-            + "(SELECT COUNT(*) FROM fb_column c WHERE c.table_id = t.id)";
+            + "@@group_concat_max_len";
     private static final String ROW = "SELECT r.cells, t.id, " + COLUMN_IDS
             + " FROM fb_table t LEFT JOIN fb_row r ON r.table_id = t.id AND r.row_no = ?" + TABLE_BY_NAMES;
     private static final String CELL = "SELECT r.cells, (SELECT c.id FROM fb_column c WHERE c.table_id = t.id AND c.name = ?)"
@@ -127,23 +127,21 @@ public class JdbcFbRowStore implements FbRowStore {
     }
 
     /**
-     * The column ids from the GROUP_CONCAT at {@code at} ("id," each) and the count after it; should the
-     * list have been cut (longer than group_concat_max_len), they are read again on their own.
+     * The column ids from the GROUP_CONCAT at {@code at} ("id," each, ASCII) and the session's
+     * group_concat_max_len after it; a list that may have been cut at that length is read again on its own.
      */
-    private static List<Long> columnIds(Connection connection, ResultSet found, int at, long tableId) throws SQLException {
+    static List<Long> columnIds(Connection connection, ResultSet found, int at, long tableId) throws SQLException {
         String joined = found.getString(at);
-        long count = found.getLong(at + 1);
-        List<Long> ids = new ArrayList<>((int) Math.min(count, 1024));
-        boolean whole = joined == null || joined.endsWith(",");
-        if (joined != null) {
+        List<Long> ids = new ArrayList<>();
+        if (joined == null) {
+            return ids;
+        }
+        if (joined.length() < found.getLong(at + 1)) {
             for (String id : joined.split(",")) {
                 ids.add(Long.parseLong(id));
             }
-        }
-        if (whole && ids.size() == count) {
             return ids;
         }
-        ids.clear();
         try (PreparedStatement columns = connection.prepareStatement(COLUMNS)) {
             columns.setLong(1, tableId);
             try (ResultSet each = columns.executeQuery()) {
