@@ -18,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.List;
@@ -35,7 +36,7 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
     @EJB
     private CustomerDirectoryService directory;
 
-    @EJB
+    @Inject
     private DatabaseAvailability database;
 
     @Override

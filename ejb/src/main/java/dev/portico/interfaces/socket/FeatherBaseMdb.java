@@ -28,6 +28,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -46,7 +47,7 @@ public class FeatherBaseMdb implements FeatherBaseListener {
     @EJB
     private FeatherBaseService featherBase;
 
-    @EJB
+    @Inject
     private DatabaseAvailability database;
 
     @Override
