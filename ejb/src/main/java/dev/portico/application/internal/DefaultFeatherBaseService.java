@@ -7,13 +7,10 @@ import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
 import dev.portico.domain.featherbase.FbRow;
-import dev.portico.domain.featherbase.FbRowStore;
-import dev.portico.domain.featherbase.FbRowStore.Found;
 import dev.portico.domain.featherbase.FbTable;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
-import dev.portico.domain.featherbase.RowCells;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +19,6 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** FeatherBase on JPA (and plain JDBC for getrow, getcell and addrow), one container-managed transaction per change. */
@@ -37,7 +33,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     private FeatherBaseRepository store;
 
     @Inject
-    private FbRowStore rows;
+    private FeatherBaseRowCommands rowCommands;
 
     @Inject
     private FeatherBaseLoginThrottle throttle;
@@ -162,30 +158,24 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         store.flush();
     }
 
+    /** Through the group commit, which writes concurrent addrows in one transaction (committed before this returns). */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
-        OptionalLong number = rows.append(user, database, table, columnIds -> RowCells.encode(columnIds, checkCount(columnIds.size(), values)));
-        if (number.isEmpty()) {
-            throw missing(user, database, table);
-        }
-        return number.getAsLong();
+        return rowCommands.addRow(user, database, table, values);
     }
 
     /** One query, outside any transaction: a read needs neither a commit nor a rollback. */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal {
-        return present(rows.row(user, database, table, row), user, database, table, row).values();
+        return rowCommands.getRow(user, database, table, row);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
-        Found found = present(rows.cell(user, database, table, row, column), user, database, table, row);
-        if (found.columnIds().isEmpty()) {
-            throw new FeatherBaseRefusal(Reason.INVALID, "no column " + column);
-        }
-        return found.values().get(0);
+        return rowCommands.getCell(user, database, table, row, column);
     }
 
     @Override
@@ -247,30 +237,13 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         return (lock ? store.tableForUpdate(db, table) : store.table(db, table)).orElseThrow(() -> notFound("table " + table));
     }
 
-    /** The row read, or why there is none: no grant (FAILURE), no database or table (NOTFOUND), no such row (INVALID). */
-    private Found present(Optional<Found> read, String user, String database, String table, long row) throws FeatherBaseRefusal {
-        if (read.isEmpty()) {
-            throw missing(user, database, table);
-        }
-        if (!read.get().rowExists()) {
-            throw noRow(row);
-        }
-        return read.get();
-    }
-
-    /** Why a one-query lookup found no table: the user's grant is checked first, as on the lookup's slow path. */
-    private FeatherBaseRefusal missing(String user, String database, String table) throws FeatherBaseRefusal {
-        allow(user, database);
-        return notFound("database " + database + " or table " + table);
-    }
-
     private static FbColumn column(List<FbColumn> columns, String name) throws FeatherBaseRefusal {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new FeatherBaseRefusal(Reason.INVALID, "no column " + name));
     }
 
     /** The values, if their count fits the columns; a lone empty value is an empty row of a table without columns. */
-    private static List<String> checkCount(int columns, List<String> values) throws FeatherBaseRefusal {
+    static List<String> checkCount(int columns, List<String> values) throws FeatherBaseRefusal {
         if (columns == 0 && values.equals(List.of(""))) {
             return List.of();
         }
@@ -281,6 +254,11 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     private void allow(String user, String database) throws FeatherBaseRefusal {
+        allow(store, user, database);
+    }
+
+    /** Refuses (FORBIDDEN) a user (not null) without a grant for the database. */
+    static void allow(FeatherBaseRepository store, String user, String database) throws FeatherBaseRefusal {
         if (user == null) {
             return;
         }
@@ -296,11 +274,11 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         }
     }
 
-    private static FeatherBaseRefusal notFound(String what) {
+    static FeatherBaseRefusal notFound(String what) {
         return new FeatherBaseRefusal(Reason.NOT_FOUND, "no " + what);
     }
 
-    private static FeatherBaseRefusal noRow(long row) {
+    static FeatherBaseRefusal noRow(long row) {
         return new FeatherBaseRefusal(Reason.INVALID, "no row " + row);
     }
 }

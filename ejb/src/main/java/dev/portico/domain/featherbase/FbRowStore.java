@@ -2,12 +2,11 @@ package dev.portico.domain.featherbase;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The storage of FeatherBase's busiest commands (getrow, getcell, addrow), each done in one statement
  * per step: the database and table lookup, the user's grant and the row travel in one query. Every
- * method finds nothing (empty) alike when the database or table is missing or when {@code user} (not
+ * method finds nothing (empty, or {@code missing}) alike when the database or table is missing or when {@code user} (not
  * null) has no grant for the database; the caller tells those apart on that rare path.
  */
 public interface FbRowStore {
@@ -19,11 +18,29 @@ public interface FbRowStore {
     Optional<Found> cell(String user, String database, String table, long row, String column);
 
     /**
-     * Appends a row under the table's lock, held until the transaction ends: {@code cells} turns the
-     * table's column ids into the row's stored cells, or refuses (and nothing is stored). Returns the
-     * new row's number.
+     * Appends rows, each under its table's lock, held until the transaction ends; a group of appends
+     * shares the lock, the row-count update and the commit of each table. Tables are locked in
+     * (database, table) name order, so that groups never deadlock one another. Returns the outcome of
+     * each append, in the order given.
      */
-    OptionalLong append(String user, String database, String table, CellsForColumns cells) throws FeatherBaseRefusal;
+    List<Appended> appendAll(List<Append> appends);
+
+    /** One addrow: {@code cells} turns the table's column ids into the row's stored cells, or refuses (nothing stored). */
+    record Append(String user, String database, String table, CellsForColumns cells) { }
+
+    /** What became of one append: its row number, or its table missing (or not granted), or its values refused. */
+    record Appended(long row, boolean missing, FeatherBaseRefusal refusal) {
+
+        public static final Appended MISSING = new Appended(-1, true, null);
+
+        public static Appended stored(long row) {
+            return new Appended(row, false, null);
+        }
+
+        public static Appended refused(FeatherBaseRefusal refusal) {
+            return new Appended(-1, false, refusal);
+        }
+    }
 
     /** What one read found: the column ids it asked for, in order, and the row's cells or {@code null}. */
     record Found(List<Long> columnIds, String cells) {

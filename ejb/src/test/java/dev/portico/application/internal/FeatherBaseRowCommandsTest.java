@@ -1,6 +1,8 @@
 package dev.portico.application.internal;
 
 import dev.portico.domain.featherbase.FbRowStore;
+import dev.portico.domain.featherbase.FbRowStore.Append;
+import dev.portico.domain.featherbase.FbRowStore.Appended;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * getrow, getcell and addrow are one row-store call each (one statement per step, instead of the
- * three or more queries of the JPA repository), and only a miss asks the repository for the user's
- * grants, to answer FAILURE (no grant) rather than NOTFOUND.
+ * three or more queries of the JPA repository; addrow through the group commit), and only a miss asks
+ * the repository for the user's grants, to answer FAILURE (no grant) rather than NOTFOUND.
  */
 class FeatherBaseRowCommandsTest {
 
@@ -53,12 +54,21 @@ class FeatherBaseRowCommandsTest {
         }
 
         @Override
-        public OptionalLong append(String user, String database, String table, CellsForColumns cells) throws FeatherBaseRefusal {
-            if (!visible(user, database, table)) {
-                return OptionalLong.empty();
+        public List<Appended> appendAll(List<Append> appends) {
+            List<Appended> outcomes = new ArrayList<>();
+            for (Append a : appends) {
+                if (!visible(a.user(), a.database(), a.table())) {
+                    outcomes.add(Appended.MISSING);
+                    continue;
+                }
+                try {
+                    appended.add(a.cells().encode(COLUMNS));
+                    outcomes.add(Appended.stored(appended.size()));
+                } catch (FeatherBaseRefusal refusal) {
+                    outcomes.add(Appended.refused(refusal));
+                }
             }
-            appended.add(cells.encode(COLUMNS));
-            return OptionalLong.of(appended.size());
+            return outcomes;
         }
     }
 
@@ -72,33 +82,35 @@ class FeatherBaseRowCommandsTest {
                 });
     }
 
-    private static DefaultFeatherBaseService service(OneTable rows) throws ReflectiveOperationException {
-        DefaultFeatherBaseService service = new DefaultFeatherBaseService();
+    private static FeatherBaseRowCommands service(OneTable rows) throws ReflectiveOperationException {
+        FeatherBaseRowCommands service = new FeatherBaseRowCommands();
         set(service, "store", grantsOnly());
         set(service, "rows", rows);
+        set(service, "groupCommit", new FeatherBaseGroupCommit().writeWith(rows::appendAll));
         return service;
     }
 
     private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = DefaultFeatherBaseService.class.getDeclaredField(field);
+        Field f = FeatherBaseRowCommands.class.getDeclaredField(field);
         f.setAccessible(true);
         f.set(target, value);
     }
 
+    /** The refusal's reason; every refusal of these commands leaves the (local) transaction alone. */
     private static Reason refusal(org.junit.jupiter.api.function.Executable command) {
-        return assertThrows(FeatherBaseRefusal.class, command).reason();
+        return assertThrows(FeatherBaseRefusal.Untransacted.class, command).reason();
     }
 
     @Test
     void getrowAndGetcellAnswerFromOneRowStoreRead() throws Exception {
-        DefaultFeatherBaseService service = service(new OneTable());
+        FeatherBaseRowCommands service = service(new OneTable());
         assertEquals(List.of("a0", "b0", "c0"), service.getRow(null, "d", "t", 0));
         assertEquals("c0", service.getCell("ann", "d", "t", 0, "c3"));
     }
 
     @Test
     void aMissingRowOrColumnIsInvalid() throws Exception {
-        DefaultFeatherBaseService service = service(new OneTable());
+        FeatherBaseRowCommands service = service(new OneTable());
         assertEquals(Reason.INVALID, refusal(() -> service.getRow(null, "d", "t", 1)));
         assertEquals(Reason.INVALID, refusal(() -> service.getCell(null, "d", "t", 1, "c1")));
         assertEquals(Reason.INVALID, refusal(() -> service.getCell(null, "d", "t", 0, "c9")));
@@ -106,7 +118,7 @@ class FeatherBaseRowCommandsTest {
 
     @Test
     void aMissIsForbiddenForAUserWithoutTheGrantAndNotFoundOtherwise() throws Exception {
-        DefaultFeatherBaseService service = service(new OneTable());
+        FeatherBaseRowCommands service = service(new OneTable());
         assertEquals(Reason.FORBIDDEN, refusal(() -> service.getRow("bob", "d", "t", 0)));
         assertEquals(Reason.FORBIDDEN, refusal(() -> service.getCell("bob", "nodb", "t", 0, "c1")));
         assertEquals(Reason.FORBIDDEN, refusal(() -> service.addRow("bob", "d", "t", List.of("x", "y", "z"))));
@@ -118,7 +130,7 @@ class FeatherBaseRowCommandsTest {
     @Test
     void addrowStoresTheValuesByColumnIdAndRefusesAWrongCount() throws Exception {
         OneTable rows = new OneTable();
-        DefaultFeatherBaseService service = service(rows);
+        FeatherBaseRowCommands service = service(rows);
         assertEquals(1, service.addRow("ann", "d", "t", List.of("x", "", "z")));
         assertEquals(List.of(RowCells.encode(COLUMNS, List.of("x", "", "z"))), rows.appended);
         assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x", "y"))));

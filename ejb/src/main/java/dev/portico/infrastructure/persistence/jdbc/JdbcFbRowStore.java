@@ -1,6 +1,8 @@
 package dev.portico.infrastructure.persistence.jdbc;
 
 import dev.portico.domain.featherbase.FbRowStore;
+import dev.portico.domain.featherbase.FbRowStore.Append;
+import dev.portico.domain.featherbase.FbRowStore.Appended;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +14,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * getrow, getcell and addrow in plain JDBC, one statement per step: the table is found by both names,
  * the grant checked and the row (or the table's lock) taken in one query, where JPA needed three.
  * Reads run on the caller's connection as they are (outside a transaction: auto-commit, one round
- * trip); an append joins the caller's transaction.
+ * trip); appends join the caller's transaction, a group of them on one table sharing its lock, a
+ * batch of INSERTs and one row-count update.
  */
 @ApplicationScoped
 public class JdbcFbRowStore implements FbRowStore {
@@ -79,37 +85,68 @@ public class JdbcFbRowStore implements FbRowStore {
     }
 
     @Override
-    public OptionalLong append(String user, String database, String table, CellsForColumns cells) throws FeatherBaseRefusal {
+    public List<Appended> appendAll(List<Append> appends) {
+        Appended[] outcomes = new Appended[appends.size()];
+        Map<List<String>, List<Integer>> byTable = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2), Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (int i = 0; i < appends.size(); i++) {
+            Append a = appends.get(i);
+            byTable.computeIfAbsent(Arrays.asList(a.database(), a.table(), a.user()), k -> new ArrayList<>()).add(i);
+        }
         try (Connection connection = dataSource.getConnection()) {
-            long tableId;
-            long rowNo;
-            List<Long> columnIds;
-            try (PreparedStatement lock = connection.prepareStatement(granted(LOCK, user) + " FOR UPDATE")) {
-                names(lock, 1, user, database, table);
-                try (ResultSet found = lock.executeQuery()) {
-                    if (!found.next()) {
-                        return OptionalLong.empty();
-                    }
-                    tableId = found.getLong(1);
-                    rowNo = found.getLong(2);
-                    columnIds = columnIds(connection, found, 3, tableId);
-                }
+            for (List<Integer> group : byTable.values()) {
+                appendToOneTable(connection, appends, group, outcomes);
             }
-            String encoded = cells.encode(columnIds);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        } catch (SQLException e) {
+            throw failed("addrow", e);
+        }
+        return List.of(outcomes);
+    }
+
+    /** The appends {@code group} (one table, one user) under one lock of the table, one batch of INSERTs and one row-count update. */
+    private static void appendToOneTable(Connection connection, List<Append> appends, List<Integer> group, Appended[] outcomes) throws SQLException {
+        Append first = appends.get(group.get(0));
+        long tableId;
+        long rowNo;
+        List<Long> columnIds;
+        try (PreparedStatement lock = connection.prepareStatement(granted(LOCK, first.user()) + " FOR UPDATE")) {
+            names(lock, 1, first.user(), first.database(), first.table());
+            try (ResultSet found = lock.executeQuery()) {
+                if (!found.next()) {
+                    group.forEach(i -> outcomes[i] = Appended.MISSING);
+                    return;
+                }
+                tableId = found.getLong(1);
+                rowNo = found.getLong(2);
+                columnIds = columnIds(connection, found, 3, tableId);
+            }
+        }
+        long firstRow = rowNo;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i : group) {
+                String cells;
+                try {
+                    cells = appends.get(i).cells().encode(columnIds);
+                } catch (FeatherBaseRefusal refusal) {
+                    outcomes[i] = Appended.refused(refusal);
+                    continue;
+                }
                 insert.setLong(1, tableId);
                 insert.setLong(2, rowNo);
-                insert.setString(3, encoded);
-                insert.executeUpdate();
+                insert.setString(3, cells);
+                insert.addBatch();
+                outcomes[i] = Appended.stored(rowNo++);
             }
+            if (rowNo > firstRow) {
+                insert.executeBatch();
+            }
+        }
+        if (rowNo > firstRow) {
             try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-                advance.setLong(1, rowNo + 1);
+                advance.setLong(1, rowNo);
                 advance.setLong(2, tableId);
                 advance.executeUpdate();
             }
-            return OptionalLong.of(rowNo);
-        } catch (SQLException e) {
-            throw failed("addrow", e);
         }
     }
 
