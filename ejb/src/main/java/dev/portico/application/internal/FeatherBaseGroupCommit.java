@@ -1,5 +1,6 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.DatabaseAvailability;
 import dev.portico.domain.featherbase.FbRowStore.Append;
 import dev.portico.domain.featherbase.FbRowStore.Appended;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * outcome; an addrow written meanwhile by another holder returns as soon as it gets the lock. Rows of
  * concurrent connections thus share one table lock, one row-count update and one COMMIT, and each reply
  * still waits for the commit of its own row. Should a group fail, each of its addrows is written again
- * alone, so that one addrow's failure is never another's.
+ * alone, so that one addrow's failure is never another's; unless the database is unreachable: then
+ * every addrow of the group gets that failure at once (its listener answers FAILURE).
  */
 @ApplicationScoped
 public class FeatherBaseGroupCommit {
@@ -26,14 +28,17 @@ public class FeatherBaseGroupCommit {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
     private Function<List<Append>, List<Appended>> writer;
+    private DatabaseAvailability database;
 
     @Inject
-    void writeWith(FeatherBaseRowWriter rowWriter) {
+    void writeWith(FeatherBaseRowWriter rowWriter, DatabaseAvailability availability) {
         this.writer = rowWriter::appendAll;
+        this.database = availability;
     }
 
-    FeatherBaseGroupCommit writeWith(Function<List<Append>, List<Appended>> groupWriter) {
+    FeatherBaseGroupCommit writeWith(Function<List<Append>, List<Appended>> groupWriter, DatabaseAvailability availability) {
         this.writer = groupWriter;
+        this.database = availability;
         return this;
     }
 
@@ -66,8 +71,8 @@ public class FeatherBaseGroupCommit {
                 group.get(i).outcome = outcomes.get(i);
             }
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                group.get(0).failure = e;
+            if (group.size() == 1 || database.outage(e)) {
+                group.forEach(p -> p.failure = e);
                 return;
             }
             for (Pending p : group) {

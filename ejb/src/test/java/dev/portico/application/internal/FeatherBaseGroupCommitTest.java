@@ -1,5 +1,6 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.DatabaseAvailability;
 import dev.portico.domain.featherbase.FbRowStore.Append;
 import dev.portico.domain.featherbase.FbRowStore.Appended;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FeatherBaseGroupCommitTest {
 
+    /** A database that is never unreachable: no failure is an outage. */
+    static DatabaseAvailability reachable() {
+        return new DatabaseAvailability() {
+            @Override
+            public boolean usable() {
+                return true;
+            }
+
+            @Override
+            public boolean outage(Throwable failure) {
+                return false;
+            }
+        };
+    }
+
     private static Append append(String table) {
         return new Append(null, "d", table, ids -> "cells");
     }
@@ -49,7 +65,7 @@ class FeatherBaseGroupCommitTest {
                 outcomes.add(Appended.stored(committedRows.getAndIncrement()));
             }
             return outcomes;
-        });
+        }, reachable());
         ExecutorService clients = Executors.newFixedThreadPool(6);
         try {
             Future<Appended> first = clients.submit(() -> groupCommit.append(append("t")));
@@ -94,7 +110,7 @@ class FeatherBaseGroupCommitTest {
                 throw broken;
             }
             return appends.stream().map(a -> Appended.stored(7)).toList();
-        });
+        }, reachable());
         ExecutorService clients = Executors.newFixedThreadPool(3);
         try {
             Future<Appended> first = clients.submit(() -> groupCommit.append(append("t")));
@@ -108,6 +124,48 @@ class FeatherBaseGroupCommitTest {
             Exception failed = assertThrows(Exception.class, () -> bad.get(10, TimeUnit.SECONDS));
             assertSame(broken, failed.getCause());
             assertEquals(List.of(1, 2, 1, 1), groupSizes);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aGroupThatLostTheDatabaseFailsAtOnceWithoutWritingEachAddrowAgain() throws Exception {
+        RuntimeException lost = new IllegalStateException("connection refused");
+        CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        List<Integer> groupSizes = Collections.synchronizedList(new ArrayList<>());
+        FeatherBaseGroupCommit groupCommit = new FeatherBaseGroupCommit().writeWith(appends -> {
+            groupSizes.add(appends.size());
+            if (groupSizes.size() == 1) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+                return List.of(Appended.stored(0));
+            }
+            throw lost;
+        }, new DatabaseAvailability() {
+            @Override
+            public boolean usable() {
+                return false;
+            }
+
+            @Override
+            public boolean outage(Throwable failure) {
+                return failure == lost;
+            }
+        });
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            Future<Appended> first = clients.submit(() -> groupCommit.append(append("t")));
+            assertTrue(firstWriteStarted.await(10, TimeUnit.SECONDS));
+            Future<Appended> second = clients.submit(() -> groupCommit.append(append("t")));
+            Future<Appended> third = clients.submit(() -> groupCommit.append(append("t")));
+            Thread.sleep(200);
+            releaseFirstWrite.countDown();
+            assertEquals(0, first.get(10, TimeUnit.SECONDS).row());
+            assertSame(lost, assertThrows(Exception.class, () -> second.get(10, TimeUnit.SECONDS)).getCause());
+            assertSame(lost, assertThrows(Exception.class, () -> third.get(10, TimeUnit.SECONDS)).getCause());
+            assertEquals(List.of(1, 2), groupSizes);
         } finally {
             clients.shutdownNow();
         }

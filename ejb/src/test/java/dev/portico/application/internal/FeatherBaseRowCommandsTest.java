@@ -86,7 +86,7 @@ class FeatherBaseRowCommandsTest {
         FeatherBaseRowCommands service = new FeatherBaseRowCommands();
         set(service, "store", grantsOnly());
         set(service, "rows", rows);
-        set(service, "groupCommit", new FeatherBaseGroupCommit().writeWith(rows::appendAll));
+        set(service, "groupCommit", new FeatherBaseGroupCommit().writeWith(rows::appendAll, FeatherBaseGroupCommitTest.reachable()));
         return service;
     }
 
