@@ -18,7 +18,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,7 +35,7 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
     @EJB
     private CustomerDirectoryService directory;
 
-    @Inject
+    @EJB
     private DatabaseAvailability database;
 
     @Override

@@ -28,7 +28,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -47,7 +46,7 @@ public class FeatherBaseMdb implements FeatherBaseListener {
     @EJB
     private FeatherBaseService featherBase;
 
-    @Inject
+    @EJB
     private DatabaseAvailability database;
 
     @Override

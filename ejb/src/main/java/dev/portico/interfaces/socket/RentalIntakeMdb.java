@@ -10,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 
 /**
  * The car-rental intake listener (port 1234 by default; see server.xml). A request's rentals are
@@ -27,7 +26,7 @@ public class RentalIntakeMdb implements RentalIntakeListener {
     @EJB
     private RentalIntakeService intake;
 
-    @Inject
+    @EJB
     private DatabaseAvailability database;
 
     @Override

@@ -2,8 +2,14 @@ package dev.portico.infrastructure.persistence.jdbc;
 
 import dev.portico.application.DatabaseAvailability;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,11 +24,11 @@ import java.util.logging.Logger;
  * the database down unless a fresh connection answers at once (logged once, without a stack trace); from
  * then on requests are refused at once, and a non-persistent timer tries a pooled connection every
  * {@link #PROBE_MILLIS} ms until one answers, which marks it up again (logged once, with the outage's
- * length and the requests refused). A CDI bean, not an EJB: every request asks {@link #usable()}, and
- * an EJB call cost a container round (transaction scope, interceptors) each time; the timer lives in
- * {@link DatabaseProbe}.
+ * length and the requests refused).
  */
-@ApplicationScoped
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JdbcDatabaseAvailability implements DatabaseAvailability {
 
     private static final Logger LOG = Logger.getLogger(JdbcDatabaseAvailability.class.getName());
@@ -32,8 +38,8 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
     @Resource(lookup = "jdbc/portico")
     private DataSource dataSource;
 
-    @Inject
-    private DatabaseProbe probe;
+    @Resource
+    private TimerService timers;
 
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicLong downSinceNanos = new AtomicLong();
@@ -68,19 +74,19 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
         return true;
     }
 
-    /** One probe while down: true when the database answers again (marked up, logged) or was not down. */
-    public boolean probeOnce() {
+    @Timeout
+    void probe() {
         if (!down.get()) {
-            return true;
+            return;
         }
         if (answers()) {
             down.set(false);
             long seconds = (System.nanoTime() - downSinceNanos.get()) / 1_000_000_000L;
             LOG.info(() -> "Portico: the database answers again after " + seconds + " s; " + refused.get()
                     + " requests were refused meanwhile");
-            return true;
+            return;
         }
-        return false;
+        schedule();
     }
 
     /** Whether a pooled connection to the database can be had and answers. */
@@ -94,6 +100,6 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
     }
 
     private void schedule() {
-        probe.in(PROBE_MILLIS);
+        timers.createSingleActionTimer(PROBE_MILLIS, new TimerConfig(null, false));
     }
 }
