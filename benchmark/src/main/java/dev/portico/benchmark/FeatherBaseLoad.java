@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Drives a FeatherBase listener with closed-loop clients (each sends a command and waits for the
  * reply) and prints requests per second and p50/p99 latency per mix and connection count.
  * Mixes: {@code mixed} = 50% addrow, 50% getrow of a random existing row; {@code read} = getrow only.
+ * With {@code --pids LIBERTY,MARIADB} it also prints each process's CPU microseconds per request.
  */
 public final class FeatherBaseLoad {
 
     private static final String USAGE = "usage: FeatherBaseLoad [--host 127.0.0.1] [--port 6969] [--connections 1,8,32]"
-            + " [--mixes mixed,read] [--seconds 10] [--warmup 3] [--preload 10000]";
+            + " [--mixes mixed,read] [--seconds 10] [--warmup 3] [--preload 10000]"
+            + " [--pids LIBERTY_PID,MARIADB_PID]";
     private static final String DB = "bench";
     private static final String TABLE = "items";
     private static final java.util.Set<String> STATUS_WORDS = java.util.Set.of("SUCCESS", "NOTFOUND", "EXISTS", "INVALID", "FAILURE", "SYNTAXERROR");
@@ -35,12 +37,14 @@ public final class FeatherBaseLoad {
                 host, port, DB, TABLE, rows, seconds, warmup);
         System.out.printf(Locale.ROOT, "%-6s %11s %10s %10s %9s %9s %7s%n", "mix", "connections", "requests", "req/s", "p50 ms", "p99 ms", "errors");
         AtomicLong rowCount = new AtomicLong(rows);
+        ProcessCpu cpu = new ProcessCpu(options.text("pids", ""));
         for (String mix : options.texts("mixes", "mixed,read")) {
             for (int connections : options.numbers("connections", "1,8,32")) {
                 run(host, port, mix, connections, warmup, rowCount);
+                cpu.start();
                 Result result = run(host, port, mix, connections, seconds, rowCount);
-                System.out.printf(Locale.ROOT, "%-6s %11d %10d %10.0f %9.2f %9.2f %7d%n", mix, connections, result.requests,
-                        result.requests / (double) seconds, result.p50, result.p99, result.errors);
+                System.out.printf(Locale.ROOT, "%-6s %11d %10d %10.0f %9.2f %9.2f %7d%s%n", mix, connections, result.requests,
+                        result.requests / (double) seconds, result.p50, result.p99, result.errors, cpu.perRequest(result.requests));
             }
         }
     }

@@ -17,10 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * rental, read the reply, close) from 1 and 32 concurrent clients, and prints requests per second,
  * p50/p99 latency and failed requests. Run it with an empty rental table and again after
  * {@link RentalBulkLoad} has stored a million rentals to see whether intake slows with the data.
+ * With {@code --pids LIBERTY,MARIADB} it also prints each process's CPU microseconds per request.
  */
 public final class RentalIntakeLoad {
 
-    private static final String USAGE = "usage: RentalIntakeLoad [--host 127.0.0.1] [--port 1234] [--clients 1,32] [--seconds 10] [--warmup 3]";
+    private static final String USAGE = "usage: RentalIntakeLoad [--host 127.0.0.1] [--port 1234] [--clients 1,32] [--seconds 10] [--warmup 3]"
+            + " [--pids LIBERTY_PID,MARIADB_PID]";
     private static final String STORED = "Data received and stored successfully";
     private static final String[] CARS = {"Corolla", "Kancil", "Axia"};
 
@@ -35,12 +37,14 @@ public final class RentalIntakeLoad {
         int warmup = options.number("warmup", 3);
         System.out.printf(Locale.ROOT, "Rental intake %s:%d, one rental per request, %d s per run after %d s warm-up%n", host, port, seconds, warmup);
         System.out.printf(Locale.ROOT, "%8s %10s %10s %9s %9s %8s%n", "clients", "requests", "req/s", "p50 ms", "p99 ms", "failed");
+        ProcessCpu cpu = new ProcessCpu(options.text("pids", ""));
         for (int clients : options.numbers("clients", "1,32")) {
             run(host, port, clients, warmup);
+            cpu.start();
             long[] result = run(host, port, clients, seconds);
             long[] sorted = java.util.Arrays.copyOfRange(result, 1, result.length);
-            System.out.printf(Locale.ROOT, "%8d %10d %10.0f %9.2f %9.2f %8d%n", clients, sorted.length, sorted.length / (double) seconds,
-                    LatencyRecorder.percentileMillis(sorted, 50), LatencyRecorder.percentileMillis(sorted, 99), result[0]);
+            System.out.printf(Locale.ROOT, "%8d %10d %10.0f %9.2f %9.2f %8d%s%n", clients, sorted.length, sorted.length / (double) seconds,
+                    LatencyRecorder.percentileMillis(sorted, 50), LatencyRecorder.percentileMillis(sorted, 99), result[0], cpu.perRequest(sorted.length));
         }
     }
 

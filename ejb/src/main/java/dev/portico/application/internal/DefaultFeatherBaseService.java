@@ -13,6 +13,8 @@ import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.HashSet;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** FeatherBase on JPA, one container-managed transaction per command. */
+/** FeatherBase on JPA (and plain JDBC for getrow, getcell and addrow), one container-managed transaction per change. */
 @Stateless
 public class DefaultFeatherBaseService implements FeatherBaseService {
 
@@ -28,6 +30,9 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Inject
     private FeatherBaseRepository store;
+
+    @Inject
+    private FeatherBaseRowCommands rowCommands;
 
     @Inject
     private FeatherBaseLoginThrottle throttle;
@@ -152,28 +157,24 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         store.flush();
     }
 
+    /** Through the group commit, which writes concurrent addrows in one transaction (committed before this returns). */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, true);
-        List<FbColumn> columns = store.columns(t);
-        List<String> checked = checkCount(columns, values);
-        long number = t.takeRowNumber();
-        store.store(new FbRow(t.id(), number, columns, checked));
-        return number;
+        return rowCommands.addRow(user, database, table, values);
     }
 
+    /** One query, outside any transaction: a read needs neither a commit nor a rollback. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, false);
-        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
-        return r.values(store.columns(t));
+        return rowCommands.getRow(user, database, table, row);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
-        FbTable t = table(user, database, table, false);
-        FbRow r = store.row(t, row).orElseThrow(() -> noRow(row));
-        return r.value(column(store.columns(t), column));
+        return rowCommands.getCell(user, database, table, row, column);
     }
 
     @Override
@@ -181,7 +182,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         List<FbColumn> columns = store.columns(t);
-        r.replace(columns, checkCount(columns, values));
+        r.replace(columns, checkCount(columns.size(), values));
     }
 
     @Override
@@ -241,17 +242,22 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     /** The values, if their count fits the columns; a lone empty value is an empty row of a table without columns. */
-    private static List<String> checkCount(List<FbColumn> columns, List<String> values) throws FeatherBaseRefusal {
-        if (columns.isEmpty() && values.equals(List.of(""))) {
+    static List<String> checkCount(int columns, List<String> values) throws FeatherBaseRefusal {
+        if (columns == 0 && values.equals(List.of(""))) {
             return List.of();
         }
-        if (values.size() != columns.size()) {
-            throw new FeatherBaseRefusal(Reason.INVALID, values.size() + " values for " + columns.size() + " columns");
+        if (values.size() != columns) {
+            throw new FeatherBaseRefusal(Reason.INVALID, values.size() + " values for " + columns + " columns");
         }
         return values;
     }
 
     private void allow(String user, String database) throws FeatherBaseRefusal {
+        allow(store, user, database);
+    }
+
+    /** Refuses (FORBIDDEN) a user (not null) without a grant for the database. */
+    static void allow(FeatherBaseRepository store, String user, String database) throws FeatherBaseRefusal {
         if (user == null) {
             return;
         }
@@ -265,11 +271,11 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbNames.check(name);
     }
 
-    private static FeatherBaseRefusal notFound(String what) {
+    static FeatherBaseRefusal notFound(String what) {
         return new FeatherBaseRefusal(Reason.NOT_FOUND, "no " + what);
     }
 
-    private static FeatherBaseRefusal noRow(long row) {
+    static FeatherBaseRefusal noRow(long row) {
         return new FeatherBaseRefusal(Reason.INVALID, "no row " + row);
     }
 }

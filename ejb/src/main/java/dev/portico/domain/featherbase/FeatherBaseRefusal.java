@@ -28,4 +28,17 @@ public class FeatherBaseRefusal extends Exception {
     public Reason reason() {
         return reason;
     }
+
+    /**
+     * The same refusal from a command that runs outside any transaction (getrow, getcell, addrow, whose
+     * group commit has its own): nothing to roll back, and marking the container's local transaction
+     * rollback-only would log an error (WLTC0017E) for a client's mistake.
+     */
+    @ApplicationException(rollback = false)
+    public static final class Untransacted extends FeatherBaseRefusal {
+
+        public Untransacted(FeatherBaseRefusal refusal) {
+            super(refusal.reason(), refusal.getMessage());
+        }
+    }
 }

@@ -5,13 +5,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** Stored renters and rentals, and the aggregates the reports need (computed by the database). */
+/**
+ * Stored renters and rentals as the reports and listings read them, and the aggregates they need
+ * (computed by the database); intake writes through {@link RentalIntakeStore}.
+ */
 public interface RentalRepository {
-
-    /** The renter with this name and gender, created if new (safe when other transactions do the same). */
-    Renter renter(String name, char gender);
-
-    void store(Rental rental);
 
     /** Rentals per car model label. */
     Map<String, Long> countByCarModel();

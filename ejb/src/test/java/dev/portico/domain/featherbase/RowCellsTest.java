@@ -82,4 +82,11 @@ class RowCellsTest {
         // Today this is a StringIndexOutOfBoundsException, not the IllegalArgumentException of the other corruptions.
         assertThrows(RuntimeException.class, () -> RowCells.decode(truncated));
     }
+
+    @Test
+    void valuesComeInTheOrderOfTheColumnIdsAskedForAndAMissingOneReadsEmpty() {
+        String text = RowCells.encode(List.of(5L, 3L), List.of("five", "three"));
+        assertEquals(List.of("three", "", "five"), RowCells.values(text, List.of(3L, 4L, 5L)));
+        assertEquals(List.of(), RowCells.values("", List.of()));
+    }
 }

@@ -3,12 +3,10 @@ package dev.portico.infrastructure.persistence.jpa;
 import dev.portico.domain.rental.CarModelBreakdown;
 import dev.portico.domain.rental.MileageBand;
 import dev.portico.domain.rental.MileageTotals;
-import dev.portico.domain.rental.Rental;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalRepository;
 import dev.portico.domain.rental.RentalTotals;
-import dev.portico.domain.rental.Renter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,20 +32,6 @@ public class JpaRentalRepository implements RentalRepository {
 
     @PersistenceContext(unitName = "portico")
     private EntityManager em;
-
-    @Override
-    public Renter renter(String name, char gender) {
-        // One statement that inserts or finds, so concurrent intakes of the same renter never collide.
-        em.createNativeQuery("INSERT INTO renter (name, gender, name_key) VALUES (?1, ?2, ?3) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
-                .setParameter(1, name).setParameter(2, String.valueOf(gender)).setParameter(3, Renter.keyOf(name)).executeUpdate();
-        long id = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
-        return em.getReference(Renter.class, id);
-    }
-
-    @Override
-    public void store(Rental rental) {
-        em.persist(rental);
-    }
 
     @Override
     public Map<String, Long> countByCarModel() {

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Portico beside the original FeatherBase server, in one run, with server CPU per request.
+
+Runs ../shared/bench/loadgen.py (closed loop, on the same machine) for the workloads of issue 9
+against the original in-memory FeatherBase server (started here with run-featherbase-peer.sh unless
+--no-peer) and against a running Portico, and prints one table: requests per second, the ratio to
+the peer, and the CPU microseconds each server process spent per request (Liberty and MariaDB, found
+by the ports they listen on, or given with --liberty-pid/--mariadb-pid). A calibration line
+(the best of three runs of a fixed Python loop, see ../shared/bench/README.md) heads the table.
+
+  python3 benchmark/scripts/side-by-side.py --fb-port 6969 --customer-port 9999 --rental-port 1234 \
+      --db-port 3306 --duration 10 --workloads fb-mix-1,fb-mix-32,fb-read-32,psd-1,psd-32,rental-1,rental-32
+
+On a shared machine throughput swings: read the ratio (same run) and CPU per request, not req/s.
+"""
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+BENCH = os.path.normpath(os.path.join(REPO, "..", "shared", "bench"))
+
+# name -> (target, clients, extra loadgen arguments, runs against the peer too)
+WORKLOADS = {
+    "fb-mix-1": ("fb", 1, ["--write-frac", "0.5"], True),
+    "fb-mix-32": ("fb", 32, ["--write-frac", "0.5"], True),
+    "fb-read-32": ("fb", 32, ["--write-frac", "0"], True),
+    "fb-read-1": ("fb", 1, ["--write-frac", "0"], True),
+    "psd-1": ("psd", 1, [], False),
+    "psd-32": ("psd", 32, [], False),
+    "rental-1": ("rental", 1, [], False),
+    "rental-32": ("rental", 32, [], False),
+}
+PSD_NAMES = ["John", "Katya", "Ahmad", "Ivy", "Max", "Tom", "Lisa"]  # the names loadgen.py finds
+
+
+def calibration():
+    """Best of three of the bench README's loop, in seconds (lower is a faster machine right now)."""
+    return min(timeit.repeat("for i in range(10_000_000): s+=i", "s=0", number=1, repeat=3))
+
+
+def listening_pid(port):
+    """The pid of the process listening on 127.0.0.1:port (ss -ltnp), or None."""
+    out = subprocess.run(["ss", "-H", "-ltnp", "sport = :%d" % port], capture_output=True, text=True).stdout
+    m = re.search(r"pid=(\d+)", out)
+    return int(m.group(1)) if m else None
+
+
+def seed_customers(host, port):
+    """Adds the customers loadgen.py's finds look for (an existing one is refused, which is fine)."""
+    for name in PSD_NAMES:
+        with socket.create_connection((host, port), timeout=10) as s:
+            s.sendall(("2|%s|30|addr|514-1234\n" % name).encode())
+            while s.recv(4096):
+                pass
+
+
+def run_loadgen(a, label, target, port, clients, extra, pids, fb_eot, out):
+    args = [sys.executable, a.loadgen, "--target", target, "--host", a.host, "--port", str(port),
+            "--clients", str(clients), "--duration", str(a.duration), "--requests", "1000000",
+            "--label", label, "--json", out, "--pids", ",".join(str(p) for p in pids)] + extra
+    if target == "fb":
+        args += ["--fb-prefill", str(a.fb_prefill), "--fb-db", "%s-%d" % (label, int(time.time() * 1000))]
+        if fb_eot:
+            args.append("--fb-eot")
+    done = subprocess.run(args, capture_output=True, text=True)
+    sys.stderr.write(done.stdout + done.stderr)
+    with open(out) as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    return [r for r in records if r["label"] == label][-1]
+
+
+def cpu_us(record, pid):
+    server = record["server"].get(str(pid))
+    if not server or not record["ok"] or server.get("cpu_s") is None:
+        return None
+    return server["cpu_s"] * 1e6 / record["ok"]
+
+
+def fmt(value, pattern="{:,.0f}"):
+    return "–" if value is None else pattern.format(value)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--fb-port", type=int, default=6969)
+    ap.add_argument("--customer-port", type=int, default=9999)
+    ap.add_argument("--rental-port", type=int, default=1234)
+    ap.add_argument("--db-port", type=int, default=3306, help="MariaDB's port, to find its pid")
+    ap.add_argument("--liberty-pid", type=int)
+    ap.add_argument("--mariadb-pid", type=int)
+    ap.add_argument("--peer-port", type=int, default=16970)
+    ap.add_argument("--no-peer", action="store_true", help="Portico only")
+    ap.add_argument("--duration", type=float, default=10)
+    ap.add_argument("--fb-prefill", type=int, default=2000)
+    ap.add_argument("--warmup", type=float, default=5, help="seconds of each Portico workload first, not counted (JIT)")
+    ap.add_argument("--workloads", default="fb-mix-1,fb-mix-32,fb-read-32,psd-1,psd-32,rental-1,rental-32")
+    ap.add_argument("--loadgen", default=os.path.join(BENCH, "loadgen.py"))
+    ap.add_argument("--peer-script", default=os.path.join(BENCH, "run-featherbase-peer.sh"))
+    ap.add_argument("--json", help="also append every loadgen record to this file")
+    ap.add_argument("--title", default="Portico")
+    a = ap.parse_args()
+
+    liberty = a.liberty_pid or listening_pid(a.fb_port)
+    mariadb = a.mariadb_pid or listening_pid(a.db_port)
+    if not liberty or not mariadb:
+        raise SystemExit("Liberty (port %d) or MariaDB (port %d) not found; give --liberty-pid/--mariadb-pid" % (a.fb_port, a.db_port))
+    names = a.workloads.split(",")
+    unknown = [n for n in names if n not in WORKLOADS]
+    if unknown:
+        raise SystemExit("unknown workloads %s; known: %s" % (unknown, ", ".join(WORKLOADS)))
+    calibrated = calibration()
+    out = a.json or tempfile.mkstemp(suffix=".jsonl")[1]
+    peer = None
+    if not a.no_peer and any(WORKLOADS[n][3] for n in names):
+        peer = int(subprocess.run([a.peer_script, str(a.peer_port)], check=True, capture_output=True, text=True).stdout.split()[-1])
+    if any(WORKLOADS[n][0] == "psd" for n in names):
+        seed_customers(a.host, a.customer_port)
+    rows = []
+    if a.warmup > 0:
+        measured = a.duration
+        a.duration = a.warmup
+        for target in dict.fromkeys(WORKLOADS[n][0] for n in names):
+            port = {"fb": a.fb_port, "psd": a.customer_port, "rental": a.rental_port}[target]
+            run_loadgen(a, "warmup-" + target, target, port, 8, [], [liberty, mariadb], True, out)
+        a.duration = measured
+    try:
+        for name in names:
+            target, clients, extra, with_peer = WORKLOADS[name]
+            port = {"fb": a.fb_port, "psd": a.customer_port, "rental": a.rental_port}[target]
+            peer_record = None
+            if peer and with_peer:
+                peer_record = run_loadgen(a, "peer-" + name, target, a.peer_port, clients, extra, [peer], False, out)
+            record = run_loadgen(a, "portico-" + name, target, port, clients, extra, [liberty, mariadb], True, out)
+            rows.append((name, peer_record, record))
+    finally:
+        if peer:
+            subprocess.run(["kill", str(peer)])
+
+    print("\n%s, %s; calibration %.2f s (best of 3, bench README loop); %d s per workload; load generator on the same cores"
+          % (a.title, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), calibrated, a.duration))
+    print("| workload | peer req/s | Portico req/s | ratio | p99 ms | Liberty µs/req | MariaDB µs/req | total µs/req | peer µs/req | errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, p, r in rows:
+        lib, db = cpu_us(r, liberty), cpu_us(r, mariadb)
+        total = None if lib is None or db is None else lib + db
+        ratio = r["throughput_rps"] / p["throughput_rps"] if p and p["throughput_rps"] else None
+        errors = sum(r["errors"].values()) + (sum(p["errors"].values()) if p else 0)
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
+            name, fmt(p and p["throughput_rps"]), fmt(r["throughput_rps"]), fmt(ratio, "{:.2f}"), fmt(r["p99_ms"], "{:.1f}"),
+            fmt(lib), fmt(db), fmt(total), fmt(cpu_us(p, peer) if p else None), errors))
+    print("Liberty RSS after the run: %s MiB (peak %s MiB)" % (
+        fmt(rows[-1][2]["server"][str(liberty)].get("VmRSS", 0) / 1024), fmt(rows[-1][2]["server"][str(liberty)].get("VmHWM", 0) / 1024)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+package dev.portico.infrastructure.persistence.jdbc;
+
+import dev.portico.domain.featherbase.FbRowStore;
+import dev.portico.domain.featherbase.FbRowStore.Append;
+import dev.portico.domain.featherbase.FbRowStore.Appended;
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * getrow, getcell and addrow in plain JDBC, one statement per step: the table is found by both names,
+ * the grant checked and the row (or the table's lock) taken in one query, where JPA needed three.
+ * Reads run on the caller's connection as they are (outside a transaction: auto-commit, one round
+ * trip); appends join the caller's transaction, a group of them on one table sharing its lock, a
+ * batch of INSERTs and one row-count update.
+ */
+@ApplicationScoped
+public class JdbcFbRowStore implements FbRowStore {
+
+    private static final String TABLE_BY_NAMES = " WHERE t.database_id = (SELECT d.id FROM fb_database d WHERE d.name = ?) AND t.name = ?";
+    private static final String GRANTED = " AND EXISTS (SELECT 1 FROM fb_grant g WHERE g.user_name = ? AND g.database_name IN (?, '*'))";
+    private static final String COLUMN_IDS = "(SELECT GROUP_CONCAT(c.id, ',' ORDER BY c.position SEPARATOR '') FROM fb_column c WHERE c.table_id = t.id), "
+            + "@@group_concat_max_len";
+    private static final String ROW = "SELECT r.cells, t.id, " + COLUMN_IDS
+            + " FROM fb_table t LEFT JOIN fb_row r ON r.table_id = t.id AND r.row_no = ?" + TABLE_BY_NAMES;
+    private static final String CELL = "SELECT r.cells, (SELECT c.id FROM fb_column c WHERE c.table_id = t.id AND c.name = ?)"
+            + " FROM fb_table t LEFT JOIN fb_row r ON r.table_id = t.id AND r.row_no = ?" + TABLE_BY_NAMES;
+    private static final String LOCK = "SELECT t.id, t.row_count, " + COLUMN_IDS + " FROM fb_table t" + TABLE_BY_NAMES;
+    private static final String COLUMNS = "SELECT id FROM fb_column WHERE table_id = ? ORDER BY position";
+    private static final String INSERT = "INSERT INTO fb_row (table_id, row_no, cells) VALUES (?, ?, ?)";
+    private static final String ADVANCE = "UPDATE fb_table SET row_count = ? WHERE id = ?";
+
+    @Resource(lookup = "jdbc/portico")
+    private DataSource dataSource;
+
+    @Override
+    public Optional<Found> row(String user, String database, String table, long row) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(granted(ROW, user))) {
+            query.setLong(1, row);
+            names(query, 2, user, database, table);
+            try (ResultSet found = query.executeQuery()) {
+                if (!found.next()) {
+                    return Optional.empty();
+                }
+                String cells = found.getString(1);
+                return Optional.of(new Found(columnIds(connection, found, 3, found.getLong(2)), cells));
+            }
+        } catch (SQLException e) {
+            throw failed("getrow", e);
+        }
+    }
+
+    @Override
+    public Optional<Found> cell(String user, String database, String table, long row, String column) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(granted(CELL, user))) {
+            query.setString(1, column);
+            query.setLong(2, row);
+            names(query, 3, user, database, table);
+            try (ResultSet found = query.executeQuery()) {
+                if (!found.next()) {
+                    return Optional.empty();
+                }
+                long id = found.getLong(2);
+                return Optional.of(new Found(found.wasNull() ? List.of() : List.of(id), found.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw failed("getcell", e);
+        }
+    }
+
+    @Override
+    public List<Appended> appendAll(List<Append> appends) {
+        Appended[] outcomes = new Appended[appends.size()];
+        Map<List<String>, List<Integer>> byTable = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2), Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (int i = 0; i < appends.size(); i++) {
+            Append a = appends.get(i);
+            byTable.computeIfAbsent(Arrays.asList(a.database(), a.table(), a.user()), k -> new ArrayList<>()).add(i);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<Integer> group : byTable.values()) {
+                appendToOneTable(connection, appends, group, outcomes);
+            }
+        } catch (SQLException e) {
+            throw failed("addrow", e);
+        }
+        return List.of(outcomes);
+    }
+
+    /** The appends {@code group} (one table, one user) under one lock of the table, one batch of INSERTs and one row-count update. */
+    private static void appendToOneTable(Connection connection, List<Append> appends, List<Integer> group, Appended[] outcomes) throws SQLException {
+        Append first = appends.get(group.get(0));
+        long tableId;
+        long rowNo;
+        List<Long> columnIds;
+        try (PreparedStatement lock = connection.prepareStatement(granted(LOCK, first.user()) + " FOR UPDATE")) {
+            names(lock, 1, first.user(), first.database(), first.table());
+            try (ResultSet found = lock.executeQuery()) {
+                if (!found.next()) {
+                    group.forEach(i -> outcomes[i] = Appended.MISSING);
+                    return;
+                }
+                tableId = found.getLong(1);
+                rowNo = found.getLong(2);
+                columnIds = columnIds(connection, found, 3, tableId);
+            }
+        }
+        long firstRow = rowNo;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i : group) {
+                String cells;
+                try {
+                    cells = appends.get(i).cells().encode(columnIds);
+                } catch (FeatherBaseRefusal refusal) {
+                    outcomes[i] = Appended.refused(refusal);
+                    continue;
+                }
+                insert.setLong(1, tableId);
+                insert.setLong(2, rowNo);
+                insert.setString(3, cells);
+                insert.addBatch();
+                outcomes[i] = Appended.stored(rowNo++);
+            }
+            if (rowNo > firstRow) {
+                insert.executeBatch();
+            }
+        }
+        if (rowNo > firstRow) {
+            try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
+                advance.setLong(1, rowNo);
+                advance.setLong(2, tableId);
+                advance.executeUpdate();
+            }
+        }
+    }
+
+    private static String granted(String sql, String user) {
+        return user == null ? sql : sql + GRANTED;
+    }
+
+    private static void names(PreparedStatement query, int first, String user, String database, String table) throws SQLException {
+        query.setString(first, database);
+        query.setString(first + 1, table);
+        if (user != null) {
+            query.setString(first + 2, user);
+            query.setString(first + 3, database);
+        }
+    }
+
+    /**
+     * The column ids from the GROUP_CONCAT at {@code at} ("id," each, ASCII) and the session's
+     * group_concat_max_len after it; a list that may have been cut at that length is read again on its own.
+     */
+    static List<Long> columnIds(Connection connection, ResultSet found, int at, long tableId) throws SQLException {
+        String joined = found.getString(at);
+        List<Long> ids = new ArrayList<>();
+        if (joined == null) {
+            return ids;
+        }
+        if (joined.length() < found.getLong(at + 1)) {
+            for (String id : joined.split(",")) {
+                ids.add(Long.parseLong(id));
+            }
+            return ids;
+        }
+        try (PreparedStatement columns = connection.prepareStatement(COLUMNS)) {
+            columns.setLong(1, tableId);
+            try (ResultSet each = columns.executeQuery()) {
+                while (each.next()) {
+                    ids.add(each.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static PersistenceException failed(String command, SQLException e) {
+        return new PersistenceException(command + " failed: " + e.getMessage(), e);
+    }
+}
