@@ -1,6 +1,8 @@
 package dev.portico.it;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +61,24 @@ final class ScaleOut {
 
     /** Creates and starts both servers and HAProxy; returns when both are ready. */
     static void up() throws Exception {
+        requireFreePorts();
         script("up");
+    }
+
+    /** Stops at once, naming the port, when another program holds one of the fixed ports the two servers and HAProxy use. */
+    private static void requireFreePorts() {
+        for (Listener listener : Listener.values()) {
+            for (int server = 0; server <= SERVERS; server++) {
+                int port = listener.of(server);
+                try (ServerSocket probe = new ServerSocket()) {
+                    probe.bind(new InetSocketAddress("127.0.0.1", port));
+                } catch (IOException e) {
+                    throw new AssertionError("Port in use by another program: " + port + " (" + listener
+                            + (server == 0 ? " through HAProxy" : " of server " + server) + "). Stop that program or move the"
+                            + " ports with -Dit.front." + listener.name().toLowerCase(Locale.ROOT) + ".port=<port>", e);
+                }
+            }
+        }
     }
 
     static void down() throws Exception {
