@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The rules of a rental intake payload (rental-intake.md, "Payload"), given as the plain data a
  * pickle decodes to: dicts as maps, lists and tuples as lists, str, int as Long or BigInteger.
+ * The shared pickle vectors are read from their files by {@code interfaces.socket.RentalIntakeVectorsTest}.
  */
 class RentalPayloadTest {
 
@@ -604,73 +605,7 @@ class RentalPayloadTest {
         assertRefused("'users', 'CarStatus' and 'Time_Rent' must have the same length, got 2, 1, 1", payload);
     }
 
-    // ---- the reference vectors (vectors/rental/*.pkl, as Python decodes them) --------------------
-
-    @Test
-    void validOneRentalVectorYieldsMiraWithAnAxia() throws InvalidRentalException {
-        // valid-one-rental-p0..p5.pkl, identical for every protocol
-        Map<String, Object> payload = payload(
-                List.of(List.of("Mira", "F")),
-                List.of(List.of("Axia", "10KM")),
-                List.of(List.of("2024-01-25 08:30:01", "2024-01-25 20:30:01")));
-
-        assertEquals(List.of(new RentalDraft("Mira", 'F', CarModel.AXIA, 10,
-                        LocalDateTime.of(2024, 1, 25, 8, 30, 1), LocalDateTime.of(2024, 1, 25, 20, 30, 1))),
-                RentalPayload.rentals(PlainData.sent(payload)));
-    }
-
-    @Test
-    void validThreeRentalsVectorYieldsThreeRentalsInOrder() throws InvalidRentalException {
-        // valid-three-rentals-p4.pkl
-        Map<String, Object> payload = payload(
-                List.of(List.of("Ali", "M"), List.of("Kamal", "M"), List.of("Siti", "F")),
-                List.of(List.of("Corola", "50KM"), List.of("Axia", "7KM"), List.of("Kancil", "80KM")),
-                List.of(List.of("2024-01-24 06:00:00", "2024-01-24 13:00:00"),
-                        List.of("2024-01-24 10:00:00", "2024-01-24 15:00:00"),
-                        List.of("2024-01-24 11:00:00", "2024-01-24 19:00:00")));
-
-        assertEquals(List.of(
-                        new RentalDraft("Ali", 'M', CarModel.COROLLA, 50, LocalDateTime.of(2024, 1, 24, 6, 0), LocalDateTime.of(2024, 1, 24, 13, 0)),
-                        new RentalDraft("Kamal", 'M', CarModel.AXIA, 7, LocalDateTime.of(2024, 1, 24, 10, 0), LocalDateTime.of(2024, 1, 24, 15, 0)),
-                        new RentalDraft("Siti", 'F', CarModel.KANCIL, 80, LocalDateTime.of(2024, 1, 24, 11, 0), LocalDateTime.of(2024, 1, 24, 19, 0))),
-                RentalPayload.rentals(PlainData.sent(payload)));
-    }
-
-    @Test
-    void invalidCarVectorIsRefusedForTheFerrari() {
-        // invalid-car-p4.pkl
-        assertRefused("CarStatus[0]: car must be Corolla, Kancil or Axia, got 'Ferrari'",
-                oneRental("Mira", "F", "Ferrari", "10KM", "2024-01-25 08:30:01", "2024-01-25 20:30:01"));
-    }
-
-    @Test
-    void invalidGenderVectorIsRefusedForGenderX() {
-        // invalid-gender-p4.pkl
-        assertRefused("users[0]: gender must be M or F, got 'X'",
-                oneRental("Mira", "X", "Axia", "10KM", "2024-01-25 08:30:01", "2024-01-25 20:30:01"));
-    }
-
-    @Test
-    void invalidLengthMismatchVectorIsRefusedForTwoUsersAndOneCar() {
-        // invalid-length-mismatch-p4.pkl
-        assertRefused("'users', 'CarStatus' and 'Time_Rent' must have the same length, got 2, 1, 1", payload(
-                List.of(List.of("Mira", "F"), List.of("Ali", "M")),
-                List.of(List.of("Axia", "10KM")),
-                List.of(List.of("2024-01-25 08:30:01", "2024-01-25 20:30:01"))));
-    }
-
-    @Test
-    void invalidNotADictVectorIsRefusedAsAList() {
-        // invalid-not-a-dict-p4.pkl
-        assertRefused("payload must be a dict with 'users', 'CarStatus' and 'Time_Rent', got list", new ArrayList<>(List.of("users")));
-    }
-
-    @Test
-    void invalidTimeOrderVectorIsRefusedForReturningBeforeTakingOut() {
-        // invalid-time-order-p4.pkl
-        assertRefused("Time_Rent[0]: time_out 2024-01-25 08:30:01 is before time_in 2024-01-25 20:30:01",
-                oneRental("Mira", "F", "Axia", "10KM", "2024-01-25 20:30:01", "2024-01-25 08:30:01"));
-    }
+    // ---- how an offending value is shown -------------------------------------------------------
 
     @Test
     void controlCharactersInAnOffendingValueAreEscapedSoTheErrorStaysOneLine() {

@@ -11,29 +11,25 @@ import java.nio.channels.SelectionKey;
 
 /**
  * One connection's TLS on a non-blocking socket: an {@link SSLEngine} in server mode that decrypts what the
- * client sends ({@link #read}), encrypts what the connection writes ({@link #write}), answers the handshake
- * whenever it asks to, and ends with close_notify. Its buffers hold at most one TLS record each way (the
- * engine's packet and application sizes) and exist only while they hold bytes, so an idle connection keeps
- * none. Handshake tasks run on the calling (selector) thread. Not thread-safe.
+ * client sends ({@link #read}, through its receiving half {@link TlsInbound}), encrypts what the connection
+ * writes ({@link #write}), answers the handshake whenever it asks to, and ends with close_notify. Its buffers
+ * hold at most one TLS record each way (the engine's packet and application sizes) and exist only while they
+ * hold bytes, so an idle connection keeps none. Handshake tasks run on the calling (selector) thread. Not
+ * thread-safe.
  */
 final class TlsChannel implements ConnectionChannel {
 
     private final ByteChannel socket;
     private final SSLEngine engine;
+    private final TlsInbound inbound;
 
-    /** Received TLS bytes not yet decrypted, in write mode; null when empty. */
-    private ByteBuffer netIn;
-    /** Decrypted bytes not yet taken, in write mode; null when empty. */
-    private ByteBuffer appIn;
     /** Encrypted bytes not yet written, in read mode; null when empty. */
     private ByteBuffer netOut;
-    /** What {@link #netIn} holds is not a whole record: wait for the socket. */
-    private boolean starved;
-    private boolean inboundDone;
 
     TlsChannel(ByteChannel socket, SSLEngine engine) throws SSLException {
         this.socket = socket;
         this.engine = engine;
+        this.inbound = new TlsInbound(engine);
         engine.setUseClientMode(false);
         engine.beginHandshake();
     }
@@ -49,23 +45,18 @@ final class TlsChannel implements ConnectionChannel {
         try {
             return readRecords(dst);
         } finally {
-            if (netIn != null && netIn.position() == 0) {
-                netIn = null; // an idle connection keeps no buffer
-            }
-            if (appIn != null && appIn.position() == 0) {
-                appIn = null;
-            }
+            inbound.releaseEmpty(); // an idle connection keeps no buffer
         }
     }
 
     private int readRecords(ByteBuffer dst) throws IOException {
         int total = 0;
         while (true) {
-            total += take(dst);
+            total += inbound.take(dst);
             if (!dst.hasRemaining()) {
                 return total;
             }
-            if (inboundDone) {
+            if (inbound.done()) {
                 return total > 0 ? total : -1;
             }
             Step step = step();
@@ -75,14 +66,9 @@ final class TlsChannel implements ConnectionChannel {
             if (step == Step.BLOCKED) {
                 return total;
             }
-            int n = fill();
+            int n = inbound.fill(socket);
             if (n < 0) {
-                inboundDone = true;
-                try {
-                    engine.closeInbound(); // no close_notify first: the client only closed its socket
-                } catch (SSLException ignored) {
-                    // a truncated session: what was decrypted before still counts, nothing more comes
-                }
+                inbound.endOfStream(); // no close_notify first: the client only closed its socket
                 continue;
             }
             if (n == 0) {
@@ -103,86 +89,11 @@ final class TlsChannel implements ConnectionChannel {
         if (status == HandshakeStatus.NEED_WRAP) {
             return wrapHandshake() ? Step.PROGRESS : Step.BLOCKED;
         }
-        if (netIn == null || netIn.position() == 0 || starved) {
-            return Step.NEED_NET;
-        }
-        if (appIn == null) {
-            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-        }
-        netIn.flip();
-        SSLEngineResult result;
-        try {
-            result = engine.unwrap(netIn, appIn);
-        } finally {
-            netIn.compact();
-        }
-        switch (result.getStatus()) {
-            case BUFFER_UNDERFLOW -> {
-                growNetIn();
-                starved = true;
-                return Step.NEED_NET;
-            }
-            case BUFFER_OVERFLOW -> {
-                if (appIn.position() > 0) {
-                    return Step.PROGRESS; // the caller takes what is decrypted first, or stops when it has no room
-                }
-                appIn = grown(appIn, engine.getSession().getApplicationBufferSize(), "decrypted record");
-                return Step.PROGRESS;
-            }
-            case CLOSED -> {
-                inboundDone = true; // close_notify: the client sends no more; the reply may still go out
-                return Step.PROGRESS;
-            }
-            default -> {
-                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0 && engine.getHandshakeStatus() == status) {
-                    starved = true; // nothing moved: only more bytes from the client can help
-                    return Step.NEED_NET;
-                }
-                return Step.PROGRESS;
-            }
-        }
-    }
-
-    /** Moves decrypted bytes into {@code dst}; how many. */
-    private int take(ByteBuffer dst) {
-        if (appIn == null || appIn.position() == 0) {
-            return 0;
-        }
-        appIn.flip();
-        int n = Math.min(appIn.remaining(), dst.remaining());
-        ByteBuffer slice = appIn.slice(appIn.position(), n);
-        dst.put(slice);
-        appIn.position(appIn.position() + n);
-        appIn.compact();
-        if (appIn.position() == 0) {
-            appIn = null;
-        }
-        return n;
-    }
-
-    /** Reads what the socket has into {@link #netIn}. */
-    private int fill() throws IOException {
-        if (netIn == null) {
-            netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        }
-        if (!netIn.hasRemaining()) {
-            growNetIn();
-        }
-        int n = socket.read(netIn);
-        if (n > 0) {
-            starved = false;
-        }
-        return n;
-    }
-
-    private void growNetIn() throws SSLException {
-        if (netIn != null && !netIn.hasRemaining()) {
-            netIn = grown(netIn, engine.getSession().getPacketBufferSize(), "TLS record");
-        }
+        return inbound.unwrap(status) ? Step.PROGRESS : Step.NEED_NET;
     }
 
     /** A larger copy of a write-mode buffer, up to {@code bound} (the engine's own size for it); beyond that the peer is wrong. */
-    private static ByteBuffer grown(ByteBuffer buffer, int bound, String what) throws SSLException {
+    static ByteBuffer grown(ByteBuffer buffer, int bound, String what) throws SSLException {
         if (buffer.capacity() >= bound) {
             throw new SSLException(what + " larger than " + bound + " bytes");
         }
@@ -273,12 +184,12 @@ final class TlsChannel implements ConnectionChannel {
 
     /** Bytes of buffer this connection holds now (none while idle). */
     int heldBytes() {
-        return (netIn == null ? 0 : netIn.capacity()) + (appIn == null ? 0 : appIn.capacity()) + (netOut == null ? 0 : netOut.capacity());
+        return inbound.heldBytes() + (netOut == null ? 0 : netOut.capacity());
     }
 
     @Override
     public boolean hasBufferedInput() {
-        return (appIn != null && appIn.position() > 0) || (netIn != null && netIn.position() > 0 && !starved);
+        return inbound.hasBuffered();
     }
 
     @Override
