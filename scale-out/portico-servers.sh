@@ -47,7 +47,7 @@ create() {
         local dir="$wlp/usr/servers/$prefix$i"
         rm -rf "$dir"
         mkdir -p "$dir/dropins"
-        cp -p "$src/server.xml" "$dir/"
+        cp -p "$src"/*.xml "$dir/"   # server.xml and what it includes (portico.xml)
         for f in jvm.options server.env; do
             [ -f "$src/$f" ] && cp -p "$src/$f" "$dir/"
         done
@@ -60,8 +60,10 @@ create() {
         fi
         # The template's properties, then this server's own ports and export file (later lines win).
         {
-            [ -f "$src/bootstrap.properties" ] && grep -v '^portico\.\(http\|customer\|featherbase\|rental\)\.port=' "$src/bootstrap.properties"
+            [ -f "$src/bootstrap.properties" ] && grep -v '^portico\.\(http\|https\|customer\|featherbase\|rental\)\.port=' "$src/bootstrap.properties"
             echo "portico.http.port=$(port "$front_http" "$i")"
+            # HTTPS: server i on PORTICO_FRONT_HTTPS_PORT + step * i when given (HAProxy does not front it); off otherwise.
+            if [ -n "${PORTICO_FRONT_HTTPS_PORT:-}" ]; then echo "portico.https.port=$(port "$PORTICO_FRONT_HTTPS_PORT" "$i")"; else echo "portico.https.port=-1"; fi
             echo "portico.customer.port=$(port "$front_customer" "$i")"
             echo "portico.featherbase.port=$(port "$front_featherbase" "$i")"
             echo "portico.rental.port=$(port "$front_rental" "$i")"
