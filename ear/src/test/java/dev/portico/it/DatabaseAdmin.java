@@ -23,6 +23,13 @@ final class DatabaseAdmin {
                 + "GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'127.0.0.1';\n");
     }
 
+    /** Drops {@code database} and takes back what {@link #freshDatabase} granted on it. */
+    static void dropDatabase(String database, String user) throws IOException, InterruptedException {
+        sql("DROP DATABASE IF EXISTS `" + database + "`;\n"
+                + "REVOKE ALL PRIVILEGES ON `" + database + "`.* FROM '" + user + "'@'localhost';\n"
+                + "REVOKE ALL PRIVILEGES ON `" + database + "`.* FROM '" + user + "'@'127.0.0.1';\n");
+    }
+
     static String sql(String statements) throws IOException, InterruptedException {
         Path data = ItEnvironment.dbDataDir().toAbsolutePath();
         long pid = Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());

@@ -76,6 +76,8 @@ class DeployToOwnLibertyIT {
             assertTrue(api.body().contains("Axia"), api.body());
         } finally {
             liberty.run(120, "stop", name);
+            // The other tests see the test database as the account sees it: take this test's database and grants away.
+            DatabaseAdmin.dropDatabase(DATABASE, ItEnvironment.dbUser());
         }
     }
 
