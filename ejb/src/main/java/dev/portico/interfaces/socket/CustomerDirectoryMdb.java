@@ -21,7 +21,6 @@ import jakarta.ejb.TransactionAttributeType;
 
 import java.io.IOException;
 import java.util.List;
-
 /**
  * The customer directory listener (port 9999 by default; see server.xml). Each request is one
  * service call in its own transaction, committed before this bean returns the reply; the report
@@ -38,9 +37,11 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
     @EJB
     private DatabaseAvailability database;
 
+    private final KeptAvailabilityCheck available = new KeptAvailabilityCheck();
+
     @Override
     public CustomerDirectoryReply onRequest(CustomerDirectoryRequest request) {
-        if (!database.usable()) {
+        if (!available.usable(database)) {
             return new CustomerDirectoryReply.ServerError();
         }
         try {

@@ -30,7 +30,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 import java.util.List;
-
 /**
  * The FeatherBase listener (port 6969 by default; see server.xml). Each command is one service
  * call in its own transaction, committed before this bean returns the reply. While the database is
@@ -49,9 +48,11 @@ public class FeatherBaseMdb implements FeatherBaseListener {
     @EJB
     private DatabaseAvailability database;
 
+    private final KeptAvailabilityCheck available = new KeptAvailabilityCheck();
+
     @Override
     public FeatherBaseReply onCommand(FeatherBaseRequest request) {
-        if (!database.usable()) {
+        if (!available.usable(database)) {
             return FAILURE;
         }
         try {

@@ -29,9 +29,11 @@ public class RentalIntakeMdb implements RentalIntakeListener {
     @EJB
     private DatabaseAvailability database;
 
+    private final KeptAvailabilityCheck available = new KeptAvailabilityCheck();
+
     @Override
     public RentalIntakeReply onIntake(RentalIntakeRequest request) {
-        if (!database.usable()) {
+        if (!available.usable(database)) {
             return UNAVAILABLE;
         }
         try {

@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +26,11 @@ import java.util.TreeMap;
 /**
  * getrow, getcell and addrow in plain JDBC, one statement per step: the table is found by both names,
  * the grant checked and the row (or the table's lock) taken in one query, where JPA needed three.
- * Reads run on the caller's connection as they are (outside a transaction: auto-commit, one round
- * trip); appends join the caller's transaction, a group of them on one table sharing its lock, a
- * batch of INSERTs and one row-count update.
+ * Reads run outside a transaction (auto-commit). A read whose table was looked up before, at the
+ * catalog version its row's query reads again ({@link FbCatalogCache}), reads just the row, gathered with
+ * the concurrent reads of other connections into one query ({@link GatheredRowReads}); any other read asks
+ * in full. Appends join the caller's transaction, a group of them on one table sharing its lock, a batch
+ * of INSERTs and one row-count update.
  */
 @ApplicationScoped
 public class JdbcFbRowStore implements FbRowStore {
@@ -35,20 +39,33 @@ public class JdbcFbRowStore implements FbRowStore {
     private static final String GRANTED = " AND EXISTS (SELECT 1 FROM fb_grant g WHERE g.user_name = ? AND g.database_name IN (?, '*'))";
     private static final String COLUMN_IDS = "(SELECT GROUP_CONCAT(c.id, ',' ORDER BY c.position SEPARATOR '') FROM fb_column c WHERE c.table_id = t.id), "
             + "@@group_concat_max_len";
-    private static final String ROW = "SELECT r.cells, t.id, " + COLUMN_IDS
+    private static final String VERSION = ", (SELECT v.version FROM fb_catalog v WHERE v.id = 1)";
+    private static final String ROW = "SELECT r.cells, t.id, " + COLUMN_IDS + VERSION
             + " FROM fb_table t LEFT JOIN fb_row r ON r.table_id = t.id AND r.row_no = ?" + TABLE_BY_NAMES;
-    private static final String CELL = "SELECT r.cells, (SELECT c.id FROM fb_column c WHERE c.table_id = t.id AND c.name = ?)"
+    private static final String CELL = "SELECT r.cells, (SELECT c.id FROM fb_column c WHERE c.table_id = t.id AND c.name = ?), t.id" + VERSION
             + " FROM fb_table t LEFT JOIN fb_row r ON r.table_id = t.id AND r.row_no = ?" + TABLE_BY_NAMES;
     private static final String LOCK = "SELECT t.id, t.row_count, " + COLUMN_IDS + " FROM fb_table t" + TABLE_BY_NAMES;
     private static final String COLUMNS = "SELECT id FROM fb_column WHERE table_id = ? ORDER BY position";
     private static final String INSERT = "INSERT INTO fb_row (table_id, row_no, cells) VALUES (?, ?, ?)";
     private static final String ADVANCE = "UPDATE fb_table SET row_count = ? WHERE id = ?";
 
+    private static final String[] ROWS_SQL = rowsSql();
+    /** Enough for every (user, table, column) a busy server reads; forgotten all at once beyond. */
+    private static final int CATALOG_ENTRIES = 10_000;
+
     @Resource(lookup = "jdbc/portico")
     private DataSource dataSource;
 
+    private final FbCatalogCache catalog = new FbCatalogCache(CATALOG_ENTRIES);
+    private final GatheredRowReads reads = new GatheredRowReads(this::readRows);
+
     @Override
     public Optional<Found> row(String user, String database, String table, long row) {
+        FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, null);
+        Found known = known(key, row);
+        if (known != null) {
+            return Optional.of(known);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(granted(ROW, user))) {
             query.setLong(1, row);
@@ -58,7 +75,15 @@ public class JdbcFbRowStore implements FbRowStore {
                     return Optional.empty();
                 }
                 String cells = found.getString(1);
-                return Optional.of(new Found(columnIds(connection, found, 3, found.getLong(2)), cells));
+                long tableId = found.getLong(2);
+                String joined = found.getString(3);
+                boolean whole = joined == null || joined.length() < found.getLong(4);
+                long version = found.getLong(5);
+                List<Long> columnIds = columnIds(connection, found, 3, tableId);
+                if (whole) { // a list read again on its own was not read at this version
+                    catalog.put(key, new FbCatalogCache.Entry(version, tableId, List.copyOf(columnIds)));
+                }
+                return Optional.of(new Found(columnIds, cells));
             }
         } catch (SQLException e) {
             throw failed("getrow", e);
@@ -67,6 +92,11 @@ public class JdbcFbRowStore implements FbRowStore {
 
     @Override
     public Optional<Found> cell(String user, String database, String table, long row, String column) {
+        FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, column);
+        Found known = known(key, row);
+        if (known != null) {
+            return Optional.of(known);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(granted(CELL, user))) {
             query.setString(1, column);
@@ -77,11 +107,63 @@ public class JdbcFbRowStore implements FbRowStore {
                     return Optional.empty();
                 }
                 long id = found.getLong(2);
-                return Optional.of(new Found(found.wasNull() ? List.of() : List.of(id), found.getString(1)));
+                List<Long> columnIds = found.wasNull() ? List.of() : List.of(id);
+                catalog.put(key, new FbCatalogCache.Entry(found.getLong(4), found.getLong(3), columnIds));
+                return Optional.of(new Found(columnIds, found.getString(1)));
             }
         } catch (SQLException e) {
             throw failed("getcell", e);
         }
+    }
+
+    /**
+     * The read through the catalog as last seen, when the row's query finds the catalog at that version;
+     * {@code null} when nothing is known or the catalog changed since (the caller then asks in full).
+     */
+    private Found known(FbCatalogCache.Key key, long row) {
+        FbCatalogCache.Entry entry = catalog.get(key);
+        if (entry == null) {
+            return null;
+        }
+        GatheredRowReads.Read read = reads.read(entry.tableId(), row);
+        return read.version() == entry.version() ? new Found(entry.columnIds(), read.cells()) : null;
+    }
+
+    /** The rows wanted and the catalog's version, in one statement (sizes rounded up to a power of two, so few distinct statements). */
+    private GatheredRowReads.Batch readRows(List<GatheredRowReads.Wanted> wanted) {
+        int size = Integer.highestOneBit(wanted.size() - 1) << 1;
+        size = Math.max(1, size);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(ROWS_SQL[Integer.numberOfTrailingZeros(size)])) {
+            for (int i = 0; i < size; i++) {
+                GatheredRowReads.Wanted w = wanted.get(Math.min(i, wanted.size() - 1));
+                query.setLong(2 * i + 1, w.tableId());
+                query.setLong(2 * i + 2, w.row());
+            }
+            Map<GatheredRowReads.Wanted, String> cells = new HashMap<>();
+            long version = -1;
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    version = found.getLong(1);
+                    long tableId = found.getLong(2);
+                    if (!found.wasNull()) {
+                        cells.put(new GatheredRowReads.Wanted(tableId, found.getLong(3)), found.getString(4));
+                    }
+                }
+            }
+            return new GatheredRowReads.Batch(version, cells);
+        } catch (SQLException e) {
+            throw failed("getrow", e);
+        }
+    }
+
+    private static String[] rowsSql() {
+        String[] sql = new String[Integer.numberOfTrailingZeros(GatheredRowReads.MOST) + 1];
+        for (int i = 0; i < sql.length; i++) {
+            sql[i] = "SELECT v.version, r.table_id, r.row_no, r.cells FROM fb_catalog v LEFT JOIN fb_row r ON (r.table_id, r.row_no) IN ("
+                    + String.join(", ", Collections.nCopies(1 << i, "(?, ?)")) + ") WHERE v.id = 1";
+        }
+        return sql;
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dev.portico.infrastructure.persistence.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Row reads of concurrent getrows and getcells gathered into one query, as group commit gathers writes:
+ * each read queues itself; whoever gets the reading lock reads everything queued (at most {@link #MOST}
+ * per query) and hands each read its cells; the others wait for their own answer, not for the lock. At
+ * one connection every read is its own query, as before; under load a query answers many reads, so the
+ * database parses and plans one statement, and the pool lends one connection, for all of them. Each answer
+ * comes from a query that began after the read was asked, so it sees every write acknowledged before.
+ */
+final class GatheredRowReads {
+
+    /** The most reads one query answers. */
+    static final int MOST = 64;
+    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** A row by table id and row number. */
+    record Wanted(long tableId, long row) { }
+
+    /** What one query read: the catalog version and the cells of each wanted row that exists. */
+    record Batch(long version, Map<Wanted, String> cells) { }
+
+    /** Reads the rows in one statement (the list may repeat a row). */
+    @FunctionalInterface
+    interface BatchReader {
+        Batch read(List<Wanted> wanted) throws Exception;
+    }
+
+    /** One read's answer: the catalog version its query saw and the row's cells ({@code null}: no such row). */
+    record Read(long version, String cells) { }
+
+    private final BatchReader reader;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock reading = new ReentrantLock();
+
+    GatheredRowReads(BatchReader reader) {
+        this.reader = reader;
+    }
+
+    /** The row as read by a query that began after this call; a failed query's exception is thrown to each of its reads. */
+    Read read(long tableId, long row) {
+        Pending mine = new Pending(new Wanted(tableId, row), Thread.currentThread());
+        queue.add(mine);
+        while (!mine.done) {
+            if (reading.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        answer(take()); // not empty: mine is still queued, as only the lock's holder takes reads
+                    }
+                } finally {
+                    reading.unlock();
+                }
+                Pending next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                LockSupport.parkNanos(this, WAKE_NANOS);
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.read;
+    }
+
+    /** How many reads wait to be taken into a query. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private List<Pending> take() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = queue.poll(); p != null; p = group.size() < MOST ? queue.poll() : null) {
+            group.add(p);
+        }
+        return group;
+    }
+
+    private void answer(List<Pending> group) {
+        List<Wanted> wanted = new ArrayList<>(group.size());
+        group.forEach(p -> wanted.add(p.wanted));
+        try {
+            Batch batch = reader.read(wanted);
+            for (Pending p : group) {
+                p.read = new Read(batch.version(), batch.cells().get(p.wanted));
+            }
+        } catch (Exception e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("row read failed: " + e.getMessage(), e);
+            group.forEach(p -> p.failure = failure);
+        }
+        for (Pending p : group) {
+            p.done = true;
+            LockSupport.unpark(p.thread);
+        }
+    }
+
+    private static final class Pending {
+        final Wanted wanted;
+        final Thread thread;
+        Read read;
+        RuntimeException failure;
+        volatile boolean done;
+
+        Pending(Wanted wanted, Thread thread) {
+            this.wanted = wanted;
+            this.thread = thread;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.portico.infrastructure.persistence.jdbc;
+
+import dev.portico.infrastructure.persistence.jdbc.GatheredRowReads.Batch;
+import dev.portico.infrastructure.persistence.jdbc.GatheredRowReads.Read;
+import dev.portico.infrastructure.persistence.jdbc.GatheredRowReads.Wanted;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reads asked while a query runs share the next query; each gets its own row, from a query that began
+ * after it was asked; a failed query fails exactly the reads it was answering.
+ */
+class GatheredRowReadsTest {
+
+    /** Row r of table t holds "t/r" when r is even; odd rows do not exist. */
+    private static Batch evenRows(List<Wanted> wanted, long version) {
+        Map<Wanted, String> cells = new HashMap<>();
+        for (Wanted w : wanted) {
+            if (w.row() % 2 == 0) {
+                cells.put(w, w.tableId() + "/" + w.row());
+            }
+        }
+        return new Batch(version, cells);
+    }
+
+    @Test
+    void aReadAloneIsItsOwnQueryAndGetsItsRowOrNothing() {
+        List<List<Wanted>> queries = new ArrayList<>();
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            queries.add(List.copyOf(wanted));
+            return evenRows(wanted, 7);
+        });
+        assertEquals(new Read(7, "3/4"), reads.read(3, 4));
+        Read missing = reads.read(3, 5);
+        assertNull(missing.cells());
+        assertEquals(List.of(List.of(new Wanted(3, 4)), List.of(new Wanted(3, 5))), queries);
+    }
+
+    @Test
+    void readsAskedDuringAQueryShareTheNextOneAndEachGetsItsOwnRow() throws Exception {
+        CountDownLatch firstQueryStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstQuery = new CountDownLatch(1);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger queriesBegun = new AtomicInteger();
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            int query = queriesBegun.incrementAndGet();
+            sizes.add(wanted.size());
+            if (query == 1) {
+                firstQueryStarted.countDown();
+                assertTrue(releaseFirstQuery.await(10, TimeUnit.SECONDS));
+            }
+            return evenRows(wanted, query);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            Future<Read> first = pool.submit(() -> reads.read(1, 0));
+            assertTrue(firstQueryStarted.await(10, TimeUnit.SECONDS));
+            List<Future<Read>> later = new ArrayList<>();
+            for (int row = 1; row <= 8; row++) {
+                long r = row;
+                later.add(pool.submit(() -> reads.read(2, r)));
+            }
+            while (reads.waiting() < 8) {
+                Thread.sleep(1); // waiting for a condition: all eight reads queued behind the first query
+            }
+            assertEquals(1, queriesBegun.get(), "no read may start a query while one runs");
+            releaseFirstQuery.countDown();
+            assertEquals(new Read(1, "1/0"), first.get(10, TimeUnit.SECONDS));
+            for (int row = 1; row <= 8; row++) {
+                Read read = later.get(row - 1).get(10, TimeUnit.SECONDS);
+                assertEquals(2, read.version(), "answered by the query that began after it was asked");
+                assertEquals(row % 2 == 0 ? "2/" + row : null, read.cells());
+            }
+            assertEquals(List.of(1, 8), sizes);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedQueryFailsTheReadsItAnsweredAndTheNextQueryAnswersAgain() {
+        IllegalStateException lost = new IllegalStateException("connection lost");
+        AtomicInteger queries = new AtomicInteger();
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            if (queries.incrementAndGet() == 1) {
+                throw lost;
+            }
+            return evenRows(wanted, 1);
+        });
+        assertSame(lost, assertThrows(IllegalStateException.class, () -> reads.read(1, 2)));
+        assertEquals(new Read(1, "1/2"), reads.read(1, 2));
+    }
+
+    @Test
+    void aCheckedFailureReachesTheReaderWithItsMessage() {
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            throw new java.sql.SQLException("Deadlock found");
+        });
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> reads.read(1, 2));
+        assertTrue(failure.getMessage().contains("Deadlock found"), failure.getMessage());
+    }
+
+    @Test
+    void noQueryAnswersMoreThanTheMostAndEveryReadIsAnswered() throws Exception {
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            sizes.add(wanted.size());
+            Thread.sleep(2);
+            return evenRows(wanted, 1);
+        });
+        int readers = 3 * GatheredRowReads.MOST;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<Read>> all = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                long row = 2L * i;
+                all.add(pool.submit(() -> reads.read(9, row)));
+            }
+            for (int i = 0; i < readers; i++) {
+                assertEquals("9/" + (2 * i), all.get(i).get(20, TimeUnit.SECONDS).cells());
+            }
+            assertTrue(sizes.stream().allMatch(n -> n >= 1 && n <= GatheredRowReads.MOST), sizes.toString());
+            assertEquals(readers, sizes.stream().mapToInt(Integer::intValue).sum());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+}
