@@ -17,8 +17,6 @@ import dev.portico.jca.codec.PickleException;
 import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.RequestHandler;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,17 +33,17 @@ final class ProtocolBinding<F, Q, R> {
 
     static final ProtocolBinding<CustomerDirectoryRequest, CustomerDirectoryRequest, CustomerDirectoryReply> CUSTOMER_DIRECTORY =
             new ProtocolBinding<>("customer-directory", CustomerDirectoryListener.class,
-                    method(CustomerDirectoryListener.class, "onRequest", CustomerDirectoryRequest.class),
+                    (endpoint, request) -> ((CustomerDirectoryListener) endpoint).onRequest(request),
                     9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> CustomerDirectorySession.codec(maxRequestBytes),
                     (request, application) -> application.handle(request));
 
     static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
-            "featherbase", FeatherBaseListener.class, method(FeatherBaseListener.class, "onCommand", FeatherBaseRequest.class),
+            "featherbase", FeatherBaseListener.class, (endpoint, request) -> ((FeatherBaseListener) endpoint).onCommand(request),
             6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request));
 
     /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
     static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
-            "rental-intake", RentalIntakeListener.class, method(RentalIntakeListener.class, "onIntake", RentalIntakeRequest.class),
+            "rental-intake", RentalIntakeListener.class, (endpoint, request) -> ((RentalIntakeListener) endpoint).onIntake(request),
             1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> RentalIntakeSession.codec(maxRequestBytes),
             ProtocolBinding::unpickleThenDeliver);
 
@@ -57,6 +55,12 @@ final class ProtocolBinding<F, Q, R> {
         ConnectionCodec<F, R> create(int maxRequestBytes, boolean authenticationRequired);
     }
 
+    /** Calls the listener method on a message endpoint (a proxy implementing the listener interface), without reflection. */
+    @FunctionalInterface
+    interface Call<Q, R> {
+        R call(Object endpoint, Q request) throws Exception;
+    }
+
     /** Answers a framed request on a worker thread: turns it into the listener's argument and delivers it, or answers it alone. */
     @FunctionalInterface
     interface Preparation<F, Q, R> {
@@ -65,7 +69,7 @@ final class ProtocolBinding<F, Q, R> {
 
     final String name;
     final Class<?> listenerType;
-    final Method method;
+    private final Call<Q, R> call;
     final int defaultPort;
     final int defaultMaxRequestBytes;
     final int defaultReadTimeoutMillis;
@@ -74,11 +78,11 @@ final class ProtocolBinding<F, Q, R> {
     private final CodecFactory<F, R> codecs;
     private final Preparation<F, Q, R> preparation;
 
-    private ProtocolBinding(String name, Class<?> listenerType, Method method, int defaultPort, int defaultMaxRequestBytes,
+    private ProtocolBinding(String name, Class<?> listenerType, Call<Q, R> call, int defaultPort, int defaultMaxRequestBytes,
                             int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
         this.name = name;
         this.listenerType = listenerType;
-        this.method = method;
+        this.call = call;
         this.defaultPort = defaultPort;
         this.defaultMaxRequestBytes = defaultMaxRequestBytes;
         this.defaultReadTimeoutMillis = defaultReadTimeoutMillis;
@@ -115,24 +119,8 @@ final class ProtocolBinding<F, Q, R> {
         return application.handle(request);
     }
 
-    /** Calls the listener method on a message endpoint, unwrapping what the method threw. */
-    @SuppressWarnings("unchecked")
+    /** Calls the listener method on a message endpoint; what the method threw is thrown as it was. */
     R invoke(Object endpoint, Q request) throws Exception {
-        try {
-            return (R) method.invoke(endpoint, request);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    private static Method method(Class<?> type, String name, Class<?>... parameters) {
-        try {
-            return type.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        return call.call(endpoint, request);
     }
 }

@@ -38,7 +38,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
 
     private record Activation(MessageEndpointFactory factory, ActivationSpec spec) { }
 
-    private record Running(SocketListener<?, ?> listener, SocketActivationSpec spec) { }
+    private record Running(SocketListener<?, ?> listener, SocketActivationSpec spec, EndpointDelivery<?, ?> delivery) { }
 
     @Override
     public void start(BootstrapContext context) {
@@ -63,9 +63,12 @@ public class SocketResourceAdapter implements ResourceAdapter {
                     + ", which the " + binding.name + " protocol needs");
         }
         ListenerSettings settings = spec.settings();
+        EndpointDelivery<?, ?> delivery;
         SocketListener<?, ?> listener;
         try {
-            listener = open(factory, binding, settings, spec.authenticationRequired(), spec.tlsSettings());
+            Opened opened = open(factory, binding, settings, spec.authenticationRequired(), spec.tlsSettings());
+            delivery = opened.delivery();
+            listener = opened.listener();
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Portico cannot serve " + binding.name + " for " + factory.getActivationName() + ": " + e.getMessage());
             throw new ResourceException(e.getMessage(), e);
@@ -74,19 +77,23 @@ public class SocketResourceAdapter implements ResourceAdapter {
             listener.start();
         } catch (RuntimeException e) {
             listener.stop(Duration.ZERO);
+            delivery.close();
             LOG.log(Level.SEVERE, "Portico cannot start the " + binding.name + " listener for " + factory.getActivationName(), e);
             throw new ResourceException("cannot start the " + binding.name + " listener: " + e.getMessage(), e);
         }
         Activation activation = new Activation(factory, activationSpec);
-        listeners.put(activation, new Running(listener, spec));
+        listeners.put(activation, new Running(listener, spec, delivery));
         ListenerRegistry.register(activation, listener::statistics);
     }
 
-    private <F, Q, R> SocketListener<F, R> open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, ListenerSettings settings,
-                                                boolean authenticationRequired, TlsSettings tls) throws IOException {
+    private record Opened(SocketListener<?, ?> listener, EndpointDelivery<?, ?> delivery) { }
+
+    private <F, Q, R> Opened open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, ListenerSettings settings,
+                                  boolean authenticationRequired, TlsSettings tls) throws IOException {
+        EndpointDelivery<Q, R> delivery = new EndpointDelivery<>(factory, binding);
         int maxRequestBytes = settings.maxRequestBytes();
-        return new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
-                binding.handler(new EndpointDelivery<>(factory, binding)), executor, tls);
+        return new Opened(new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
+                binding.handler(delivery), executor, tls), delivery);
     }
 
     @Override
@@ -99,6 +106,7 @@ public class SocketResourceAdapter implements ResourceAdapter {
         Running running = listeners.remove(activation);
         if (running != null) {
             running.listener().stop(running.spec().shutdownGrace());
+            running.delivery().close();
         }
     }
 
