@@ -67,8 +67,12 @@ def run_loadgen(a, label, target, port, clients, extra, pids, fb_eot, out):
     args = [sys.executable, a.loadgen, "--target", target, "--host", a.host, "--port", str(port),
             "--clients", str(clients), "--duration", str(a.duration), "--requests", "1000000",
             "--label", label, "--json", out, "--pids", ",".join(str(p) for p in pids)] + extra
-    if target == "fb":
+    if target == "fb" and fb_eot and a.fb_existing:
+        database, table = a.fb_existing.split("/", 1)
+        args += ["--no-setup", "--fb-db", database, "--fb-table", table, "--fb-prefill", str(a.fb_existing_rows)]
+    elif target == "fb":
         args += ["--fb-prefill", str(a.fb_prefill), "--fb-db", "%s-%d" % (label, int(time.time() * 1000))]
+    if target == "fb":
         if fb_eot:
             args.append("--fb-eot")
     done = subprocess.run(args, capture_output=True, text=True)
@@ -102,6 +106,9 @@ def main():
     ap.add_argument("--no-peer", action="store_true", help="Portico only")
     ap.add_argument("--duration", type=float, default=10)
     ap.add_argument("--fb-prefill", type=int, default=2000)
+    ap.add_argument("--fb-existing", metavar="DB/TABLE", help="Portico's FeatherBase workloads use this table as it is "
+                    "(e.g. filled by FeatherBaseBulkLoad --shape loadgen) instead of a new prefilled one")
+    ap.add_argument("--fb-existing-rows", type=int, default=1000000, help="rows of --fb-existing that reads pick from")
     ap.add_argument("--warmup", type=float, default=5, help="seconds of each Portico workload first, not counted (JIT)")
     ap.add_argument("--workloads", default="fb-mix-1,fb-mix-32,fb-read-32,psd-1,psd-32,rental-1,rental-32")
     ap.add_argument("--loadgen", default=os.path.join(BENCH, "loadgen.py"))

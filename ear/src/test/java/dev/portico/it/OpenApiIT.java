@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Liberty's mpOpenAPI at the server's root: the API's description (readable without a login) and its UI. */
@@ -90,6 +92,14 @@ class OpenApiIT {
         for (String code : List.of("400", "409", "413", "422")) {
             assertTrue(create.getJsonObject("responses").containsKey(code), "POST /api/customers describes " + code);
         }
+    }
+
+    @Test
+    void theDescriptionPassesLibertysValidationWithoutAnError() throws Exception {
+        assertEquals(200, Http.send(atServerRoot("/openapi")).statusCode());
+        String log = Files.readString(ItEnvironment.serverLog());
+        assertTrue(log.contains("CWWKO1660I"), "the document was produced");
+        assertFalse(log.contains("CWWKO1650E"), "Liberty found the description invalid (CWWKO1650E in messages.log)");
     }
 
     @Test

@@ -31,8 +31,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -142,7 +144,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The customer as stored now, with its new ETag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
@@ -158,7 +160,7 @@ public class CustomerResource {
     @Operation(summary = "Deletes a customer", description = "The socket's command 3. If-Match is optional; when sent it must name the current ETag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("name") String name) throws CustomerNotFoundException, InvalidCustomerException {
         CustomerView current = existing(name);

@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -100,7 +102,7 @@ public class FeatherBaseDatabaseResource {
     @APIResponse(responseCode = "200", description = "Renamed; Content-Location names it now")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rename(@PathParam("database") String database, JsonObject body) throws FeatherBaseRefusal {
@@ -116,7 +118,7 @@ public class FeatherBaseDatabaseResource {
     @Operation(summary = "Deletes a database with its tables", description = "If-Match is optional; when sent it must name the current ETag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("database") String database) throws FeatherBaseRefusal {
         Versions.requireCurrent(request, tag(view(database)));

@@ -28,8 +28,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,7 +87,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "200", description = "Renamed; Content-Location names it now")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rename(JsonObject body) throws FeatherBaseRefusal {
@@ -100,7 +102,7 @@ public class FeatherBaseTableResource {
     @Operation(summary = "Deletes the table with its rows", description = "If-Match is optional; when sent it must name the current ETag.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete() throws FeatherBaseRefusal {
         Versions.requireCurrent(request, tag(view()));
@@ -213,7 +215,7 @@ public class FeatherBaseTableResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "row", value = VALUES)))
     @APIResponse(responseCode = "200", description = "The row as stored now, with its new ETag")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response overwriteRow(@PathParam("row") long number, JsonObject body) throws FeatherBaseRefusal {
@@ -241,7 +243,7 @@ public class FeatherBaseTableResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cell", value = "{\"value\":\"8.99\"}")))
     @APIResponse(responseCode = "200", description = "The cell as stored now, with its new ETag")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH)
+    @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = Versions.IF_MATCH, schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response overwriteCell(@PathParam("row") long number, @PathParam("column") String column, JsonObject body) throws FeatherBaseRefusal {
