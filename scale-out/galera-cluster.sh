@@ -39,6 +39,8 @@ log-error=$base/error.log
 port=$(node_port "$i")
 bind-address=127.0.0.1
 binlog_format=ROW
+# The schema's triggers (FeatherBase's catalog version) are created by the portico account, without SUPER.
+log_bin_trust_function_creators=1
 default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
 innodb_buffer_pool_size=256M
