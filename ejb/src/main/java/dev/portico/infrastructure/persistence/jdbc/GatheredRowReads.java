@@ -89,6 +89,7 @@ final class GatheredRowReads {
     private void answer(List<Pending> group) {
         List<Wanted> wanted = new ArrayList<>(group.size());
         group.forEach(p -> wanted.add(p.wanted));
+        Error fatal = null;
         try {
             Batch batch = reader.read(wanted);
             for (Pending p : group) {
@@ -97,10 +98,17 @@ final class GatheredRowReads {
         } catch (Exception e) {
             RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("row read failed: " + e.getMessage(), e);
             group.forEach(p -> p.failure = failure);
+        } catch (Error e) {
+            fatal = e; // every read of the group still gets its answer (this failure) before it is rethrown
+            IllegalStateException failure = new IllegalStateException("row read failed: " + e, e);
+            group.forEach(p -> p.failure = failure);
         }
         for (Pending p : group) {
             p.done = true;
             LockSupport.unpark(p.thread);
+        }
+        if (fatal != null) {
+            throw fatal;
         }
     }
 

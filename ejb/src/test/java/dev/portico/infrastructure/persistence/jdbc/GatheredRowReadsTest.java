@@ -5,12 +5,14 @@ import dev.portico.infrastructure.persistence.jdbc.GatheredRowReads.Read;
 import dev.portico.infrastructure.persistence.jdbc.GatheredRowReads.Wanted;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,10 +113,47 @@ class GatheredRowReadsTest {
     @Test
     void aCheckedFailureReachesTheReaderWithItsMessage() {
         GatheredRowReads reads = new GatheredRowReads(wanted -> {
-            throw new java.sql.SQLException("Deadlock found");
+            throw new SQLException("Deadlock found");
         });
         RuntimeException failure = assertThrows(RuntimeException.class, () -> reads.read(1, 2));
         assertTrue(failure.getMessage().contains("Deadlock found"), failure.getMessage());
+    }
+
+    @Test
+    void anErrorInTheQueryStillAnswersTheReadsItTookAndTheNextReadIsServed() throws Exception {
+        CountDownLatch queryStarted = new CountDownLatch(1);
+        CountDownLatch releaseQuery = new CountDownLatch(1);
+        AtomicInteger queries = new AtomicInteger();
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            if (queries.incrementAndGet() == 2) {
+                throw new StackOverflowError("deep");
+            }
+            if (queries.get() == 1) {
+                queryStarted.countDown();
+                assertTrue(releaseQuery.await(10, TimeUnit.SECONDS));
+            }
+            return evenRows(wanted, 1);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Read> first = pool.submit(() -> reads.read(1, 0));
+            assertTrue(queryStarted.await(10, TimeUnit.SECONDS));
+            Future<Read> second = pool.submit(() -> reads.read(1, 2));
+            Future<Read> third = pool.submit(() -> reads.read(1, 4));
+            while (reads.waiting() < 2) {
+                Thread.sleep(1); // waiting for a condition: both reads queued behind the first query
+            }
+            releaseQuery.countDown();
+            assertEquals("1/0", first.get(10, TimeUnit.SECONDS).cells());
+            for (Future<Read> failed : List.of(second, third)) {
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> failed.get(10, TimeUnit.SECONDS), "answered, not left waiting");
+                assertTrue(e.getCause() instanceof StackOverflowError || e.getCause() instanceof IllegalStateException, e.toString());
+            }
+            assertEquals("1/6", reads.read(1, 6).cells());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
