@@ -22,6 +22,13 @@ public interface CustomerDirectoryService {
     /** Adds a customer; checks, in order: name free, name present, age, phone. */
     CustomerView add(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException;
 
+    /**
+     * The same add for a caller outside any transaction (a socket request): it never joins the caller's
+     * transaction, shares one transaction and one commit with concurrent adds, and returns once its
+     * customer is committed; each add still gets its own outcome.
+     */
+    CustomerView addCommitted(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException;
+
     /** Deletes a customer; an empty name is {@code EMPTY_NAME}. */
     void delete(String name) throws CustomerNotFoundException, InvalidCustomerException;
 

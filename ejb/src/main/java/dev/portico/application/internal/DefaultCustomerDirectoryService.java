@@ -44,6 +44,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     private CustomerDirectoryStore directory;
 
     @Inject
+    private CustomerAddGroupCommit groupCommit;
+
+    @Inject
     private CustomerStream stream;
 
     @EJB
@@ -72,6 +75,25 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
             throw invalid;
         }
         directory.insert(customer);
+        return CustomerView.of(customer);
+    }
+
+    /** Checks as {@link #add} does, outside any transaction; a valid add goes through the group commit. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CustomerView addCommitted(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
+        Customer customer;
+        try {
+            customer = CustomerRules.newCustomer(name, age, address, phone);
+        } catch (InvalidCustomerException invalid) {
+            if (directory.find(name).isPresent()) {
+                throw new DuplicateCustomerException.Untransacted(name);
+            }
+            throw new InvalidCustomerException.Untransacted(invalid);
+        }
+        if (!groupCommit.add(customer)) {
+            throw new DuplicateCustomerException.Untransacted(name);
+        }
         return CustomerView.of(customer);
     }
 

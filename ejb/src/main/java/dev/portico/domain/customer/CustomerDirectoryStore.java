@@ -1,5 +1,6 @@
 package dev.portico.domain.customer;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,11 @@ public interface CustomerDirectoryStore {
      * transaction may still commit or roll back (only the refused statement was undone).
      */
     void insert(Customer customer) throws DuplicateCustomerException;
+
+    /**
+     * Stores new customers in the caller's transaction, one after the other, each as {@link #insert}
+     * does; returns, in order, whether each was stored (false: its name was taken, by a customer stored
+     * before or earlier in the list). A refused one undoes nothing of the others.
+     */
+    List<Boolean> insertAll(List<Customer> customers);
 }

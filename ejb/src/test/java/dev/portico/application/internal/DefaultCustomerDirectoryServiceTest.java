@@ -6,6 +6,7 @@ import dev.portico.domain.customer.CustomerDirectoryStore;
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Find and add cost one store call each: a find one lookup outside any transaction, a valid add one
- * insert whose refusal means "already stored"; only an invalid add looks the name up, because a
- * stored name is answered before any problem of the fields, as the reference server did.
+ * insert whose refusal means "already stored" (a socket add one insert in a group commit); only an
+ * invalid add looks the name up, because a stored name is answered before any problem of the fields,
+ * as the reference server did.
  */
 class DefaultCustomerDirectoryServiceTest {
 
@@ -46,21 +49,34 @@ class DefaultCustomerDirectoryServiceTest {
                 throw new DuplicateCustomerException(customer.name());
             }
         }
+
+        @Override
+        public List<Boolean> insertAll(List<Customer> customers) {
+            calls.add("insertAll " + customers.stream().map(Customer::name).toList());
+            return customers.stream().map(c -> byKey.putIfAbsent(c.nameKey(), c) == null).toList();
+        }
     }
 
     private final KeyedStore store = new KeyedStore();
     private final DefaultCustomerDirectoryService service = service(store);
 
+    /** The service on {@code store}, its adds through a group commit that writes with the same store. */
     private static DefaultCustomerDirectoryService service(CustomerDirectoryStore store) {
         try {
-            DefaultCustomerDirectoryService service = new DefaultCustomerDirectoryService();
-            Field field = DefaultCustomerDirectoryService.class.getDeclaredField("directory");
-            field.setAccessible(true);
-            field.set(service, store);
-            return service;
+            CustomerAddWriter writer = set(new CustomerAddWriter(), "directory", store);
+            CustomerAddGroupCommit groupCommit = new CustomerAddGroupCommit();
+            groupCommit.writeWith(writer, FeatherBaseGroupCommitTest.reachable());
+            return set(set(new DefaultCustomerDirectoryService(), "directory", store), "groupCommit", groupCommit);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static <T> T set(T bean, String name, Object value) throws ReflectiveOperationException {
+        Field field = bean.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(bean, value);
+        return bean;
     }
 
     @Test
@@ -106,7 +122,23 @@ class DefaultCustomerDirectoryServiceTest {
     }
 
     @Test
-    void findRunsOutsideAnyTransactionAndAddInOne() throws Exception {
+    void aSocketAddIsOneGroupedInsertAndItsRefusalsLeaveTheLocalTransactionAlone() throws Exception {
+        assertEquals(new CustomerView("Ann", "30", "", ""), service.addCommitted("Ann", "30", "", ""));
+        assertThrows(DuplicateCustomerException.Untransacted.class, () -> service.addCommitted("aNN", "31", "", ""));
+        assertThrows(DuplicateCustomerException.Untransacted.class, () -> service.addCommitted("ANN", "x", "", ""));
+        InvalidCustomerException phone = assertThrows(InvalidCustomerException.Untransacted.class, () -> service.addCommitted("Bob", "", "", "555-1234"));
+        assertEquals(CustomerProblem.INVALID_PHONE, phone.problem());
+        assertEquals("555-1234", phone.value());
+        assertEquals(List.of("insertAll [Ann]", "insertAll [aNN]", "find ANN", "find Bob"), store.calls);
+        assertEquals(List.of("Ann"), store.byKey.values().stream().map(Customer::name).toList());
+        assertFalse(DuplicateCustomerException.Untransacted.class.getAnnotation(ApplicationException.class).rollback());
+        assertFalse(InvalidCustomerException.Untransacted.class.getAnnotation(ApplicationException.class).rollback());
+    }
+
+    @Test
+    void findAndTheSocketAddRunOutsideAnyTransactionAndAddInOne() throws Exception {
+        assertEquals(TransactionAttributeType.NOT_SUPPORTED, DefaultCustomerDirectoryService.class
+                .getMethod("addCommitted", String.class, String.class, String.class, String.class).getAnnotation(TransactionAttribute.class).value());
         TransactionAttribute find = DefaultCustomerDirectoryService.class.getMethod("find", String.class).getAnnotation(TransactionAttribute.class);
         assertEquals(TransactionAttributeType.NOT_SUPPORTED, find.value());
         assertNull(DefaultCustomerDirectoryService.class.getMethod("add", String.class, String.class, String.class, String.class)

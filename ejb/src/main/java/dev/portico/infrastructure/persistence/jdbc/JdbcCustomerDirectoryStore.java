@@ -13,13 +13,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Find and add in plain JDBC, one statement each, where JPA built a unit of work and clones around
  * them: find is one SELECT on the name key's unique index, run on the caller's connection as it is
  * (outside a transaction: auto-commit, no COMMIT); add is one INSERT in the caller's transaction,
- * whose duplicate-key error is the answer "already stored" (no SELECT before it).
+ * whose duplicate-key error is the answer "already stored" (no SELECT before it). A group of adds
+ * is one INSERT each on one connection, in the one transaction of the group.
  */
 @ApplicationScoped
 public class JdbcCustomerDirectoryStore implements CustomerDirectoryStore {
@@ -50,24 +53,45 @@ public class JdbcCustomerDirectoryStore implements CustomerDirectoryStore {
 
     @Override
     public void insert(Customer customer) throws DuplicateCustomerException {
+        if (!insertAll(List.of(customer)).get(0)) {
+            throw new DuplicateCustomerException(customer.name());
+        }
+    }
+
+    @Override
+    public List<Boolean> insertAll(List<Customer> customers) {
+        List<Boolean> stored = new ArrayList<>(customers.size());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, customer.name());
-            insert.setString(2, customer.nameKey());
-            if (customer.ageInYears() == null) {
-                insert.setNull(3, Types.SMALLINT);
-            } else {
-                insert.setInt(3, customer.ageInYears());
+            for (Customer customer : customers) {
+                insert.setString(1, customer.name());
+                insert.setString(2, customer.nameKey());
+                if (customer.ageInYears() == null) {
+                    insert.setNull(3, Types.SMALLINT);
+                } else {
+                    insert.setInt(3, customer.ageInYears());
+                }
+                insert.setString(4, customer.age());
+                insert.setString(5, customer.address());
+                insert.setString(6, customer.phone());
+                stored.add(inserted(insert));
             }
-            insert.setString(4, customer.age());
-            insert.setString(5, customer.address());
-            insert.setString(6, customer.phone());
+        } catch (SQLException e) {
+            throw new PersistenceException("adding a customer failed: " + e.getMessage(), e);
+        }
+        return stored;
+    }
+
+    /** Runs the INSERT; false when the name key refused it (InnoDB undid that statement alone). */
+    private static boolean inserted(PreparedStatement insert) throws SQLException {
+        try {
             insert.executeUpdate();
+            return true;
         } catch (SQLException e) {
             if (e.getErrorCode() == DUPLICATE_ENTRY) {
-                throw new DuplicateCustomerException(customer.name());
+                return false;
             }
-            throw new PersistenceException("adding a customer failed: " + e.getMessage(), e);
+            throw e;
         }
     }
 }

@@ -34,6 +34,9 @@ class JdbcCustomerDirectoryStoreTest {
     private final List<String> sent = new ArrayList<>();
     private Iterator<List<String>> rows = List.<List<String>>of().iterator();
     private SQLException updateFailure;
+    /** When set, only the update with this number (from 1) fails with {@link #updateFailure}. */
+    private int failingUpdate;
+    private int updates;
     private List<String> current;
 
     private JdbcCustomerDirectoryStore store() throws ReflectiveOperationException {
@@ -54,7 +57,8 @@ class JdbcCustomerDirectoryStoreTest {
             }
             case "executeUpdate" -> {
                 sent.add("update");
-                if (updateFailure != null) {
+                updates++;
+                if (updateFailure != null && (failingUpdate == 0 || failingUpdate == updates)) {
                     throw updateFailure;
                 }
                 yield 1;
@@ -126,6 +130,26 @@ class JdbcCustomerDirectoryStoreTest {
         DuplicateCustomerException duplicate = assertThrows(DuplicateCustomerException.class,
                 () -> store().insert(new Customer("ANN", null, null, null)));
         assertTrue(duplicate.getMessage().contains("ANN"), duplicate.getMessage());
+    }
+
+    @Test
+    void aGroupIsOneInsertEachOnOneStatementAndATakenNameRefusesOnlyItsOwn() throws Exception {
+        updateFailure = new SQLIntegrityConstraintViolationException("Duplicate entry 'ann' for key 'uk_customer_name_key'", "23000", 1062);
+        failingUpdate = 2;
+        List<Boolean> stored = store().insertAll(List.of(new Customer("Ann", null, null, null), new Customer("ANN", null, null, null),
+                new Customer("Bo", null, null, null)));
+        assertEquals(List.of(true, false, true), stored);
+        assertEquals(1, sent.stream().filter(JdbcCustomerDirectoryStore.INSERT::equals).count(), "one statement prepared: " + sent);
+        assertEquals(3, updates);
+    }
+
+    @Test
+    void anyOtherRefusalInAGroupFailsTheGroup() throws Exception {
+        updateFailure = new SQLIntegrityConstraintViolationException("CONSTRAINT `ck_customer_age` failed", "23000", 4025);
+        failingUpdate = 2;
+        JdbcCustomerDirectoryStore store = store();
+        List<Customer> group = List.of(new Customer("Ann", null, null, null), new Customer("Bo", "30", null, null));
+        assertSame(updateFailure, assertThrows(PersistenceException.class, () -> store.insertAll(group)).getCause());
     }
 
     @Test
