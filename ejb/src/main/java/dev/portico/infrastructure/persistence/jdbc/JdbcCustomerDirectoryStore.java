@@ -82,12 +82,17 @@ public class JdbcCustomerDirectoryStore implements CustomerDirectoryStore {
         return stored;
     }
 
-    /** Runs the INSERT; false when the name key refused it (InnoDB undid that statement alone). */
+    /**
+     * Runs the INSERT; false when the name key refused it (InnoDB undid that statement alone). A statement
+     * whose run failed is closed, not returned to Liberty's statement cache: resetting it for the cache
+     * (getMoreResults) throws a NullPointerException in Connector/J 3.5 when its last run had no result.
+     */
     private static boolean inserted(PreparedStatement insert) throws SQLException {
         try {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
+            insert.setPoolable(false);
             if (e.getErrorCode() == DUPLICATE_ENTRY) {
                 return false;
             }

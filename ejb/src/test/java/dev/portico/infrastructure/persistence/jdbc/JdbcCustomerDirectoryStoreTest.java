@@ -63,7 +63,8 @@ class JdbcCustomerDirectoryStoreTest {
                 }
                 yield 1;
             }
-            case "close" -> null;
+            case "setPoolable" -> sent.add("poolable=" + args[0]);
+            case "close" -> sent.add("close");
             default -> throw new AssertionError(method);
         });
         Connection connection = proxy(Connection.class, (method, args) -> switch (method) {
@@ -101,7 +102,7 @@ class JdbcCustomerDirectoryStoreTest {
     void findIsOneSelectByThePythonLowerCasedNameKey() throws Exception {
         rows = List.of(Arrays.asList("İzmir", "045", null, "514-1234")).iterator();
         Optional<Customer> found = store().find("İZMİR");
-        assertEquals(List.of(JdbcCustomerDirectoryStore.FIND, "1=i\u0307zmi\u0307r", "query"), sent);
+        assertEquals(List.of(JdbcCustomerDirectoryStore.FIND, "1=i\u0307zmi\u0307r", "query", "close"), sent);
         assertEquals("SELECT name, COALESCE(age_text, age), address, phone FROM customer WHERE name_key = ?", JdbcCustomerDirectoryStore.FIND);
         Customer customer = found.orElseThrow();
         assertEquals(List.of("İzmir", "045", "514-1234"), List.of(customer.name(), customer.age(), customer.phone()));
@@ -112,16 +113,16 @@ class JdbcCustomerDirectoryStoreTest {
     @Test
     void findOfAnUnknownNameIsEmpty() throws Exception {
         assertEquals(Optional.empty(), store().find("nobody"));
-        assertEquals(3, sent.size());
+        assertEquals(4, sent.size());
     }
 
     @Test
     void addIsOneInsertOfNameKeyAgeAsNumberAndAsWritten() throws Exception {
         store().insert(new Customer("Ann", "007", null, "514-1234"));
-        assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Ann", "2=ann", "3=7", "4=007", "5=null", "6=514-1234", "update"), sent);
+        assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Ann", "2=ann", "3=7", "4=007", "5=null", "6=514-1234", "update", "close"), sent);
         sent.clear();
         store().insert(new Customer("Bo", null, "x", null));
-        assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Bo", "2=bo", "3=NULL", "4=null", "5=x", "6=null", "update"), sent);
+        assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Bo", "2=bo", "3=NULL", "4=null", "5=x", "6=null", "update", "close"), sent);
     }
 
     @Test
@@ -130,6 +131,8 @@ class JdbcCustomerDirectoryStoreTest {
         DuplicateCustomerException duplicate = assertThrows(DuplicateCustomerException.class,
                 () -> store().insert(new Customer("ANN", null, null, null)));
         assertTrue(duplicate.getMessage().contains("ANN"), duplicate.getMessage());
+        assertEquals(List.of("update", "poolable=false", "close"), sent.subList(sent.size() - 3, sent.size()),
+                "a statement whose run failed is closed, never reset for Liberty's statement cache");
     }
 
     @Test
@@ -141,6 +144,7 @@ class JdbcCustomerDirectoryStoreTest {
         assertEquals(List.of(true, false, true), stored);
         assertEquals(1, sent.stream().filter(JdbcCustomerDirectoryStore.INSERT::equals).count(), "one statement prepared: " + sent);
         assertEquals(3, updates);
+        assertTrue(sent.indexOf("poolable=false") > 0 && sent.indexOf("poolable=false") < sent.indexOf("close"), sent.toString());
     }
 
     @Test
