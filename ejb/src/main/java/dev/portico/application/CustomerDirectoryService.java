@@ -13,10 +13,11 @@ import java.util.function.Predicate;
 
 /**
  * The customer directory's use cases. Names are matched case-insensitively; field values are
- * the trimmed text a client sent. Each call is one transaction, committed when it returns.
+ * the trimmed text a client sent. Each change is one transaction, committed when it returns.
  */
 public interface CustomerDirectoryService {
 
+    /** The customer with this name; one read outside any transaction. */
     Optional<CustomerView> find(String name);
 
     /** Adds a customer; checks, in order: name free, name present, age, phone. */
