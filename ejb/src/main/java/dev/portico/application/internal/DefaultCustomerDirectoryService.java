@@ -65,15 +65,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
      */
     @Override
     public CustomerView add(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
-        Customer customer;
-        try {
-            customer = CustomerRules.newCustomer(name, age, address, phone);
-        } catch (InvalidCustomerException invalid) {
-            if (directory.find(name).isPresent()) {
-                throw new DuplicateCustomerException(name);
-            }
-            throw invalid;
-        }
+        Customer customer = newCustomer(name, age, address, phone);
         directory.insert(customer);
         return CustomerView.of(customer);
     }
@@ -84,11 +76,10 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     public CustomerView addCommitted(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
         Customer customer;
         try {
-            customer = CustomerRules.newCustomer(name, age, address, phone);
+            customer = newCustomer(name, age, address, phone);
+        } catch (DuplicateCustomerException duplicate) {
+            throw new DuplicateCustomerException.Untransacted(name);
         } catch (InvalidCustomerException invalid) {
-            if (directory.find(name).isPresent()) {
-                throw new DuplicateCustomerException.Untransacted(name);
-            }
             throw new InvalidCustomerException.Untransacted(invalid);
         }
         if (!groupCommit.add(customer)) {
@@ -187,6 +178,21 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     @Override
     public ExportResult export() throws IOException {
         return exportFile.write();
+    }
+
+    /**
+     * The customer to add, if its fields are valid; when they are not, a name already stored is
+     * answered first (one lookup), as the reference server did.
+     */
+    private Customer newCustomer(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
+        try {
+            return CustomerRules.newCustomer(name, age, address, phone);
+        } catch (InvalidCustomerException invalid) {
+            if (directory.find(name).isPresent()) {
+                throw new DuplicateCustomerException(name);
+            }
+            throw invalid;
+        }
     }
 
     /**
