@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Group commit of concurrent writes, as {@link FeatherBaseGroupCommit} does for addrows: each write
+ * Group commit of concurrent writes (addrows, customer adds): each write
  * queues itself and takes the commit lock; whoever holds it writes every write queued so far in one
  * call of {@code writer} (one transaction, committed when it returns) and only then gives each its
  * outcome; a write done meanwhile by another holder returns as soon as it gets the lock. A failed
