@@ -13,14 +13,22 @@ import java.util.function.Predicate;
 
 /**
  * The customer directory's use cases. Names are matched case-insensitively; field values are
- * the trimmed text a client sent. Each call is one transaction, committed when it returns.
+ * the trimmed text a client sent. Each change is one transaction, committed when it returns.
  */
 public interface CustomerDirectoryService {
 
+    /** The customer with this name; one read outside any transaction. */
     Optional<CustomerView> find(String name);
 
     /** Adds a customer; checks, in order: name free, name present, age, phone. */
     CustomerView add(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException;
+
+    /**
+     * The same add for a caller outside any transaction (a socket request): it never joins the caller's
+     * transaction, shares one transaction and one commit with concurrent adds, and returns once its
+     * customer is committed; each add still gets its own outcome.
+     */
+    CustomerView addCommitted(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException;
 
     /** Deletes a customer; an empty name is {@code EMPTY_NAME}. */
     void delete(String name) throws CustomerNotFoundException, InvalidCustomerException;

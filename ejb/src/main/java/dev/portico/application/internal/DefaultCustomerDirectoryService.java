@@ -6,6 +6,7 @@ import dev.portico.application.ExportBatch;
 import dev.portico.application.ExportResult;
 import dev.portico.application.ImportReport;
 import dev.portico.domain.customer.Customer;
+import dev.portico.domain.customer.CustomerDirectoryStore;
 import dev.portico.domain.customer.CustomerFileLine;
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
@@ -29,7 +30,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
-/** The customer directory service on JPA, one container-managed transaction per call. */
+/**
+ * The customer directory service, one container-managed transaction per change: find and add in plain
+ * JDBC ({@link CustomerDirectoryStore}, one statement each; find outside any transaction), the rest on JPA.
+ */
 @Stateless
 public class DefaultCustomerDirectoryService implements CustomerDirectoryService {
 
@@ -37,23 +41,50 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     private CustomerRepository customers;
 
     @Inject
+    private CustomerDirectoryStore directory;
+
+    @Inject
+    private CustomerAddGroupCommit groupCommit;
+
+    @Inject
     private CustomerStream stream;
 
     @EJB
     private CustomerExportFile exportFile;
 
+    /** One query, outside any transaction: a read needs neither a commit nor a rollback. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<CustomerView> find(String name) {
-        return customers.findByName(name).map(CustomerView::of);
+        return directory.find(name).map(CustomerView::of);
     }
 
+    /**
+     * One INSERT when the fields are valid, its duplicate-key error meaning "already stored"; only
+     * invalid fields cost a lookup, since a name already stored is answered before any field problem.
+     */
     @Override
     public CustomerView add(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
-        if (customers.findByName(name).isPresent()) {
-            throw new DuplicateCustomerException(name);
+        Customer customer = newCustomer(name, age, address, phone);
+        directory.insert(customer);
+        return CustomerView.of(customer);
+    }
+
+    /** Checks as {@link #add} does, outside any transaction; a valid add goes through the group commit. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CustomerView addCommitted(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
+        Customer customer;
+        try {
+            customer = newCustomer(name, age, address, phone);
+        } catch (DuplicateCustomerException duplicate) {
+            throw new DuplicateCustomerException.Untransacted(name);
+        } catch (InvalidCustomerException invalid) {
+            throw new InvalidCustomerException.Untransacted(invalid);
         }
-        Customer customer = CustomerRules.newCustomer(name, age, address, phone);
-        customers.store(customer);
+        if (!groupCommit.add(customer)) {
+            throw new DuplicateCustomerException.Untransacted(name);
+        }
         return CustomerView.of(customer);
     }
 
@@ -147,6 +178,21 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     @Override
     public ExportResult export() throws IOException {
         return exportFile.write();
+    }
+
+    /**
+     * The customer to add, if its fields are valid; when they are not, a name already stored is
+     * answered first (one lookup), as the reference server did.
+     */
+    private Customer newCustomer(String name, String age, String address, String phone) throws DuplicateCustomerException, InvalidCustomerException {
+        try {
+            return CustomerRules.newCustomer(name, age, address, phone);
+        } catch (InvalidCustomerException invalid) {
+            if (directory.find(name).isPresent()) {
+                throw new DuplicateCustomerException(name);
+            }
+            throw invalid;
+        }
     }
 
     /**

@@ -90,6 +90,11 @@ public class Customer {
         return ageText != null || age == null ? ageText : age.toString();
     }
 
+    /** The age's value in years (what sorting and the exact-age filter use), or {@code null}. */
+    public Integer ageInYears() {
+        return age;
+    }
+
     public String address() {
         return address;
     }

@@ -22,4 +22,13 @@ public class InvalidCustomerException extends Exception {
     public String value() {
         return value;
     }
+
+    /** The same refusal from a call outside any transaction (see {@link DuplicateCustomerException.Untransacted}). */
+    @ApplicationException(rollback = false)
+    public static final class Untransacted extends InvalidCustomerException {
+
+        public Untransacted(InvalidCustomerException refusal) {
+            super(refusal.problem(), refusal.value());
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /**
  * The customer directory's model: the customer record, its validation rules, the data-file line
- * format, the repository contract and the typed business failures.
+ * format, the repository and store contracts and the typed business failures.
  */
 package dev.portico.domain.customer;

@@ -89,7 +89,7 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
 
     private CustomerDirectoryReply add(CustomerDirectoryRequest.Add add) {
         try {
-            directory.add(add.name(), add.age(), add.address(), add.phone());
+            directory.addCommitted(add.name(), add.age(), add.address(), add.phone());
             return new CustomerDirectoryReply.Added(add.line());
         } catch (DuplicateCustomerException e) {
             return new CustomerDirectoryReply.AlreadyStored(add.name());

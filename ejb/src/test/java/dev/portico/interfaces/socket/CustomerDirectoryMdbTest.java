@@ -38,19 +38,19 @@ class CustomerDirectoryMdbTest {
     @Test
     void addEchoesTheLineOrNamesTheTakenName() {
         CustomerDirectoryRequest.Add add = new CustomerDirectoryRequest.Add("2|Ann|30|x|", "Ann", "30", "x", "");
-        assertEquals(new CustomerDirectoryReply.Added("2|Ann|30|x|"), answer("add", args -> null, add));
-        assertEquals(new CustomerDirectoryReply.AlreadyStored("Ann"), answer("add", fail(new DuplicateCustomerException("Ann")), add));
+        assertEquals(new CustomerDirectoryReply.Added("2|Ann|30|x|"), answer("addCommitted", args -> null, add));
+        assertEquals(new CustomerDirectoryReply.AlreadyStored("Ann"), answer("addCommitted", fail(new DuplicateCustomerException("Ann")), add));
     }
 
     @Test
     void addRefusedForAnEmptyNameOrALineBreakListsAllFourFieldsOtherwiseTheValue() {
         CustomerDirectoryRequest.Add add = new CustomerDirectoryRequest.Add("2||30|x|", "", "30", "x", "");
         assertEquals(new CustomerDirectoryReply.Skipped(Operation.ADDING, "null key field", List.of("", "30", "x", "")),
-                answer("add", fail(new InvalidCustomerException(CustomerProblem.EMPTY_NAME, "")), add));
+                answer("addCommitted", fail(new InvalidCustomerException(CustomerProblem.EMPTY_NAME, "")), add));
         assertEquals(new CustomerDirectoryReply.Skipped(Operation.ADDING, "line break in field", List.of("", "30", "x", "")),
-                answer("add", fail(new InvalidCustomerException(CustomerProblem.LINE_BREAK, "x")), add));
+                answer("addCommitted", fail(new InvalidCustomerException(CustomerProblem.LINE_BREAK, "x")), add));
         assertEquals(new CustomerDirectoryReply.Skipped(Operation.ADDING, "invalid age field", List.of("130")),
-                answer("add", fail(new InvalidCustomerException(CustomerProblem.AGE_OUT_OF_RANGE, "130")), add));
+                answer("addCommitted", fail(new InvalidCustomerException(CustomerProblem.AGE_OUT_OF_RANGE, "130")), add));
     }
 
     @Test
