@@ -56,8 +56,10 @@ final class GroupCommit<W, R> {
         } finally {
             commit.unlock();
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        if (mine.failure instanceof RuntimeException e) {
+            throw e;
+        } else if (mine.failure instanceof Error e) {
+            throw e;
         }
         return mine.outcome;
     }
@@ -90,6 +92,8 @@ final class GroupCommit<W, R> {
             for (Pending<W, R> p : group) {
                 write(List.of(p), groupWriter, database);
             }
+        } catch (Error e) {
+            group.forEach(p -> p.settle(null, e));
         }
     }
 
@@ -97,14 +101,15 @@ final class GroupCommit<W, R> {
     private static final class Pending<W, R> {
         final W write;
         R outcome;
-        RuntimeException failure;
+        /** A RuntimeException or an Error. */
+        Throwable failure;
         boolean settled;
 
         Pending(W write) {
             this.write = write;
         }
 
-        void settle(R outcome, RuntimeException failure) {
+        void settle(R outcome, Throwable failure) {
             this.outcome = outcome;
             this.failure = failure;
             this.settled = true;

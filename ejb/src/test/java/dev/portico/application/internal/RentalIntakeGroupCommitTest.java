@@ -154,6 +154,26 @@ class RentalIntakeGroupCommitTest {
     }
 
     @Test
+    void anErrorInAGroupWriteFailsEveryIntakeOfTheGroupInsteadOfLeavingThemWaiting() throws Exception {
+        Error bug = new AssertionError("a bug in the writer");
+        RentalIntakeGroupCommit groupCommit = groupCommit(FeatherBaseGroupCommitTest.reachable(), rentals -> {
+            if (storeCalls.size() > 1) {
+                throw bug;
+            }
+        });
+        Future<?> first = firstIntakeHoldingTheLock(groupCommit);
+        Future<?> second = clients.submit(() -> groupCommit.store(intake("Second", 1)));
+        Future<?> third = clients.submit(() -> groupCommit.store(intake("Third", 1)));
+        Thread.sleep(200);
+
+        releaseFirstStore.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertSame(bug, assertThrows(Exception.class, () -> second.get(10, TimeUnit.SECONDS)).getCause());
+        assertSame(bug, assertThrows(Exception.class, () -> third.get(10, TimeUnit.SECONDS)).getCause());
+        assertEquals(List.of(1, 2), storeCalls.stream().map(List::size).toList());
+    }
+
+    @Test
     void aGroupHoldsAtMostTheRentalsOfOneLargestIntake() throws Exception {
         RentalIntakeGroupCommit groupCommit = groupCommit(FeatherBaseGroupCommitTest.reachable(), rentals -> { });
         int max = RentalIntakeGroupCommit.MAX_GROUP_RENTALS;
