@@ -11,23 +11,30 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Intake writes in plain JDBC on the caller's transaction, two batches whatever the number of rentals
- * (Connector/J sends a batch of INSERTs as one bulk command): the renters, each once and in one global
- * order (name, gender), so that concurrent writers lock renter rows in the same order; then the rentals,
- * each finding its renter's id by the unique key (name, gender) in the same statement, so no id travels
- * back to the application.
+ * Intake writes in plain JDBC on the caller's transaction, in multi-row INSERTs whose row counts are
+ * powers of two, so that few statement texts exist (the statement cache keeps them). First the renters,
+ * each once, in one global order (name, gender) so that concurrent writers lock renter rows in the same
+ * order, in one statement (padded by repeating the last renter, which the upsert then leaves as it is);
+ * then the rentals in their order, one statement per power of two in their count (13 = 8 + 4 + 1), each
+ * row finding its renter's id by the unique key (name, gender), so no id travels back to the application.
  */
 @ApplicationScoped
 public class JdbcRentalIntakeStore implements RentalIntakeStore {
 
-    private static final String RENTER = "INSERT INTO renter (name, gender, name_key) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
-    private static final String RENTAL = "INSERT INTO rental (renter_id, car_model, gender, mileage_km, time_in, time_out)"
-            + " VALUES ((SELECT r.id FROM renter r WHERE r.name = ? AND r.gender = ?), ?, ?, ?, ?, ?)";
+    private static final String RENTERS = "INSERT INTO renter (name, gender, name_key) VALUES ";
+    private static final String RENTER_ROW = "(?, ?, ?)";
+    private static final String RENTERS_END = " ON DUPLICATE KEY UPDATE id = id";
+    private static final String RENTALS = "INSERT INTO rental (renter_id, car_model, gender, mileage_km, time_in, time_out) VALUES ";
+    private static final String RENTAL_ROW = "((SELECT r.id FROM renter r WHERE r.name = ? AND r.gender = ?), ?, ?, ?, ?, ?)";
+    /** The most rentals one statement inserts. */
+    static final int MAX_ROWS = 512;
     private static final Comparator<RentalDraft> RENTER_ORDER = Comparator.comparing(RentalDraft::renter).thenComparing(RentalDraft::gender);
 
     @Resource(lookup = "jdbc/portico")
@@ -35,33 +42,55 @@ public class JdbcRentalIntakeStore implements RentalIntakeStore {
 
     @Override
     public void store(List<RentalDraft> rentals) {
-        TreeSet<RentalDraft> renters = new TreeSet<>(RENTER_ORDER);
-        renters.addAll(rentals);
+        if (rentals.isEmpty()) {
+            return;
+        }
+        TreeSet<RentalDraft> distinct = new TreeSet<>(RENTER_ORDER);
+        distinct.addAll(rentals);
+        List<RentalDraft> renters = new ArrayList<>(distinct);
+        renters.addAll(Collections.nCopies(powerOfTwoAtLeast(renters.size()) - renters.size(), renters.get(renters.size() - 1)));
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(RENTER)) {
+            try (PreparedStatement insert = connection.prepareStatement(RENTERS + rows(RENTER_ROW, renters.size()) + RENTERS_END)) {
+                int p = 1;
                 for (RentalDraft renter : renters) {
-                    insert.setString(1, renter.renter());
-                    insert.setString(2, String.valueOf(renter.gender()));
-                    insert.setString(3, Renter.keyOf(renter.renter()));
-                    insert.addBatch();
+                    insert.setString(p++, renter.renter());
+                    insert.setString(p++, String.valueOf(renter.gender()));
+                    insert.setString(p++, Renter.keyOf(renter.renter()));
                 }
-                insert.executeBatch();
+                insert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(RENTAL)) {
-                for (RentalDraft rental : rentals) {
-                    insert.setString(1, rental.renter());
-                    insert.setString(2, String.valueOf(rental.gender()));
-                    insert.setString(3, rental.car().label());
-                    insert.setString(4, String.valueOf(rental.gender()));
-                    insert.setInt(5, rental.mileageKm());
-                    insert.setObject(6, rental.timeIn());
-                    insert.setObject(7, rental.timeOut());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            for (int from = 0; from < rentals.size(); ) {
+                int count = Math.min(MAX_ROWS, Integer.highestOneBit(rentals.size() - from));
+                insertRentals(connection, rentals.subList(from, from + count));
+                from += count;
             }
         } catch (SQLException e) {
             throw new PersistenceException("storing " + rentals.size() + " rentals failed: " + e.getMessage(), e);
         }
+    }
+
+    /** One INSERT of these rentals (a power of two of them), in their order. */
+    private static void insertRentals(Connection connection, List<RentalDraft> rentals) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(RENTALS + rows(RENTAL_ROW, rentals.size()))) {
+            int p = 1;
+            for (RentalDraft rental : rentals) {
+                insert.setString(p++, rental.renter());
+                insert.setString(p++, String.valueOf(rental.gender()));
+                insert.setString(p++, rental.car().label());
+                insert.setString(p++, String.valueOf(rental.gender()));
+                insert.setInt(p++, rental.mileageKm());
+                insert.setObject(p++, rental.timeIn());
+                insert.setObject(p++, rental.timeOut());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    static int powerOfTwoAtLeast(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    private static String rows(String row, int count) {
+        return String.join(", ", Collections.nCopies(count, row));
     }
 }
