@@ -59,8 +59,8 @@ public class JdbcRentalIntakeStore implements RentalIntakeStore {
                 }
                 insert.executeUpdate();
             }
-            for (int from = 0; from < rentals.size(); ) {
-                int count = Math.min(MAX_ROWS, Integer.highestOneBit(rentals.size() - from));
+            int from = 0;
+            for (int count : statementSizes(rentals.size())) {
                 insertRentals(connection, rentals.subList(from, from + count));
                 from += count;
             }
@@ -86,6 +86,16 @@ public class JdbcRentalIntakeStore implements RentalIntakeStore {
         }
     }
 
+    /** The row counts of the INSERTs that store {@code rentals} rentals: powers of two up to {@link #MAX_ROWS}, largest first. */
+    static List<Integer> statementSizes(int rentals) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = rentals; left > 0; left -= sizes.get(sizes.size() - 1)) {
+            sizes.add(Math.min(MAX_ROWS, Integer.highestOneBit(left)));
+        }
+        return sizes;
+    }
+
+    /** The least power of two that is at least {@code n} (at least 1). */
     static int powerOfTwoAtLeast(int n) {
         return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
     }
