@@ -33,6 +33,7 @@ class CrashRecoveryIT {
     static void deployAndStart() throws Exception {
         TestDatabase.clearCustomers();
         TestDatabase.clearFeatherBase();
+        TestDatabase.clearRentals();
         Files.copy(ItEnvironment.ear(), dropins().resolve("portico.ear"), StandardCopyOption.REPLACE_EXISTING);
         startServer();
     }
@@ -51,16 +52,19 @@ class CrashRecoveryIT {
         }
         List<String> acknowledgedRows = Collections.synchronizedList(new ArrayList<>());
         List<String> acknowledgedCustomers = Collections.synchronizedList(new ArrayList<>());
+        List<String> acknowledgedIntakes = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             int writer = w;
             writers.add(new Thread(() -> writeRows(writer, writing, acknowledgedRows)));
             writers.add(new Thread(() -> addCustomers(writer, writing, acknowledgedCustomers)));
+            writers.add(new Thread(() -> sendIntakes(writer, writing, acknowledgedIntakes)));
         }
         writers.forEach(Thread::start);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((acknowledgedRows.size() <= 50 || acknowledgedCustomers.size() <= 20) && System.nanoTime() < deadline) {
+        while ((acknowledgedRows.size() <= 50 || acknowledgedCustomers.size() <= 20 || acknowledgedIntakes.size() <= 20)
+                && System.nanoTime() < deadline) {
             Thread.sleep(50); // until the writers got going (asserted below)
         }
         kill();
@@ -68,8 +72,9 @@ class CrashRecoveryIT {
         for (Thread t : writers) {
             t.join(30_000);
         }
-        assertTrue(acknowledgedRows.size() > 50 && acknowledgedCustomers.size() > 20,
-                "the writers got going before the kill: " + acknowledgedRows.size() + " rows, " + acknowledgedCustomers.size() + " customers");
+        assertTrue(acknowledgedRows.size() > 50 && acknowledgedCustomers.size() > 20 && acknowledgedIntakes.size() > 20,
+                "the writers got going before the kill: " + acknowledgedRows.size() + " rows, " + acknowledgedCustomers.size() + " customers, "
+                        + acknowledgedIntakes.size() + " intakes");
 
         startServer();
         List<String> stored = new ArrayList<>();
@@ -88,6 +93,9 @@ class CrashRecoveryIT {
         for (String name : acknowledgedCustomers) {
             assertEquals(name + "|1||", CustomerDirectoryClient.ask("1|" + name + "\n"), "acknowledged customer lost in the crash");
         }
+        List<String> intakesLost = new ArrayList<>(acknowledgedIntakes);
+        intakesLost.removeAll(TestDatabase.rows("SELECT rn.name FROM rental rt JOIN renter rn ON rn.id = rt.renter_id WHERE rt.mileage_km = 2"));
+        assertEquals(List.of(), intakesLost, "acknowledged intakes lost in the crash (or stored without their second rental)");
     }
 
     private static void writeRows(int writer, AtomicBoolean writing, List<String> acknowledged) {
@@ -115,6 +123,23 @@ class CrashRecoveryIT {
         }
     }
 
+    /** Intakes of two rentals, each under its own renter; the renter's name is recorded once the intake is acknowledged. */
+    private static void sendIntakes(int writer, AtomicBoolean writing, List<String> acknowledged) {
+        for (int seq = 0; writing.get(); seq++) {
+            String renter = "Crash" + writer + "x" + seq;
+            byte[] pickle = RentalPickle.of(List.of(
+                    List.of(renter, "F", "Axia", "1", "2024-02-01 09:00", "2024-02-01 10:00"),
+                    List.of(renter, "F", "Kancil", "2", "2024-02-01 11:00", "2024-02-01 12:00")));
+            try {
+                if (RentalClient.send(pickle).equals("Data received and stored successfully")) {
+                    acknowledged.add(renter);
+                }
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
+    }
+
     private static void kill() throws Exception {
         Path pidFile = WLP.resolve("usr/servers/.pid/" + SERVER + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).strip());
@@ -127,6 +152,7 @@ class CrashRecoveryIT {
         server("start");
         waitForPort(ItEnvironment.featherBasePort());
         waitForPort(ItEnvironment.customerPort());
+        waitForPort(ItEnvironment.rentalPort());
     }
 
     private static void server(String action) throws Exception {

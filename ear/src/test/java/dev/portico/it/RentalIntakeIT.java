@@ -154,6 +154,36 @@ class RentalIntakeIT {
     }
 
     @Test
+    void concurrentIntakesStoreEachIntakesRentalsTogetherAndInTheirOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> replies = new ArrayList<>();
+            for (int client = 0; client < 16; client++) {
+                for (int round = 0; round < 4; round++) {
+                    String renter = "C" + client + "R" + round;
+                    byte[] pickle = RentalPickle.of(List.of(
+                            List.of(renter, "F", "Axia", "1", "2024-02-01 09:00", "2024-02-01 10:00"),
+                            List.of("Shared", "M", "Kancil", "2", "2024-02-01 09:00", "2024-02-01 10:00"),
+                            List.of(renter, "F", "Corolla", "3", "2024-02-01 09:00", "2024-02-01 10:00")));
+                    replies.add(pool.submit(() -> renter + " " + RentalClient.send(pickle)));
+                }
+            }
+            for (Future<String> reply : replies) {
+                assertTrue(reply.get().endsWith(" " + STORED), reply.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> byId = TestDatabase.rows("SELECT rn.name, rt.mileage_km FROM rental rt JOIN renter rn ON rn.id = rt.renter_id ORDER BY rt.id");
+        assertEquals(64 * 3, byId.size());
+        for (int i = 0; i < byId.size(); i += 3) {
+            String renter = byId.get(i).split("\\|")[0];
+            assertEquals(List.of(renter + "|1", "Shared|2", renter + "|3"), byId.subList(i, i + 3), "one intake's rentals, one after another by id");
+        }
+        assertEquals(65, TestDatabase.count("renter"), "64 renters and the one they share");
+    }
+
+    @Test
     void theSameIntakeOverHttpSharesTheValidationAndFeedsTheReports() throws Exception {
         String json = "{\"users\": [[\"Nur\", \"f\"], [\"Raj\", \"M\"]], \"CarStatus\": [[\"corolo\", \"120 km\"], [\"Axia\", 30]],"
                 + " \"Time_Rent\": [[\"2024-02-01 09:00\", \"2024-02-01 11:00:00\"], [\"2024-02-02 09:00:00\", \"2024-02-02 10:00:00\"]]}";

@@ -8,6 +8,7 @@ import dev.portico.domain.rental.SentValue;
 import dev.portico.domain.rental.CarModel;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.MileageBand;
+import dev.portico.domain.rental.RentalPayload;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalTotals;
@@ -94,6 +95,30 @@ class RentalServiceIT {
         assertEquals(perDay, reports.rentalsPerDay(RentalQuery.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 3))));
         assertEquals(Map.of(LocalDate.of(2024, 3, 3), 1L), reports.rentalsPerDay(RentalQuery.between(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 31))));
         assertEquals(2L, renters(), "Ann is one renter");
+    }
+
+    @Test
+    void anIntakeOfTheMostRentalsIsStoredWholeInItsOrderUnderItsRenters() throws Exception {
+        @SuppressWarnings("unchecked")
+        List<String>[] rentals = new List[RentalPayload.MAX_RENTALS];
+        for (int i = 0; i < rentals.length; i++) {
+            rentals[i] = List.of("N" + i % 700, "F", "Axia", String.valueOf(i), "2024-03-01 08:00:00", "2024-03-01 10:00:00");
+        }
+        assertEquals(RentalPayload.MAX_RENTALS, intake.intake(payload(rentals)));
+
+        List<String> stored = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rn.name, rt.mileage_km FROM rental rt JOIN renter rn ON rn.id = rt.renter_id ORDER BY rt.id")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1) + "|" + rs.getInt(2));
+            }
+        }
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < rentals.length; i++) {
+            sent.add("N" + i % 700 + "|" + i);
+        }
+        assertEquals(sent, stored);
+        assertEquals(700L, renters());
     }
 
     @Test

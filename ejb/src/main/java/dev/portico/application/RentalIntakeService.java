@@ -3,7 +3,11 @@ package dev.portico.application;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.SentValue;
 
-/** Takes in rentals from any channel: all of a request is stored in one transaction, or none of it. */
+/**
+ * Takes in rentals from any channel: all of a request is stored in one transaction, or none of it. That
+ * transaction is never the caller's: it may be shared with concurrent requests, and is committed before
+ * the call returns.
+ */
 public interface RentalIntakeService {
 
     /**

@@ -7,14 +7,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
- * Group commit of concurrent writes (addrows, customer adds): each write
- * queues itself and takes the commit lock; whoever holds it writes every write queued so far in one
- * call of {@code writer} (one transaction, committed when it returns) and only then gives each its
- * outcome; a write done meanwhile by another holder returns as soon as it gets the lock. A failed
- * group is written again one write at a time, so that one write's failure is never another's, unless
- * the failure is an outage: then every write of the group gets it at once.
+ * Group commit of concurrent writes of one kind (addrows, customer adds, rental intakes): each write
+ * queues itself and takes the commit lock; whoever holds it writes the writes queued so far (oldest
+ * first, up to a group's weight) in one call of {@code writer} (one transaction, committed when it
+ * returns) and only then gives each its outcome; a write done meanwhile by another holder returns as
+ * soon as it gets the lock. Concurrent writes thus share one COMMIT, and each caller still returns only
+ * after the commit of its own write. A failed group is written again one write at a time, so that one
+ * write's failure is never another's, unless the failure is an outage: then every write of the group
+ * gets it at once. An Error fails every write of its group.
  *
  * @param <I> one write
  * @param <O> its outcome
@@ -25,11 +28,20 @@ final class GroupCommit<I, O> {
     private final ReentrantLock commit = new ReentrantLock();
     private final Function<List<I>, List<O>> writer;
     private final Predicate<RuntimeException> outage;
+    private final int maxGroupWeight;
+    private final ToIntFunction<I> weight;
 
-    /** {@code writer} returns one outcome per write, in order, once they are committed. */
+    /** {@code writer} returns one outcome per write, in order, once they are committed; groups as large as the queue. */
     GroupCommit(Function<List<I>, List<O>> writer, Predicate<RuntimeException> outage) {
+        this(writer, outage, Integer.MAX_VALUE, item -> 1);
+    }
+
+    /** Groups that weigh at most {@code maxGroupWeight}, unless a single write weighs more: it is then a group alone. */
+    GroupCommit(Function<List<I>, List<O>> writer, Predicate<RuntimeException> outage, int maxGroupWeight, ToIntFunction<I> weight) {
         this.writer = writer;
         this.outage = outage;
+        this.maxGroupWeight = maxGroupWeight;
+        this.weight = weight;
     }
 
     /** The write's outcome, once it is committed; or its failure, thrown. */
@@ -38,36 +50,50 @@ final class GroupCommit<I, O> {
         queue.add(mine);
         commit.lock();
         try {
-            if (!mine.settled()) {
-                List<Pending<I, O>> group = new ArrayList<>();
-                for (Pending<I, O> p = queue.poll(); p != null; p = queue.poll()) {
-                    group.add(p);
-                }
-                write(group);
+            while (!mine.settled) {
+                write(nextGroup()); // not empty: mine is still queued, as only the lock holder takes writes
             }
         } finally {
             commit.unlock();
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        if (mine.failure instanceof RuntimeException e) {
+            throw e;
+        } else if (mine.failure instanceof Error e) {
+            throw e;
         }
         return mine.outcome;
+    }
+
+    /** The queued writes, oldest first, up to the group's weight (at least one). Only the lock holder polls. */
+    private List<Pending<I, O>> nextGroup() {
+        List<Pending<I, O>> group = new ArrayList<>();
+        long groupWeight = 0;
+        for (Pending<I, O> p = queue.peek(); p != null; p = queue.peek()) {
+            groupWeight += weight.applyAsInt(p.item);
+            if (!group.isEmpty() && groupWeight > maxGroupWeight) {
+                break;
+            }
+            group.add(queue.poll());
+        }
+        return group;
     }
 
     private void write(List<Pending<I, O>> group) {
         try {
             List<O> outcomes = writer.apply(group.stream().map(p -> p.item).toList());
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).outcome = outcomes.get(i);
+                group.get(i).settle(outcomes.get(i), null);
             }
         } catch (RuntimeException e) {
             if (group.size() == 1 || outage.test(e)) {
-                group.forEach(p -> p.failure = e);
+                group.forEach(p -> p.settle(null, e));
                 return;
             }
             for (Pending<I, O> p : group) {
                 write(List.of(p));
             }
+        } catch (Error e) {
+            group.forEach(p -> p.settle(null, e));
         }
     }
 
@@ -75,14 +101,18 @@ final class GroupCommit<I, O> {
     private static final class Pending<I, O> {
         final I item;
         O outcome;
-        RuntimeException failure;
+        /** A RuntimeException or an Error. */
+        Throwable failure;
+        boolean settled;
 
         Pending(I item) {
             this.item = item;
         }
 
-        boolean settled() {
-            return outcome != null || failure != null;
+        void settle(O outcome, Throwable failure) {
+            this.outcome = outcome;
+            this.failure = failure;
+            this.settled = true;
         }
     }
 }

@@ -1,14 +1,16 @@
 package dev.portico.domain.rental;
 
+import java.util.List;
+
 /**
- * Where an intake writes: a renter found or added, then its rentals, one statement each, in the
- * caller's transaction (the reports and listings read through {@link RentalRepository}).
+ * Where intakes write, in the caller's transaction: the renters found or added, then the rentals (the
+ * reports and listings read through {@link RentalRepository}).
  */
 public interface RentalIntakeStore {
 
-    /** The id of the renter with this name and gender, added if new; concurrent intakes of one renter never collide. */
-    long renter(String name, char gender);
-
-    /** Stores one rental of the renter {@code renterId}. */
-    void store(long renterId, RentalDraft draft);
+    /**
+     * Stores the rentals in their order (their ids ascend so), each under its renter (name and gender),
+     * which is added first if new; concurrent writers of one renter never collide.
+     */
+    void store(List<RentalDraft> rentals);
 }

@@ -1,6 +1,8 @@
 package dev.portico.interfaces.socket;
 
 import dev.portico.application.internal.DefaultRentalIntakeService;
+import dev.portico.application.internal.RentalIntakeGroupCommit;
+import dev.portico.application.internal.RentalIntakeWriter;
 import dev.portico.domain.rental.CarModel;
 import dev.portico.domain.rental.RentalDraft;
 import dev.portico.domain.rental.RentalIntakeStore;
@@ -17,11 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -71,6 +72,16 @@ class RentalIntakeVectorsTest {
         assertEquals(List.of("M Ali", "M Kamal", "F Siti"), store.renterOfEachRental());
     }
 
+    @Test
+    void anIntakeWhoseWriteLostADeadlockIsWrittenAgainAndStoredOnce() throws IOException {
+        store.failures.add(new IllegalStateException("storing failed", new SQLException("Deadlock found when trying to get lock", "40001", 1213)));
+
+        assertEquals(new RentalIntakeReply.Stored(), answer("valid-one-rental-p4.pkl"));
+
+        assertEquals(List.of(MIRA), store.rentals);
+        assertEquals(List.of(), store.failures, "the first write failed");
+    }
+
     static Stream<Arguments> invalidVectors() {
         return Stream.of(
                 Arguments.of("invalid-car-p4.pkl", "CarStatus[0]: car must be Corolla, Kancil or Axia, got 'Ferrari'"),
@@ -86,7 +97,7 @@ class RentalIntakeVectorsTest {
         assertEquals(new RentalIntakeReply.Refused(problem), answer(vector));
 
         assertEquals(List.of(), store.rentals);
-        assertEquals(Map.of(), store.renters);
+        assertEquals(Set.of(), store.renters);
     }
 
     static Stream<Arguments> undecodableVectors() {
@@ -104,7 +115,7 @@ class RentalIntakeVectorsTest {
 
         assertTrue(reply instanceof RentalIntakeReply.Refused refused && refused.problem().startsWith(problem), reply.toString());
         assertEquals(List.of(), store.rentals);
-        assertEquals(Map.of(), store.renters);
+        assertEquals(Set.of(), store.renters);
     }
 
     @Test
@@ -124,33 +135,32 @@ class RentalIntakeVectorsTest {
         } catch (PickleException refused) {
             return PickledIntake.refusal(refused);
         }
-        DefaultRentalIntakeService service = BeanStubs.inject(new DefaultRentalIntakeService(), store);
+        RentalIntakeWriter writer = BeanStubs.inject(new RentalIntakeWriter(), store);
+        RentalIntakeGroupCommit groupCommit = BeanStubs.inject(new RentalIntakeGroupCommit(), writer, BeanStubs.UP);
+        DefaultRentalIntakeService service = BeanStubs.inject(new DefaultRentalIntakeService(), groupCommit);
         return BeanStubs.inject(new RentalIntakeMdb(), service, BeanStubs.UP).onIntake(request);
     }
 
-    /** A store that keeps the renters and rentals it is given, in memory. */
+    /** A store that keeps the rentals it is given, in memory, and each renter ("gender name") once. */
     private static final class RecordingStore implements RentalIntakeStore {
 
-        final Map<Long, String> renters = new HashMap<>();
+        final Set<String> renters = new TreeSet<>();
         final List<RentalDraft> rentals = new ArrayList<>();
-        final List<Long> renterIds = new ArrayList<>();
+        /** What the next calls throw instead of storing, one each. */
+        final List<RuntimeException> failures = new ArrayList<>();
 
         @Override
-        public long renter(String name, char gender) {
-            long id = renters.size() + 1L;
-            renters.put(id, gender + " " + name);
-            return id;
-        }
-
-        @Override
-        public void store(long renterId, RentalDraft draft) {
-            renterIds.add(renterId);
-            rentals.add(draft);
+        public void store(List<RentalDraft> drafts) {
+            if (!failures.isEmpty()) {
+                throw failures.remove(0);
+            }
+            drafts.forEach(d -> renters.add(d.gender() + " " + d.renter()));
+            rentals.addAll(drafts);
         }
 
         /** The renter each rental was stored under, as "gender name". */
         List<String> renterOfEachRental() {
-            return renterIds.stream().map(renters::get).toList();
+            return rentals.stream().map(d -> d.gender() + " " + d.renter()).filter(renters::contains).toList();
         }
     }
 }
