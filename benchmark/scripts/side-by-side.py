@@ -72,9 +72,8 @@ def run_loadgen(a, label, target, port, clients, extra, pids, fb_eot, out):
         args += ["--no-setup", "--fb-db", database, "--fb-table", table, "--fb-prefill", str(a.fb_existing_rows)]
     elif target == "fb":
         args += ["--fb-prefill", str(a.fb_prefill), "--fb-db", "%s-%d" % (label, int(time.time() * 1000))]
-    if target == "fb":
-        if fb_eot:
-            args.append("--fb-eot")
+    if target == "fb" and fb_eot:
+        args.append("--fb-eot")
     done = subprocess.run(args, capture_output=True, text=True)
     sys.stderr.write(done.stdout + done.stderr)
     with open(out) as f:

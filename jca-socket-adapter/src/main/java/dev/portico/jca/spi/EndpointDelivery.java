@@ -62,10 +62,12 @@ final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
     }
 
     private void keepOrRelease(MessageEndpoint endpoint) {
-        if (closed || idleCount.incrementAndGet() > KEPT) {
-            if (!closed) {
-                idleCount.decrementAndGet();
-            }
+        if (closed) {
+            endpoint.release();
+            return;
+        }
+        if (idleCount.incrementAndGet() > KEPT) {
+            idleCount.decrementAndGet();
             endpoint.release();
             return;
         }

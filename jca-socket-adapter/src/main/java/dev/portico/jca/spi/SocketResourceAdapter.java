@@ -3,7 +3,6 @@ package dev.portico.jca.spi;
 import dev.portico.jca.api.ListenerRegistry;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.SocketListener;
-import dev.portico.jca.transport.TlsSettings;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -62,38 +61,35 @@ public class SocketResourceAdapter implements ResourceAdapter {
             throw new NotSupportedException(endpointClass.getName() + " does not implement " + binding.listenerType.getName()
                     + ", which the " + binding.name + " protocol needs");
         }
-        ListenerSettings settings = spec.settings();
-        EndpointDelivery<?, ?> delivery;
-        SocketListener<?, ?> listener;
+        Running running;
         try {
-            Opened opened = open(factory, binding, settings, spec.authenticationRequired(), spec.tlsSettings());
-            delivery = opened.delivery();
-            listener = opened.listener();
+            running = open(factory, binding, spec);
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Portico cannot serve " + binding.name + " for " + factory.getActivationName() + ": " + e.getMessage());
             throw new ResourceException(e.getMessage(), e);
         }
         try {
-            listener.start();
+            running.listener().start();
         } catch (RuntimeException e) {
-            listener.stop(Duration.ZERO);
-            delivery.close();
+            running.listener().stop(Duration.ZERO);
+            running.delivery().close();
             LOG.log(Level.SEVERE, "Portico cannot start the " + binding.name + " listener for " + factory.getActivationName(), e);
             throw new ResourceException("cannot start the " + binding.name + " listener: " + e.getMessage(), e);
         }
         Activation activation = new Activation(factory, activationSpec);
-        listeners.put(activation, new Running(listener, spec, delivery));
-        ListenerRegistry.register(activation, listener::statistics);
+        listeners.put(activation, running);
+        ListenerRegistry.register(activation, running.listener()::statistics);
     }
 
-    private record Opened(SocketListener<?, ?> listener, EndpointDelivery<?, ?> delivery) { }
-
-    private <F, Q, R> Opened open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, ListenerSettings settings,
-                                  boolean authenticationRequired, TlsSettings tls) throws IOException {
+    /** The listener for {@code spec}, not yet started, delivering to endpoints of {@code factory}. */
+    private <F, Q, R> Running open(MessageEndpointFactory factory, ProtocolBinding<F, Q, R> binding, SocketActivationSpec spec) throws IOException {
         EndpointDelivery<Q, R> delivery = new EndpointDelivery<>(factory, binding);
+        ListenerSettings settings = spec.settings();
         int maxRequestBytes = settings.maxRequestBytes();
-        return new Opened(new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
-                binding.handler(delivery), executor, tls), delivery);
+        boolean authenticationRequired = spec.authenticationRequired();
+        SocketListener<F, R> listener = new SocketListener<>(settings, () -> binding.newCodec(maxRequestBytes, authenticationRequired),
+                binding.handler(delivery), executor, spec.tlsSettings());
+        return new Running(listener, spec, delivery);
     }
 
     @Override

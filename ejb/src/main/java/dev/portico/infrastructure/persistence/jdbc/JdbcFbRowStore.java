@@ -76,12 +76,11 @@ public class JdbcFbRowStore implements FbRowStore {
                 }
                 String cells = found.getString(1);
                 long tableId = found.getLong(2);
-                String joined = found.getString(3);
-                boolean whole = joined == null || joined.length() < found.getLong(4);
-                long version = found.getLong(5);
-                List<Long> columnIds = columnIds(connection, found, 3, tableId);
-                if (whole) { // a list read again on its own was not read at this version
-                    catalog.put(key, new FbCatalogCache.Entry(version, tableId, List.copyOf(columnIds)));
+                List<Long> columnIds = joinedColumnIds(found, 3);
+                if (columnIds != null) {
+                    catalog.put(key, new FbCatalogCache.Entry(found.getLong(5), tableId, List.copyOf(columnIds)));
+                } else { // read again on its own, so not at this statement's version: not kept
+                    columnIds = columnsOf(connection, tableId);
                 }
                 return Optional.of(new Found(columnIds, cells));
             }
@@ -250,17 +249,28 @@ public class JdbcFbRowStore implements FbRowStore {
      * group_concat_max_len after it; a list that may have been cut at that length is read again on its own.
      */
     static List<Long> columnIds(Connection connection, ResultSet found, int at, long tableId) throws SQLException {
+        List<Long> ids = joinedColumnIds(found, at);
+        return ids != null ? ids : columnsOf(connection, tableId);
+    }
+
+    /** The column ids as the GROUP_CONCAT at {@code at} holds them, or {@code null} when the list may have been cut. */
+    private static List<Long> joinedColumnIds(ResultSet found, int at) throws SQLException {
         String joined = found.getString(at);
         List<Long> ids = new ArrayList<>();
         if (joined == null) {
             return ids;
         }
-        if (joined.length() < found.getLong(at + 1)) {
-            for (String id : joined.split(",")) {
-                ids.add(Long.parseLong(id));
-            }
-            return ids;
+        if (joined.length() >= found.getLong(at + 1)) {
+            return null;
         }
+        for (String id : joined.split(",")) {
+            ids.add(Long.parseLong(id));
+        }
+        return ids;
+    }
+
+    private static List<Long> columnsOf(Connection connection, long tableId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement columns = connection.prepareStatement(COLUMNS)) {
             columns.setLong(1, tableId);
             try (ResultSet each = columns.executeQuery()) {
