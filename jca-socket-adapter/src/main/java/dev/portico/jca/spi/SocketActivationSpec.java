@@ -49,8 +49,8 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "30000", description = "Milliseconds a new persistent connection may stay silent before its first request")
     private Integer firstRequestTimeoutMillis = 30_000;
 
-    @ConfigProperty(defaultValue = "8", description = "Requests handed to the application at once")
-    private Integer maxConcurrentRequests = 8;
+    @ConfigProperty(defaultValue = "32", description = "Requests handed to the application at once")
+    private Integer maxConcurrentRequests = 32;
 
     @ConfigProperty(defaultValue = "false", description = "Whether clients must authenticate before other commands (protocols with users only)")
     private Boolean authenticationRequired = false;

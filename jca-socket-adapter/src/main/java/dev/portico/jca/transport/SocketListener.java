@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * A non-blocking TCP listener: one selector loop accepts, reads, frames and writes for every
- * connection; decoded requests go to the {@link RequestHandler} on executor threads, at most
+ * connection; decoded requests go to the {@link RequestHandler} on worker threads ({@link WorkerPool}), at most
  * {@code maxConcurrentRequests} at once and one at a time per connection, so replies leave in
  * request order. While a connection's request is being answered, its socket is not read:
  * a fast client is held back by TCP, not by a growing queue. A full listener closes an idle
@@ -49,12 +49,16 @@ public final class SocketListener<Q, R> {
     private static final int ACCEPT_BACKLOG = 4096;
     /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
     static final int STREAM_BOUND = 128 * 1024;
+    /** A worker thread idle this long is given back to the container. */
+    private static final Duration WORKER_KEEP_ALIVE = Duration.ofSeconds(60);
 
     final ListenerSettings settings;
     final ListenerCounters counters = new ListenerCounters();
     final ConnectionReading<Q, R> reading;
     final RequestDispatch<Q, R> dispatch;
     private final Executor executor;
+    /** The threads that answer requests: at most maxConcurrentRequests, kept between requests. */
+    private final WorkerPool workers;
     /** Null: plain TCP, as legacy clients speak it. */
     final TlsSettings tls;
     /** Connections whose TLS layer holds input the selector cannot see (TlsChannel); read again this tick. */
@@ -88,8 +92,9 @@ public final class SocketListener<Q, R> {
         this.settings = settings;
         this.executor = executor;
         this.reading = new ConnectionReading<>(this);
+        this.workers = new WorkerPool(executor, settings.maxConcurrentRequests(), WORKER_KEEP_ALIVE);
         this.dispatch = new RequestDispatch<>(this, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
-                executor);
+                workers);
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
         try {
@@ -252,6 +257,7 @@ public final class SocketListener<Q, R> {
 
     private void closeEverything() {
         new ArrayList<>(connections).forEach(writing::close);
+        workers.shutdown();
         try {
             server.close();
             selector.close();
