@@ -12,6 +12,11 @@ by the ports they listen on, or given with --liberty-pid/--mariadb-pid). A calib
       --db-port 3306 --duration 10 --workloads fb-mix-1,fb-mix-32,fb-read-32,psd-1,psd-32,rental-1,rental-32
 
 On a shared machine throughput swings: read the ratio (same run) and CPU per request, not req/s.
+
+The peer busy-waits on its sockets: it burns a whole core even when idle, from its start to its end.
+So by default it is started for each of its own runs and stopped before Portico's, and each server
+has the machine to itself while it is measured. --peer-stays keeps one peer running (idle) through
+Portico's runs too, as the bench README's example does; Portico then has one core less.
 """
 import argparse
 import json
@@ -63,6 +68,21 @@ def seed_customers(host, port):
                 pass
 
 
+def start_peer(a):
+    """Starts the original server; its pid."""
+    return int(subprocess.run([a.peer_script, str(a.peer_port)], check=True, capture_output=True, text=True).stdout.split()[-1])
+
+
+def stop_peer(pid):
+    """Stops the peer and waits until it is gone (it holds a core while it lives)."""
+    subprocess.run(["kill", str(pid)])
+    for _ in range(100):
+        if not os.path.exists("/proc/%d" % pid):
+            return
+        time.sleep(0.05)
+    subprocess.run(["kill", "-9", str(pid)])
+
+
 def run_loadgen(a, label, target, port, clients, extra, pids, fb_eot, out):
     args = [sys.executable, a.loadgen, "--target", target, "--host", a.host, "--port", str(port),
             "--clients", str(clients), "--duration", str(a.duration), "--requests", "1000000",
@@ -103,6 +123,8 @@ def main():
     ap.add_argument("--mariadb-pid", type=int)
     ap.add_argument("--peer-port", type=int, default=16970)
     ap.add_argument("--no-peer", action="store_true", help="Portico only")
+    ap.add_argument("--peer-stays", action="store_true", help="keep the (busy-waiting) peer running while Portico is "
+                    "measured, instead of starting it for each of its own runs only")
     ap.add_argument("--duration", type=float, default=10)
     ap.add_argument("--fb-prefill", type=int, default=2000)
     ap.add_argument("--fb-existing", metavar="DB/TABLE", help="Portico's FeatherBase workloads use this table as it is "
@@ -126,9 +148,8 @@ def main():
         raise SystemExit("unknown workloads %s; known: %s" % (unknown, ", ".join(WORKLOADS)))
     calibrated = calibration()
     out = a.json or tempfile.mkstemp(suffix=".jsonl")[1]
-    peer = None
-    if not a.no_peer and any(WORKLOADS[n][3] for n in names):
-        peer = int(subprocess.run([a.peer_script, str(a.peer_port)], check=True, capture_output=True, text=True).stdout.split()[-1])
+    with_peer = not a.no_peer and any(WORKLOADS[n][3] for n in names)
+    peer = start_peer(a) if with_peer and a.peer_stays else None
     if any(WORKLOADS[n][0] == "psd" for n in names):
         seed_customers(a.host, a.customer_port)
     rows = []
@@ -141,19 +162,26 @@ def main():
         a.duration = measured
     try:
         for name in names:
-            target, clients, extra, with_peer = WORKLOADS[name]
+            target, clients, extra, with_peer_run = WORKLOADS[name]
             port = {"fb": a.fb_port, "psd": a.customer_port, "rental": a.rental_port}[target]
             peer_record = None
-            if peer and with_peer:
-                peer_record = run_loadgen(a, "peer-" + name, target, a.peer_port, clients, extra, [peer], False, out)
+            if with_peer and with_peer_run:
+                own = peer or start_peer(a)
+                try:
+                    peer_record = run_loadgen(a, "peer-" + name, target, a.peer_port, clients, extra, [own], False, out)
+                finally:
+                    if own != peer:
+                        stop_peer(own)
             record = run_loadgen(a, "portico-" + name, target, port, clients, extra, [liberty, mariadb], True, out)
             rows.append((name, peer_record, record))
     finally:
         if peer:
-            subprocess.run(["kill", str(peer)])
+            stop_peer(peer)
 
-    print("\n%s, %s; calibration %.2f s (best of 3, bench README loop); %d s per workload; load generator on the same cores"
-          % (a.title, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), calibrated, a.duration))
+    print("\n%s, %s; calibration %.2f s (best of 3, bench README loop); %d s per workload; load generator on the same cores%s"
+          % (a.title, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), calibrated, a.duration,
+             "" if not with_peer else "; the busy-waiting peer ran beside Portico (--peer-stays)" if a.peer_stays
+             else "; the peer ran only during its own runs"))
     print("| workload | peer req/s | Portico req/s | ratio | p99 ms | Liberty µs/req | MariaDB µs/req | total µs/req | peer µs/req | errors |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, p, r in rows:
@@ -163,7 +191,7 @@ def main():
         errors = sum(r["errors"].values()) + (sum(p["errors"].values()) if p else 0)
         print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
             name, fmt(p and p["throughput_rps"]), fmt(r["throughput_rps"]), fmt(ratio, "{:.2f}"), fmt(r["p99_ms"], "{:.1f}"),
-            fmt(lib), fmt(db), fmt(total), fmt(cpu_us(p, peer) if p else None), errors))
+            fmt(lib), fmt(db), fmt(total), fmt(cpu_us(p, next(iter(p["server"]))) if p and p["server"] else None), errors))
     print("Liberty RSS after the run: %s MiB (peak %s MiB)" % (
         fmt(rows[-1][2]["server"][str(liberty)].get("VmRSS", 0) / 1024), fmt(rows[-1][2]["server"][str(liberty)].get("VmHWM", 0) / 1024)))
 
