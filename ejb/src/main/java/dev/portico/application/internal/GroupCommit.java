@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,11 +13,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * Group commit of concurrent writes of one kind (addrows, customer adds, rental intakes): each write
- * queues itself and takes the commit lock; whoever holds it writes the writes queued so far (oldest
- * first, up to a group's weight) in one call of {@code writer} (one transaction, committed when it
- * returns) and only then gives each its outcome; a write done meanwhile by another holder returns as
- * soon as it gets the lock. Concurrent writes thus share one COMMIT, and each caller still returns only
- * after the commit of its own write. A failed group is written again one write at a time, so that one
+ * queues itself; whoever gets the commit lock writes the writes queued so far (oldest first, up to a
+ * group's weight) in one call of {@code writer} (one transaction, committed when it returns) and only
+ * then gives each its outcome and wakes its caller; the others wait for their own outcome, not for the
+ * lock (so the callers of a group all return at once, not one after another as each got the lock), and
+ * the holder, once its own write is done, wakes the oldest waiting write to take the lock next.
+ * Concurrent writes thus share one COMMIT, and each caller still returns only after the commit of its
+ * own write. A failed group is written again one write at a time, so that one
  * write's failure is never another's, unless the failure is an outage: then every write of the group
  * gets it at once. An Error fails every write of its group.
  *
@@ -23,6 +27,9 @@ import java.util.function.ToIntFunction;
  * @param <O> its outcome
  */
 final class GroupCommit<I, O> {
+
+    /** A waiting write looks again this often, should a wake-up have gone to a write taken meanwhile. */
+    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Queue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
@@ -46,15 +53,24 @@ final class GroupCommit<I, O> {
 
     /** The write's outcome, once it is committed; or its failure, thrown. */
     O write(I item) {
-        Pending<I, O> mine = new Pending<>(item);
+        Pending<I, O> mine = new Pending<>(item, Thread.currentThread());
         queue.add(mine);
-        commit.lock();
-        try {
-            while (!mine.settled) {
-                write(nextGroup()); // not empty: mine is still queued, as only the lock holder takes writes
+        while (!mine.settled) {
+            if (commit.tryLock()) {
+                try {
+                    while (!mine.settled) {
+                        write(nextGroup()); // not empty: mine is still queued, as only the lock holder takes writes
+                    }
+                } finally {
+                    commit.unlock();
+                }
+                Pending<I, O> next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                LockSupport.parkNanos(this, WAKE_NANOS);
             }
-        } finally {
-            commit.unlock();
         }
         if (mine.failure instanceof RuntimeException e) {
             throw e;
@@ -97,22 +113,25 @@ final class GroupCommit<I, O> {
         }
     }
 
-    /** One queued write; settled by the lock holder that wrote it, read by its caller under the same lock. */
+    /** One queued write; settled by the lock holder that wrote it, which then wakes its caller. */
     private static final class Pending<I, O> {
         final I item;
+        final Thread thread;
         O outcome;
         /** A RuntimeException or an Error. */
         Throwable failure;
-        boolean settled;
+        volatile boolean settled;
 
-        Pending(I item) {
+        Pending(I item, Thread thread) {
             this.item = item;
+            this.thread = thread;
         }
 
         void settle(O outcome, Throwable failure) {
             this.outcome = outcome;
             this.failure = failure;
             this.settled = true;
+            LockSupport.unpark(thread);
         }
     }
 }
