@@ -41,6 +41,13 @@ final class Connection<Q, R> {
     boolean busy;
     /** A decoded request waits for a free delivery slot. */
     Q pending;
+    /**
+     * The client sent more while its request was with the application (or waiting for a slot): reading
+     * stops until the answer is taken. Until then the selector keeps watching for input, which spares
+     * two changes of the socket's interest (two system calls) per request of a client that waits for
+     * its reply, as nearly all do.
+     */
+    boolean heldBack;
     /** The client sent end-of-stream. */
     boolean inputEnded;
     /** A one-request connection has had its request (or answer); nothing more is read. */
@@ -159,7 +166,8 @@ final class Connection<Q, R> {
     int interest() {
         int ops = 0;
         boolean nothingToWrite = output.isEmpty() && pipe.isEmpty();
-        if (!busy && pending == null && !closing && !inputEnded && !requestTaken && nothingToWrite) {
+        boolean answering = busy || pending != null;
+        if ((!answering || !heldBack) && !closing && !inputEnded && !requestTaken && nothingToWrite) {
             ops |= SelectionKey.OP_READ;
         }
         if (!nothingToWrite) {

@@ -38,6 +38,12 @@ final class ConnectionReading<Q, R> {
     }
 
     void read(Connection<Q, R> c) {
+        if (c.busy || c.pending != null) {
+            // More input while a request is answered: not read now; the client is held back by TCP until the answer is taken.
+            c.heldBack = true;
+            c.key.interestOps(c.interest());
+            return;
+        }
         try {
             if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {
                 LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + SocketListener.describe(c));

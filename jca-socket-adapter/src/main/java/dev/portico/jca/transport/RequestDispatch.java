@@ -97,6 +97,7 @@ final class RequestDispatch<Q, R> {
             listener.counters.answered();
             Connection<Q, R> c = done.connection();
             c.busy = false;
+            c.heldBack = false;
             if (!c.open) {
                 continue;
             }

@@ -341,6 +341,35 @@ class SocketListenerTest {
     }
 
     @Test
+    void requestsSentWhileTheFirstIsWithTheHandlerWaitUntilItIsAnsweredThenComeInOrder() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        CountDownLatch firstArrived = new CountDownLatch(1);
+        CountDownLatch release = gate();
+        SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> {
+            received.add(request);
+            if (request.equals("a")) {
+                firstArrived.countDown();
+                release.await(5, TimeUnit.SECONDS);
+            }
+            return request.toUpperCase(Locale.ROOT);
+        });
+        Socket client = connect(listener);
+
+        send(client, "a;");
+        assertTrue(firstArrived.await(5, TimeUnit.SECONDS));
+        send(client, "b;");
+        Thread.sleep(NEGATIVE_WINDOW_MILLIS);
+        send(client, "c;");
+        Thread.sleep(NEGATIVE_WINDOW_MILLIS);
+        assertEquals(List.of("a"), received, "nothing more reaches the handler while the connection's request is answered");
+        release.countDown();
+        assertEquals("A;B;C;", readExactly(client, 6));
+        assertEquals(List.of("a", "b", "c"), received);
+        send(client, "d;");
+        assertEquals("D;", readExactly(client, 2), "the connection reads on after input that arrived while it was busy");
+    }
+
+    @Test
     void requestsSplitAcrossWritesAreAnsweredOnceComplete() throws Exception {
         SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
         Socket client = connect(listener);
