@@ -28,8 +28,11 @@ import java.util.function.ToIntFunction;
  */
 final class GroupCommit<I, O> {
 
-    /** A waiting write looks again this often, should a wake-up have gone to a write taken meanwhile. */
-    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * A waiting write looks again this often, should a wake-up have gone to a write taken meanwhile (a safety
+     * net: the holder wakes each write it settles and the next leader; a group's transaction may take long).
+     */
+    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Queue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commit = new ReentrantLock();
@@ -55,6 +58,7 @@ final class GroupCommit<I, O> {
     O write(I item) {
         Pending<I, O> mine = new Pending<>(item, Thread.currentThread());
         queue.add(mine);
+        boolean interrupted = false;
         while (!mine.settled) {
             if (commit.tryLock()) {
                 try {
@@ -70,7 +74,11 @@ final class GroupCommit<I, O> {
                 }
             } else {
                 LockSupport.parkNanos(this, WAKE_NANOS);
+                interrupted |= Thread.interrupted(); // else park returns at once: kept for the caller, not spun on
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure instanceof RuntimeException e) {
             throw e;

@@ -72,6 +72,39 @@ class GroupCommitTest {
     }
 
     @Test
+    void anInterruptedCallerStillWaitsForItsWriteAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<String, String> group = new GroupCommit<>(items -> {
+            if (items.contains("a")) {
+                firstStarted.countDown();
+                await(releaseFirst);
+            }
+            return items.stream().map(i -> "done " + i).toList();
+        }, failure -> false);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> first = clients.submit(() -> group.write("a"));
+            await(firstStarted);
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Future<String> interrupted = clients.submit(() -> {
+                Thread.currentThread().interrupt();
+                String outcome = group.write("b");
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+                return outcome;
+            });
+            Thread.sleep(200);
+            assertFalse(interrupted.isDone(), "the interrupted write waits for its group like any other");
+            releaseFirst.countDown();
+            assertEquals("done a", first.get(10, TimeUnit.SECONDS));
+            assertEquals("done b", interrupted.get(10, TimeUnit.SECONDS));
+            assertTrue(stillInterrupted.get(), "the caller's interrupt is kept for it");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailedGroupIsWrittenAgainOneByOneSoOnlyTheFailingWriteFails() throws Exception {
         RuntimeException broken = new IllegalStateException("bad is broken");
         AtomicBoolean holdFirst = new AtomicBoolean(true);

@@ -41,8 +41,13 @@ final class ConnectionReading<Q, R> {
         if (c.busy || c.pending != null) {
             // More input while a request is answered: not read now; the client is held back by TCP until the answer is taken.
             c.heldBack = true;
-            c.key.interestOps(c.interest());
-            return;
+            int interest = c.interest();
+            c.key.interestOps(interest);
+            if ((interest & SelectionKey.OP_READ) == 0) {
+                return;
+            }
+            // The TLS layer still asks for input (a handshake during the request): read it, so that the handshake,
+            // and a streamed reply waiting for it, go on; decode() takes no request while this one is answered.
         }
         try {
             if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {

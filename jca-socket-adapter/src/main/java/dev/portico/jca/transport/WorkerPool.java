@@ -29,8 +29,8 @@ final class WorkerPool implements Executor {
     private final LinkedTransferQueue<Runnable> tasks = new LinkedTransferQueue<>();
     /** Workers started and not yet ended; guarded by this. */
     private int workers;
-    /** Guarded by this. */
-    private boolean shutdown;
+    /** Written under this; read without it too. */
+    private volatile boolean shutdown;
 
     /** @param threads where each worker runs (the work manager); {@code max} workers at most, each ended after {@code keepAlive} idle */
     WorkerPool(Executor threads, int max, Duration keepAlive) {
@@ -48,6 +48,9 @@ final class WorkerPool implements Executor {
      */
     @Override
     public void execute(Runnable task) {
+        if (shutdown) {
+            throw new RejectedExecutionException("the listener's workers are stopped");
+        }
         if (tasks.tryTransfer(task)) {
             return;
         }
@@ -95,14 +98,28 @@ final class WorkerPool implements Executor {
     }
 
     private void work(Runnable first) {
-        Runnable task = first;
-        while (task != null) {
-            run(task);
-            task = next();
+        boolean countedOut = false;
+        try {
+            Runnable task = first;
+            while (task != null) {
+                run(task);
+                task = next();
+            }
+            countedOut = true; // by next(), which returned null
+        } finally {
+            if (!countedOut) { // an Error outside any task: the slot is given back all the same
+                synchronized (this) {
+                    workers--;
+                }
+            }
         }
     }
 
-    /** The next request to answer, or null when this worker ends (and has been counted out). */
+    /**
+     * The next request to answer, or null when this worker ends (and has been counted out). A worker
+     * interrupted while it waits (the container wants its thread back) ends too, but never leaves a request
+     * queued meanwhile behind: it takes that one first.
+     */
     private Runnable next() {
         Runnable task;
         boolean interrupted = false;
@@ -110,15 +127,15 @@ final class WorkerPool implements Executor {
             task = tasks.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             task = null;
-            interrupted = true; // the container wants its thread back
+            interrupted = true;
         }
         if (task != null && task != STOP) {
             return task;
         }
         synchronized (this) {
-            Runnable late = shutdown || interrupted || task == STOP ? null : tasks.poll(); // queued while the poll timed out
+            Runnable late = shutdown || task == STOP ? null : tasks.poll(); // queued while the poll timed out
             if (late != null && late != STOP) {
-                return late;
+                return late; // answered first; the interrupt (cleared by the poll) is not kept for it
             }
             workers--;
         }
@@ -128,12 +145,15 @@ final class WorkerPool implements Executor {
         return null;
     }
 
+    /** Runs one request's task; its failure and its interrupt, if it left one, end with it and do not reach the next request. */
     private void run(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException | Error e) {
             // A request's task answers its own failures; anything that still escapes must not end the worker silently.
             LOG.log(Level.SEVERE, "a listener task failed", e);
+        } finally {
+            Thread.interrupted();
         }
     }
 }

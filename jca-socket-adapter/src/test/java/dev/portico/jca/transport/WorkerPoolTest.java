@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,6 +128,50 @@ class WorkerPoolTest {
         CountDownLatch ran = new CountDownLatch(1);
         pool.execute(ran::countDown);
         assertTrue(ran.await(5, TimeUnit.SECONDS), "the one worker slot was given back");
+    }
+
+    @Test
+    void aRequestThatLeavesItsThreadInterruptedDoesNotPassTheInterruptToTheNext() throws Exception {
+        WorkerPool pool = pool(1, Duration.ofHours(1));
+        CountDownLatch first = new CountDownLatch(1);
+        pool.execute(() -> {
+            Thread.currentThread().interrupt();
+            first.countDown();
+        });
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        AtomicBoolean interrupted = new AtomicBoolean(true);
+        CountDownLatch second = new CountDownLatch(1);
+        pool.execute(() -> {
+            interrupted.set(Thread.currentThread().isInterrupted());
+            second.countDown();
+        });
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        assertFalse(interrupted.get(), "the next request starts without the interrupt");
+        assertEquals(1, started.get(), "and on the same worker");
+    }
+
+    @Test
+    void aWorkerInterruptedWhileWaitingStillAnswersARequestQueuedMeanwhile() throws Exception {
+        WorkerPool pool = pool(1, Duration.ofHours(1));
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        CountDownLatch first = new CountDownLatch(1);
+        pool.execute(() -> {
+            worker.set(Thread.currentThread());
+            first.countDown();
+        });
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        awaitTrue(pool::hasIdleWorker, "the worker waits for a request");
+        CountDownLatch second = new CountDownLatch(1);
+        Thread client;
+        synchronized (pool) {
+            worker.get().interrupt();
+            awaitTrue(() -> worker.get().getState() == Thread.State.BLOCKED, "the interrupted worker waits for the pool's lock to end");
+            client = new Thread(() -> pool.execute(second::countDown));
+            client.start();
+            awaitTrue(() -> client.getState() == Thread.State.BLOCKED, "the request waits for the pool's lock");
+        }
+        assertTrue(second.await(5, TimeUnit.SECONDS), "the request is answered, whichever got the lock first");
+        client.join(5000);
     }
 
     @Test

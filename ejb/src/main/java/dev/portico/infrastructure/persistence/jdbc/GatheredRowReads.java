@@ -50,6 +50,7 @@ final class GatheredRowReads {
     Read read(long tableId, long row) {
         Pending mine = new Pending(new Wanted(tableId, row), Thread.currentThread());
         queue.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
             if (reading.tryLock()) {
                 try {
@@ -65,7 +66,11 @@ final class GatheredRowReads {
                 }
             } else {
                 LockSupport.parkNanos(this, WAKE_NANOS);
+                interrupted |= Thread.interrupted(); // else park returns at once: kept for the caller, not spun on
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
