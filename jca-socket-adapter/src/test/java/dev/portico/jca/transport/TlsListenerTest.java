@@ -12,9 +12,13 @@ import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -50,6 +54,35 @@ class TlsListenerTest {
         assertEquals("re:one;re:two;", read(client, 14));
         send(client, "three;");
         assertEquals("re:three;", read(client, 9));
+    }
+
+    @Test
+    void aClientThatRenegotiatesWhileItsRequestIsAnsweredGetsItsReplyAndGoesOn() throws Exception {
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SocketListener<String, String> listener = semicolonListener(request -> {
+            if (request.equals("slow")) {
+                inHandler.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+            return "re:" + request;
+        }, Duration.ofSeconds(30));
+        SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.2");
+        assertEquals("HI;", read(client, 3));
+        send(client, "slow;");
+        assertTrue(inHandler.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> renegotiated = CompletableFuture.runAsync(() -> {
+            try {
+                client.startHandshake();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        renegotiated.get(5, TimeUnit.SECONDS);
+        release.countDown();
+        assertEquals("re:slow;", read(client, 8));
+        send(client, "next;");
+        assertEquals("re:next;", read(client, 8));
     }
 
     @Test
