@@ -28,8 +28,8 @@ import java.util.logging.Logger;
  * A non-blocking TCP listener: one selector loop accepts, reads, frames and writes for every
  * connection; decoded requests go to the {@link RequestHandler} on worker threads ({@link WorkerPool}), at most
  * {@code maxConcurrentRequests} at once and one at a time per connection, so replies leave in
- * request order. While a connection's request is being answered, its socket is not read:
- * a fast client is held back by TCP, not by a growing queue. A full listener closes an idle
+ * request order. While a connection's request is being answered, its socket is not read (beyond what a
+ * TLS handshake needs): a fast client is held back by TCP, not by a growing queue. A full listener closes an idle
  * connection ({@link ConnectionEviction}) to serve a new client rather than leave it in the backlog,
  * and a persistent connection must send its first request within {@code firstRequestTimeout}.
  * A reply may be streamed while it is
