@@ -1,12 +1,10 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.gather.Gathering;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -32,10 +30,7 @@ final class GroupCommit<I, O> {
      * A waiting write looks again this often, should a wake-up have gone to a write taken meanwhile (a safety
      * net: the holder wakes each write it settles and the next leader; a group's transaction may take long).
      */
-    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-
-    private final Queue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock commit = new ReentrantLock();
+    private final Gathering<Pending<I, O>> queue = new Gathering<>(Duration.ofMillis(10));
     private final Function<List<I>, List<O>> writer;
     private final Predicate<RuntimeException> outage;
     private final int maxGroupWeight;
@@ -56,30 +51,8 @@ final class GroupCommit<I, O> {
 
     /** The write's outcome, once it is committed; or its failure, thrown. */
     O write(I item) {
-        Pending<I, O> mine = new Pending<>(item, Thread.currentThread());
-        queue.add(mine);
-        boolean interrupted = false;
-        while (!mine.settled) {
-            if (commit.tryLock()) {
-                try {
-                    while (!mine.settled) {
-                        write(nextGroup()); // not empty: mine is still queued, as only the lock holder takes writes
-                    }
-                } finally {
-                    commit.unlock();
-                }
-                Pending<I, O> next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
-            } else {
-                LockSupport.parkNanos(this, WAKE_NANOS);
-                interrupted |= Thread.interrupted(); // else park returns at once: kept for the caller, not spun on
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Pending<I, O> mine = new Pending<>(item);
+        queue.await(mine, () -> write(nextGroup()));
         if (mine.failure instanceof RuntimeException e) {
             throw e;
         } else if (mine.failure instanceof Error e) {
@@ -122,24 +95,20 @@ final class GroupCommit<I, O> {
     }
 
     /** One queued write; settled by the lock holder that wrote it, which then wakes its caller. */
-    private static final class Pending<I, O> {
+    private static final class Pending<I, O> extends Gathering.Waiter {
         final I item;
-        final Thread thread;
         O outcome;
         /** A RuntimeException or an Error. */
         Throwable failure;
-        volatile boolean settled;
 
-        Pending(I item, Thread thread) {
+        Pending(I item) {
             this.item = item;
-            this.thread = thread;
         }
 
         void settle(O outcome, Throwable failure) {
             this.outcome = outcome;
             this.failure = failure;
-            this.settled = true;
-            LockSupport.unpark(thread);
+            done();
         }
     }
 }

@@ -1,13 +1,11 @@
 package dev.portico.infrastructure.persistence.jdbc;
 
+import dev.portico.application.gather.Gathering;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Row reads of concurrent getrows and getcells gathered into one query, as group commit gathers writes:
@@ -21,7 +19,6 @@ final class GatheredRowReads {
 
     /** The most reads one query answers. */
     static final int MOST = 64;
-    private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** A row by table id and row number. */
     record Wanted(long tableId, long row) { }
@@ -39,8 +36,8 @@ final class GatheredRowReads {
     record Read(long version, String cells) { }
 
     private final BatchReader reader;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock reading = new ReentrantLock();
+    /** A waiting read looks again each millisecond, should a wake-up have gone to a read taken meanwhile. */
+    private final Gathering<Pending> queue = new Gathering<>(Duration.ofMillis(1));
 
     GatheredRowReads(BatchReader reader) {
         this.reader = reader;
@@ -48,30 +45,8 @@ final class GatheredRowReads {
 
     /** The row as read by a query that began after this call; a failed query's exception is thrown to each of its reads. */
     Read read(long tableId, long row) {
-        Pending mine = new Pending(new Wanted(tableId, row), Thread.currentThread());
-        queue.add(mine);
-        boolean interrupted = false;
-        while (!mine.done) {
-            if (reading.tryLock()) {
-                try {
-                    while (!mine.done) {
-                        answer(take()); // not empty: mine is still queued, as only the lock's holder takes reads
-                    }
-                } finally {
-                    reading.unlock();
-                }
-                Pending next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
-            } else {
-                LockSupport.parkNanos(this, WAKE_NANOS);
-                interrupted |= Thread.interrupted(); // else park returns at once: kept for the caller, not spun on
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Pending mine = new Pending(new Wanted(tableId, row));
+        queue.await(mine, () -> answer(take()));
         if (mine.failure != null) {
             throw mine.failure;
         }
@@ -80,7 +55,7 @@ final class GatheredRowReads {
 
     /** How many reads wait to be taken into a query. */
     int waiting() {
-        return queue.size();
+        return queue.waiting();
     }
 
     private List<Pending> take() {
@@ -108,25 +83,20 @@ final class GatheredRowReads {
             IllegalStateException failure = new IllegalStateException("row read failed: " + e, e);
             group.forEach(p -> p.failure = failure);
         }
-        for (Pending p : group) {
-            p.done = true;
-            LockSupport.unpark(p.thread);
-        }
+        group.forEach(Pending::done);
         if (fatal != null) {
             throw fatal;
         }
     }
 
-    private static final class Pending {
+    /** One queued read; answered by the lock's holder, which then wakes its caller. */
+    private static final class Pending extends Gathering.Waiter {
         final Wanted wanted;
-        final Thread thread;
         Read read;
         RuntimeException failure;
-        volatile boolean done;
 
-        Pending(Wanted wanted, Thread thread) {
+        Pending(Wanted wanted) {
             this.wanted = wanted;
-            this.thread = thread;
         }
     }
 }
