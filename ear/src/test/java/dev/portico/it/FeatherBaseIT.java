@@ -213,6 +213,58 @@ class FeatherBaseIT {
         assertEquals(total, seen.size());
     }
 
+    /** Reads arriving together on many connections are answered together (one query); each must still get its own answer. */
+    @Test
+    void sixteenConcurrentReadersEachGetTheirOwnRowsCellsAndRefusals() throws Exception {
+        int readers = 16;
+        int rows = 40;
+        try (FeatherBaseClient setup = new FeatherBaseClient()) {
+            assertEquals("SUCCESS", setup.ask("createdb|read"));
+            assertEquals("SUCCESS", setup.ask("addtbl|read|rows>n,square"));
+            for (int row = 0; row < rows; row++) {
+                assertEquals("SUCCESS", setup.ask("addrow|read|rows>" + row + "," + row * row));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                int reader = r;
+                done.add(pool.submit(() -> {
+                    int answered = 0;
+                    try (FeatherBaseClient client = new FeatherBaseClient()) {
+                        for (int i = 0; i < 300; i++) {
+                            int row = (reader * 7 + i) % (rows + 2);
+                            String what = switch (i % 4) {
+                                case 0 -> "getrow|read|rows>" + row;
+                                case 1 -> "getcell|read|rows>" + row + ",square";
+                                case 2 -> "getcell|read|rows>" + row + ",nosuchcolumn";
+                                default -> "getrow|read|" + (reader % 2 == 0 ? "rows" : "nosuchtable") + ">" + row;
+                            };
+                            String expected = switch (i % 4) {
+                                case 0 -> row < rows ? row + "\t" + row * row : "INVALID";
+                                case 1 -> row < rows ? String.valueOf(row * row) : "INVALID";
+                                case 2 -> "INVALID";
+                                default -> reader % 2 == 1 ? "NOTFOUND" : row < rows ? row + "\t" + row * row : "INVALID";
+                            };
+                            String reply = client.ask(what);
+                            if (!reply.equals(expected)) {
+                                throw new AssertionError("reader " + reader + ", " + what + ": " + reply + " instead of " + expected);
+                            }
+                            answered++;
+                        }
+                    }
+                    return answered;
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertEquals(300, f.get(5, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aShellSessionThroughNetcatIsAnswered() throws Exception {
         String script = "echo -e 'createdb\\x01nc\\x04\\naddtbl\\x01nc\\x01t\\x02k\\tv\\x04\\naddrow\\x01nc\\x01t\\x02key\\tvalue\\x04\\n"

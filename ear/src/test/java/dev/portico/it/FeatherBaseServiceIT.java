@@ -2,6 +2,7 @@ package dev.portico.it;
 
 import dev.portico.application.FeatherBaseService;
 import dev.portico.application.FeatherBaseUserService;
+import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import jakarta.inject.Inject;
@@ -112,6 +113,38 @@ class FeatherBaseServiceIT {
         refused(Reason.NOT_FOUND, () -> users.revoke("bob", "*"));
         refused(Reason.FORBIDDEN, () -> store.createDatabase("bob", "new"));
         assertEquals(List.of(new FeatherBaseUserService.UserView("bob", List.of("db"))), users.users());
+    }
+
+    @Test
+    void readsTogetherAnswerEachAsItsOwnCommandBeforeAndAfterTheCatalogChanged() throws Exception {
+        users.saveUser("bob", "hunter2");
+        users.grant("bob", "db");
+        store.createDatabase(null, "secret");
+        store.addTable(null, "secret", "s", List.of("x"));
+        store.addRow(null, "db", "t", List.of("1", "2"));
+        store.addRow(null, "db", "t", List.of("3", "4"));
+        store.addRow(null, "secret", "s", List.of("hidden"));
+        List<FbRowStore.Read> reads = List.of(
+                new FbRowStore.Read(null, "db", "t", 1, null),
+                new FbRowStore.Read("bob", "db", "t", 0, "b"),
+                new FbRowStore.Read("bob", "db", "t", 7, null),
+                new FbRowStore.Read("bob", "db", "t", 0, "nope"),
+                new FbRowStore.Read("bob", "secret", "s", 0, null),
+                new FbRowStore.Read(null, "db", "gone", 0, null),
+                new FbRowStore.Read(null, "secret", "s", 0, "x"));
+        List<String> expected = List.of("[3, 4]", "[2]", "INVALID", "INVALID", "FORBIDDEN", "NOT_FOUND", "[hidden]");
+
+        assertEquals(expected, outcomes(store.read(reads)), "tables not looked up before");
+        assertEquals(expected, outcomes(store.read(reads)), "tables looked up before, read in one query");
+
+        store.addColumn(null, "db", "t", "c");
+        store.overwriteCell(null, "db", "t", 1, "c", "5");
+        List<String> changed = List.of("[3, 4, 5]", "[2]", "INVALID", "INVALID", "FORBIDDEN", "NOT_FOUND", "[hidden]");
+        assertEquals(changed, outcomes(store.read(reads)), "a changed catalog is read again");
+    }
+
+    private static List<String> outcomes(List<FeatherBaseService.ReadAnswer> answers) {
+        return answers.stream().map(a -> a.refusal() != null ? a.refusal().reason().name() : a.values().toString()).toList();
     }
 
     private static void refused(Reason reason, Executable command) {

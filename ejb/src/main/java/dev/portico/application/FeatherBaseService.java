@@ -1,5 +1,6 @@
 package dev.portico.application;
 
+import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 
 import java.util.List;
@@ -42,6 +43,15 @@ public interface FeatherBaseService {
     List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal;
 
     String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal;
+
+    /**
+     * Several getrow ({@code column} null) and getcell reads, of any users, at once: each answered as
+     * {@link #getRow} or {@link #getCell} would have, in the order given, sharing one query where it can.
+     */
+    List<ReadAnswer> read(List<FbRowStore.Read> reads);
+
+    /** What one read answered: its values, or why there are none. */
+    record ReadAnswer(List<String> values, FeatherBaseRefusal refusal) { }
 
     void overwriteRow(String user, String database, String table, long row, List<String> values) throws FeatherBaseRefusal;
 

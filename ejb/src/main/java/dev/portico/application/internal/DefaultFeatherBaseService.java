@@ -4,6 +4,7 @@ import dev.portico.application.FeatherBaseService;
 import dev.portico.domain.account.LoginThrottle;
 import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbColumn;
+import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
 import dev.portico.domain.featherbase.FbNames;
@@ -169,6 +170,12 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> getRow(String user, String database, String table, long row) throws FeatherBaseRefusal {
         return rowCommands.getRow(user, database, table, row);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<ReadAnswer> read(List<FbRowStore.Read> reads) {
+        return rowCommands.read(reads);
     }
 
     @Override

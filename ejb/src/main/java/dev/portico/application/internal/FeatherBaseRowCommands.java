@@ -1,9 +1,11 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.FeatherBaseService.ReadAnswer;
 import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FbRowStore.Append;
 import dev.portico.domain.featherbase.FbRowStore.Appended;
 import dev.portico.domain.featherbase.FbRowStore.Found;
+import dev.portico.domain.featherbase.FbRowStore.Read;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Untransacted;
@@ -12,6 +14,7 @@ import dev.portico.domain.featherbase.RowCells;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +52,28 @@ public class FeatherBaseRowCommands {
     }
 
     public String getCell(String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
-        Found found = present(rows.cell(user, database, table, row, column), user, database, table, row);
+        return cellOf(rows.cell(user, database, table, row, column), user, database, table, row, column);
+    }
+
+    /** Several reads through one call of the row store; each answered as {@link #getRow} or {@link #getCell} would answer it. */
+    public List<ReadAnswer> read(List<Read> reads) {
+        List<Optional<Found>> found = rows.readAll(reads);
+        List<ReadAnswer> answers = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            Read r = reads.get(i);
+            try {
+                answers.add(new ReadAnswer(r.column() == null
+                        ? present(found.get(i), r.user(), r.database(), r.table(), r.row()).values()
+                        : List.of(cellOf(found.get(i), r.user(), r.database(), r.table(), r.row(), r.column())), null));
+            } catch (FeatherBaseRefusal refusal) {
+                answers.add(new ReadAnswer(null, refusal));
+            }
+        }
+        return answers;
+    }
+
+    private String cellOf(Optional<Found> read, String user, String database, String table, long row, String column) throws FeatherBaseRefusal {
+        Found found = present(read, user, database, table, row);
         if (found.columnIds().isEmpty()) {
             throw new Untransacted(new FeatherBaseRefusal(Reason.INVALID, "no column " + column));
         }

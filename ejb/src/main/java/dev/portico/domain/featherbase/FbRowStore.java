@@ -18,12 +18,21 @@ public interface FbRowStore {
     Optional<Found> cell(String user, String database, String table, long row, String column);
 
     /**
+     * Several reads at once, each answered as {@link #row} (no column) or {@link #cell} would answer it,
+     * in the order given; reads of tables looked up before share one query.
+     */
+    List<Optional<Found>> readAll(List<Read> reads);
+
+    /**
      * Appends rows, each under its table's lock, held until the transaction ends; a group of appends
      * shares the lock, the row-count update and the commit of each table. Tables are locked in
      * (database, table) name order, so that groups never deadlock one another. Returns the outcome of
      * each append, in the order given.
      */
     List<Appended> appendAll(List<Append> appends);
+
+    /** One getrow ({@code column} null) or getcell. */
+    record Read(String user, String database, String table, long row, String column) { }
 
     /** One addrow: {@code cells} turns the table's column ids into the row's stored cells, or refuses (nothing stored). */
     record Append(String user, String database, String table, CellsForColumns cells) { }

@@ -2,6 +2,7 @@ package dev.portico.interfaces.socket;
 
 import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.FeatherBaseService;
+import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.jca.api.FeatherBaseCommand;
 import dev.portico.jca.api.FeatherBaseCommand.AddColumn;
@@ -29,11 +30,15 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+
 /**
  * The FeatherBase listener (port 6969 by default; see server.xml). Each command is one service
  * call in its own transaction, committed before this bean returns the reply. While the database is
- * unreachable every command gets {@code FAILURE} at once (nothing was changed).
+ * unreachable every command gets {@code FAILURE} at once (nothing was changed). Row reads that
+ * arrived together on several connections come in one call ({@link #onCommands}) and share one query.
  */
 @MessageDriven(messageListenerInterface = FeatherBaseListener.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -65,6 +70,39 @@ public class FeatherBaseMdb implements FeatherBaseListener {
             }
             throw e;
         }
+    }
+
+    /** Row reads of several connections that arrived together: one service call, sharing one query. */
+    @Override
+    public List<FeatherBaseReply> onCommands(List<FeatherBaseRequest> requests) {
+        List<FbRowStore.Read> reads = new ArrayList<>(requests.size());
+        for (FeatherBaseRequest request : requests) {
+            if (request.command() instanceof GetRow c) {
+                reads.add(new FbRowStore.Read(request.user(), c.database(), c.table(), c.row(), null));
+            } else if (request.command() instanceof GetCell c) {
+                reads.add(new FbRowStore.Read(request.user(), c.database(), c.table(), c.row(), c.column()));
+            } else {
+                return FeatherBaseListener.super.onCommands(requests);
+            }
+        }
+        if (!available.usable(database)) {
+            return Collections.nCopies(requests.size(), FAILURE);
+        }
+        List<FeatherBaseService.ReadAnswer> answers;
+        try {
+            answers = featherBase.read(reads);
+        } catch (RuntimeException e) {
+            if (database.outage(e)) {
+                return Collections.nCopies(requests.size(), FAILURE);
+            }
+            throw e;
+        }
+        List<FeatherBaseReply> replies = new ArrayList<>(answers.size());
+        for (FeatherBaseService.ReadAnswer answer : answers) {
+            replies.add(answer.refusal() != null ? FeatherBaseReply.status(word(answer.refusal().reason()))
+                    : new FeatherBaseReply.Values(answer.values()));
+        }
+        return replies;
     }
 
     private FeatherBaseReply answer(FeatherBaseRequest request) throws FeatherBaseRefusal {

@@ -1,8 +1,10 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.FeatherBaseService.ReadAnswer;
 import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FbRowStore.Append;
 import dev.portico.domain.featherbase.FbRowStore.Appended;
+import dev.portico.domain.featherbase.FbRowStore.Read;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
@@ -33,6 +35,7 @@ class FeatherBaseRowCommandsTest {
     /** One table "d"."t" with columns 11, 12, 13 (c1, c2, c3) and row 0; user "ann" is granted "d", "bob" nothing. */
     private static final class OneTable implements FbRowStore {
         final List<String> appended = new ArrayList<>();
+        int readAllCalls;
 
         private boolean visible(String user, String database, String table) {
             return database.equals("d") && table.equals("t") && (user == null || user.equals("ann"));
@@ -51,6 +54,13 @@ class FeatherBaseRowCommandsTest {
                 default -> List.of();
             };
             return visible(user, database, table) ? Optional.of(new Found(id, row == 0 ? ROW_0 : null)) : Optional.empty();
+        }
+
+        @Override
+        public List<Optional<Found>> readAll(List<Read> reads) {
+            readAllCalls++;
+            return reads.stream().map(r -> r.column() == null ? row(r.user(), r.database(), r.table(), r.row())
+                    : cell(r.user(), r.database(), r.table(), r.row(), r.column())).toList();
         }
 
         @Override
@@ -125,6 +135,27 @@ class FeatherBaseRowCommandsTest {
         assertEquals(Reason.NOT_FOUND, refusal(() -> service.getRow("ann", "d", "nope", 0)));
         assertEquals(Reason.NOT_FOUND, refusal(() -> service.getRow(null, "nodb", "t", 0)));
         assertEquals(Reason.NOT_FOUND, refusal(() -> service.addRow(null, "d", "nope", List.of("x"))));
+    }
+
+    @Test
+    void readsOfSeveralUsersAreAnsweredInOneRowStoreCallEachAsItsOwnCommandWouldBe() throws Exception {
+        OneTable rows = new OneTable();
+        FeatherBaseRowCommands service = service(rows);
+
+        List<ReadAnswer> answers = service.read(List.of(
+                new Read(null, "d", "t", 0, null),
+                new Read("ann", "d", "t", 0, "c1"),
+                new Read("ann", "d", "t", 1, null),
+                new Read(null, "d", "t", 0, "c9"),
+                new Read("bob", "d", "t", 0, null),
+                new Read("ann", "d", "nope", 0, "c1")));
+
+        assertEquals(1, rows.readAllCalls, "one call of the row store for all of them");
+        assertEquals(List.of("a0", "b0", "c0"), answers.get(0).values());
+        assertEquals(List.of("a0"), answers.get(1).values());
+        List<Reason> refusals = answers.subList(2, 6).stream().map(a -> a.refusal().reason()).toList();
+        assertEquals(List.of(Reason.INVALID, Reason.INVALID, Reason.FORBIDDEN, Reason.NOT_FOUND), refusals);
+        assertTrue(answers.subList(2, 6).stream().allMatch(a -> a.values() == null), "a refused read has no values");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.portico.interfaces.socket;
 
 import dev.portico.application.FeatherBaseService;
+import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.jca.api.FeatherBaseCommand;
@@ -93,6 +94,59 @@ class FeatherBaseMdbTest {
         assertSame(bug, assertThrows(IllegalStateException.class, () -> answer("createDatabase", args -> {
             throw bug;
         }, CREATE)));
+    }
+
+    @Test
+    void readsTogetherAreOneServiceCallAndEachGetsItsValuesOrItsStatusWord() {
+        List<FeatherBaseRequest> requests = List.of(
+                new FeatherBaseRequest("alice", new FeatherBaseCommand.GetRow("db", "t", 1), "10.0.0.1"),
+                new FeatherBaseRequest("bob", new FeatherBaseCommand.GetCell("db2", "u", 2, "c"), "10.0.0.2"),
+                new FeatherBaseRequest(null, new FeatherBaseCommand.GetRow("db", "t", 9), "10.0.0.3"));
+        int[] calls = new int[1];
+        FeatherBaseMdb mdb = BeanStubs.inject(new FeatherBaseMdb(), stub(FeatherBaseService.class, "read", args -> {
+            calls[0]++;
+            assertEquals(List.of(new FbRowStore.Read("alice", "db", "t", 1, null), new FbRowStore.Read("bob", "db2", "u", 2, "c"),
+                    new FbRowStore.Read(null, "db", "t", 9, null)), args[0], "each read with its connection's user");
+            return List.of(new FeatherBaseService.ReadAnswer(List.of("1", "x"), null),
+                    new FeatherBaseService.ReadAnswer(List.of("y"), null),
+                    new FeatherBaseService.ReadAnswer(null, new FeatherBaseRefusal(Reason.INVALID, "no row 9")));
+        }), BeanStubs.UP);
+
+        assertEquals(List.of(new FeatherBaseReply.Values(List.of("1", "x")), new FeatherBaseReply.Values(List.of("y")),
+                FeatherBaseReply.status(Word.INVALID)), mdb.onCommands(requests));
+        assertEquals(1, calls[0]);
+    }
+
+    @Test
+    void readsTogetherFailWhileTheDatabaseIsDownOrGoesAwayAndAnyOtherFailureIsThrown() {
+        List<FeatherBaseRequest> two = List.of(new FeatherBaseRequest("a", new FeatherBaseCommand.GetRow("db", "t", 1), null),
+                new FeatherBaseRequest("b", new FeatherBaseCommand.GetRow("db", "t", 2), null));
+        List<FeatherBaseReply> failures = List.of(FeatherBaseReply.status(Word.FAILURE), FeatherBaseReply.status(Word.FAILURE));
+        FeatherBaseMdb down = BeanStubs.inject(new FeatherBaseMdb(), stub(FeatherBaseService.class, "none", args -> null), BeanStubs.DOWN);
+        assertEquals(failures, down.onCommands(two));
+        FeatherBaseMdb lost = BeanStubs.inject(new FeatherBaseMdb(), stub(FeatherBaseService.class, "read", args -> {
+            throw BeanStubs.connectionLost();
+        }), BeanStubs.UP);
+        assertEquals(failures, lost.onCommands(two));
+        IllegalStateException bug = new IllegalStateException("a bug");
+        FeatherBaseMdb buggy = BeanStubs.inject(new FeatherBaseMdb(), stub(FeatherBaseService.class, "read", args -> {
+            throw bug;
+        }), BeanStubs.UP);
+        assertSame(bug, assertThrows(IllegalStateException.class, () -> buggy.onCommands(two)));
+    }
+
+    @Test
+    void commandsTogetherThatAreNotAllReadsAreEachAnsweredOnTheirOwn() {
+        FeatherBaseService service = (FeatherBaseService) java.lang.reflect.Proxy.newProxyInstance(FeatherBaseService.class.getClassLoader(),
+                new Class<?>[] {FeatherBaseService.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRow" -> List.of("r" + args[3]);
+                    case "listDatabases" -> List.of("db");
+                    default -> throw new AssertionError("unexpected call " + method.getName());
+                });
+        FeatherBaseMdb mdb = BeanStubs.inject(new FeatherBaseMdb(), service, BeanStubs.UP);
+        assertEquals(List.of(new FeatherBaseReply.Values(List.of("r4")), new FeatherBaseReply.Values(List.of("db"))), mdb.onCommands(List.of(
+                new FeatherBaseRequest("a", new FeatherBaseCommand.GetRow("db", "t", 4), null),
+                new FeatherBaseRequest("a", new FeatherBaseCommand.ListDatabases(), null))));
     }
 
     private static FeatherBaseReply answer(String method, BeanStubs.Answer answer, FeatherBaseCommand command) {

@@ -1,5 +1,8 @@
 package dev.portico.jca.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Listener for the FeatherBase protocol: one decoded command in, one reply out, many per connection. */
 public interface FeatherBaseListener {
 
@@ -8,4 +11,18 @@ public interface FeatherBaseListener {
      * the reply is written when this method has returned.
      */
     FeatherBaseReply onCommand(FeatherBaseRequest request);
+
+    /**
+     * Answers row reads ({@link FeatherBaseCommand.GetRow}, {@link FeatherBaseCommand.GetCell}) that
+     * arrived together, each from a different connection, so that they can share one query; the
+     * replies in the same order. Each reply must be what {@link #onCommand} would have answered.
+     * By default each read is answered on its own.
+     */
+    default List<FeatherBaseReply> onCommands(List<FeatherBaseRequest> requests) {
+        List<FeatherBaseReply> replies = new ArrayList<>(requests.size());
+        for (FeatherBaseRequest request : requests) {
+            replies.add(onCommand(request));
+        }
+        return replies;
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +36,21 @@ final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
 
     @Override
     public R handle(Q request) throws Exception {
+        return deliver(endpoint -> binding.invoke(endpoint, request));
+    }
+
+    @Override
+    public boolean gathers(Q request) {
+        return binding.gathers(request);
+    }
+
+    @Override
+    public List<R> handleAll(List<Q> requests) throws Exception {
+        return deliver(endpoint -> binding.invokeAll(endpoint, requests));
+    }
+
+    /** One call on an endpoint kept from before, or a new one. */
+    private <T> T deliver(Call<T> call) throws Exception {
         MessageEndpoint endpoint = idle.pollFirst();
         if (endpoint == null) {
             endpoint = factory.createEndpoint(null);
@@ -43,7 +59,7 @@ final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
         }
         boolean answered = false;
         try {
-            R reply = binding.invoke(endpoint, request);
+            T reply = call.on(endpoint);
             answered = true;
             return reply;
         } finally {
@@ -53,6 +69,11 @@ final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
                 endpoint.release();
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T on(MessageEndpoint endpoint) throws Exception;
     }
 
     /** Releases the idle endpoints; an endpoint still serving a request is released when it ends. */

@@ -3,6 +3,7 @@ package dev.portico.jca.spi;
 import dev.portico.jca.api.CustomerDirectoryListener;
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.api.FeatherBaseCommand;
 import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseRequest;
@@ -17,8 +18,10 @@ import dev.portico.jca.codec.PickleException;
 import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.RequestHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the adapter knows of one protocol: its name in configuration, its listener interface and
@@ -37,9 +40,14 @@ final class ProtocolBinding<F, Q, R> {
                     9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> CustomerDirectorySession.codec(maxRequestBytes),
                     (request, application) -> application.handle(request));
 
-    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
-            "featherbase", FeatherBaseListener.class, (endpoint, request) -> ((FeatherBaseListener) endpoint).onCommand(request),
-            6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request));
+    /** Row reads (getrow, getcell) that arrive together on several connections are answered in one call. */
+    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE =
+            new ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply>("featherbase", FeatherBaseListener.class,
+                    (endpoint, request) -> ((FeatherBaseListener) endpoint).onCommand(request),
+                    6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request))
+                    .gathering(request -> request.command() instanceof FeatherBaseCommand.GetRow
+                                    || request.command() instanceof FeatherBaseCommand.GetCell,
+                            (endpoint, requests) -> ((FeatherBaseListener) endpoint).onCommands(requests));
 
     /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
     static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
@@ -61,6 +69,12 @@ final class ProtocolBinding<F, Q, R> {
         R call(Object endpoint, Q request) throws Exception;
     }
 
+    /** Calls the listener's method for several requests at once on a message endpoint. */
+    @FunctionalInterface
+    interface CallAll<Q, R> {
+        List<R> call(Object endpoint, List<Q> requests) throws Exception;
+    }
+
     /** Answers a framed request on a worker thread: turns it into the listener's argument and delivers it, or answers it alone. */
     @FunctionalInterface
     interface Preparation<F, Q, R> {
@@ -77,6 +91,9 @@ final class ProtocolBinding<F, Q, R> {
     final int defaultMaxConnections;
     private final CodecFactory<F, R> codecs;
     private final Preparation<F, Q, R> preparation;
+    /** Which framed requests are gathered, when they are the listener's argument as framed ({@code F} is {@code Q}); null: none. */
+    private Predicate<Q> gathers;
+    private CallAll<Q, R> callAll;
 
     private ProtocolBinding(String name, Class<?> listenerType, Call<Q, R> call, int defaultPort, int defaultMaxRequestBytes,
                             int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
@@ -91,6 +108,13 @@ final class ProtocolBinding<F, Q, R> {
         this.preparation = preparation;
     }
 
+    /** Declares which requests are gathered and answered together; only where the framed request is the listener's argument. */
+    private ProtocolBinding<F, Q, R> gathering(Predicate<Q> which, CallAll<Q, R> all) {
+        this.gathers = which;
+        this.callAll = all;
+        return this;
+    }
+
     static Optional<ProtocolBinding<?, ?, ?>> named(String name) {
         return ALL.stream().filter(b -> b.name.equals(name)).findFirst();
     }
@@ -103,9 +127,38 @@ final class ProtocolBinding<F, Q, R> {
         return codecs.create(maxRequestBytes, authenticationRequired);
     }
 
-    /** The handler a listener runs on its worker threads: preparation of each framed request, then delivery to the application. */
+    /**
+     * The handler a listener runs on its worker threads: preparation of each framed request, then delivery
+     * to the application; gathered requests (framed as the listener's argument) go to the application together.
+     */
     RequestHandler<F, R> handler(RequestHandler<Q, R> application) {
-        return framed -> preparation.answer(framed, application);
+        return new RequestHandler<>() {
+            @Override
+            public R handle(F framed) throws Exception {
+                return preparation.answer(framed, application);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public boolean gathers(F framed) {
+                return gathers != null && gathers.test((Q) framed);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<R> handleAll(List<F> framed) throws Exception {
+                return application.handleAll((List<Q>) new ArrayList<>(framed));
+            }
+        };
+    }
+
+    boolean gathers(Q request) {
+        return gathers != null && gathers.test(request);
+    }
+
+    /** Calls the listener's method for gathered requests on a message endpoint. */
+    List<R> invokeAll(Object endpoint, List<Q> requests) throws Exception {
+        return callAll.call(endpoint, requests);
     }
 
     private static RentalIntakeReply unpickleThenDeliver(PickledIntake framed, RequestHandler<RentalIntakeRequest, RentalIntakeReply> application)

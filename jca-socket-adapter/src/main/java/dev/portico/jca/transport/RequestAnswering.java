@@ -3,6 +3,8 @@ package dev.portico.jca.transport;
 import dev.portico.jca.api.ReplyAbandonedException;
 import dev.portico.jca.api.RequestCommands;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,7 +13,8 @@ import java.util.logging.Logger;
  * Answers one request on a worker thread: runs the handler (which may stream parts of its reply
  * through the connection's {@link ReplyPipe} meanwhile), then ends the reply. A failure is logged once
  * and answered with the session's server error, or, when streamed bytes already went out, ends in a
- * reset; a client that went away during a streamed reply is no failure of the application.
+ * reset; a client that went away during a streamed reply is no failure of the application. Requests
+ * gathered from several connections (see {@link RequestHandler#gathers}) are answered in one call.
  */
 final class RequestAnswering<Q, R> {
 
@@ -55,6 +58,36 @@ final class RequestAnswering<Q, R> {
             counters.failed(describe.apply(c), request.getClass().getSimpleName(), e);
             return streamed ? Completion.reset(c) : serverError(c);
         }
+    }
+
+    /** Answers gathered requests, one of each connection, in one call of the handler; a failure is each one's server error. */
+    List<Completion<Q, R>> answerAll(List<Connection<Q, R>> connections, List<Q> requests) {
+        long started = counters.traffic.answering();
+        List<Completion<Q, R>> done = new ArrayList<>(requests.size());
+        try {
+            List<R> replies = handler.handleAll(requests);
+            if (replies.size() != requests.size()) {
+                throw new IllegalStateException(replies.size() + " replies to " + requests.size() + " requests");
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                Connection<Q, R> c = connections.get(i);
+                done.add(Completion.reply(c, c.pipe.finish(c.session.render(replies.get(i))), replies.get(i)));
+            }
+        } catch (Exception | Error e) {
+            done.clear();
+            LOG.log(Level.SEVERE, name + ": " + requests.size() + " gathered " + requests.get(0).getClass().getSimpleName()
+                    + "s, the first from " + describe.apply(connections.get(0)) + ", failed", e);
+            for (Connection<Q, R> c : connections) {
+                c.pipe.fail();
+                counters.failed(describe.apply(c), requests.get(0).getClass().getSimpleName(), e);
+                done.add(serverError(c));
+            }
+        } finally {
+            for (Q request : requests) {
+                counters.traffic.answered(RequestCommands.of(request), started);
+            }
+        }
+        return done;
     }
 
     /** The answer when no thread could take the request. */

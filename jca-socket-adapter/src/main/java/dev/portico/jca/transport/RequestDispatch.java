@@ -1,7 +1,9 @@
 package dev.portico.jca.transport;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -12,8 +14,10 @@ import java.util.logging.Logger;
  * Dispatch and completions of one listener: hands decoded requests to worker threads, at most
  * {@code maxConcurrentRequests} at once (the rest wait, unread), and takes their outcomes back on
  * the selector thread, where the session takes the reply and the connection goes on or closes.
- * Also takes note of connections whose streamed reply has bytes to write. Every method but
- * {@link #streamReady} runs on the selector thread.
+ * Also takes note of connections whose streamed reply has bytes to write. Requests the handler
+ * {@linkplain RequestHandler#gathers gathers} wait until the end of the selector's round, then go
+ * together to one worker thread in one call (one alone goes as any other): one hand-off and one
+ * application call for many connections. Every method but {@link #streamReady} runs on the selector thread.
  */
 final class RequestDispatch<Q, R> {
 
@@ -26,10 +30,15 @@ final class RequestDispatch<Q, R> {
     private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
     /** Connections whose streamed reply has bytes to write where it had none. */
     private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
+    private final RequestHandler<Q, R> handler;
+    /** Gathered requests of this round, and their connections, in the same order. */
+    private List<Q> gathered = new ArrayList<>();
+    private List<Connection<Q, R>> gatheredFrom = new ArrayList<>();
     private int inFlight;
 
-    RequestDispatch(SocketListener<Q, R> listener, RequestAnswering<Q, R> answering, Executor executor) {
+    RequestDispatch(SocketListener<Q, R> listener, RequestHandler<Q, R> handler, RequestAnswering<Q, R> answering, Executor executor) {
         this.listener = listener;
+        this.handler = handler;
         this.answering = answering;
         this.executor = executor;
     }
@@ -59,6 +68,55 @@ final class RequestDispatch<Q, R> {
     private void deliver(Connection<Q, R> c, Q request) {
         c.busy = true;
         inFlight++;
+        if (handler.gathers(request)) {
+            gathered.add(request);
+            gatheredFrom.add(c);
+            return;
+        }
+        deliverAlone(c, request);
+    }
+
+    /** Ends the selector's round: the requests gathered in it go to one worker thread together. */
+    void deliverGathered() {
+        if (gathered.isEmpty()) {
+            return;
+        }
+        if (gathered.size() == 1) {
+            Q request = gathered.get(0);
+            Connection<Q, R> c = gatheredFrom.get(0);
+            gathered.clear();
+            gatheredFrom.clear();
+            deliverAlone(c, request);
+            return;
+        }
+        List<Q> requests = gathered;
+        List<Connection<Q, R>> from = gatheredFrom;
+        gathered = new ArrayList<>();
+        gatheredFrom = new ArrayList<>();
+        try {
+            executor.execute(() -> {
+                List<Completion<Q, R>> done = null;
+                try {
+                    done = answering.answerAll(from, requests);
+                } finally {
+                    if (done != null) {
+                        completions.addAll(done);
+                    } else {
+                        from.forEach(c -> completions.add(Completion.reset(c)));
+                    }
+                    listener.wakeup();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, listener.settings.name() + ": no thread to answer " + requests.size() + " gathered requests", e);
+            for (Connection<Q, R> c : from) {
+                listener.counters.failed(SocketListener.describe(c), requests.get(0).getClass().getSimpleName(), e);
+                completions.add(answering.serverError(c));
+            }
+        }
+    }
+
+    private void deliverAlone(Connection<Q, R> c, Q request) {
         try {
             executor.execute(() -> {
                 Completion<Q, R> done = null;

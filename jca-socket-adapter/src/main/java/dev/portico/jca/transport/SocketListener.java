@@ -93,7 +93,7 @@ public final class SocketListener<Q, R> {
         this.executor = executor;
         this.reading = new ConnectionReading<>(this);
         this.workers = new WorkerPool(executor, settings.maxConcurrentRequests(), WORKER_KEEP_ALIVE);
-        this.dispatch = new RequestDispatch<>(this, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
+        this.dispatch = new RequestDispatch<>(this, handler, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
                 workers);
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
@@ -197,6 +197,7 @@ public final class SocketListener<Q, R> {
                         }
                     }
                     dispatch.dispatchWaiting();
+                    dispatch.deliverGathered();
                     if (System.nanoTime() - lastExpiryNanos >= TICK_MILLIS * 1_000_000) {
                         expireTimeouts();
                     }
@@ -207,6 +208,7 @@ public final class SocketListener<Q, R> {
                         throw e;
                     }
                     LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener: a step of its loop failed; it goes on serving", e);
+                    dispatch.deliverGathered();
                 }
                 if (stopping && (connections.isEmpty() || System.nanoTime() - stopDeadlineNanos > 0)) {
                     break;

@@ -7,6 +7,7 @@ import dev.portico.jca.codec.FrameException;
 import dev.portico.jca.codec.ProtocolSession;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * A test-only persistent-connection protocol: UTF-8 frames ending in {@code ;}, many per
@@ -16,14 +17,26 @@ import java.nio.charset.StandardCharsets;
 final class SemicolonSession implements ProtocolSession<String, String> {
 
     private final String greeting;
+    /** Runs on the selector thread before each frame is parsed (a test may hold the selector there). */
+    private final Consumer<String> beforeParse;
 
     SemicolonSession(String greeting) {
+        this(greeting, frame -> { });
+    }
+
+    SemicolonSession(String greeting, Consumer<String> beforeParse) {
         this.greeting = greeting;
+        this.beforeParse = beforeParse;
     }
 
     /** A connection's codec: frames of at most {@code maxFrameBytes} bytes before their {@code ;}. */
     static ConnectionCodec<String, String> codec(int maxFrameBytes, String greeting) {
-        return new ConnectionCodec<>(new DelimiterFramer((byte) ';', maxFrameBytes, false), new SemicolonSession(greeting));
+        return codec(maxFrameBytes, greeting, frame -> { });
+    }
+
+    /** The same, running {@code beforeParse} on the selector thread before each frame is parsed. */
+    static ConnectionCodec<String, String> codec(int maxFrameBytes, String greeting, Consumer<String> beforeParse) {
+        return new ConnectionCodec<>(new DelimiterFramer((byte) ';', maxFrameBytes, false), new SemicolonSession(greeting, beforeParse));
     }
 
     @Override
@@ -33,6 +46,7 @@ final class SemicolonSession implements ProtocolSession<String, String> {
 
     @Override
     public Decoded<String> parse(byte[] frame) {
+        beforeParse.accept(new String(frame, StandardCharsets.UTF_8));
         return frame.length == 0
                 ? new Decoded.Answer<>(utf8("EMPTY;"), false)
                 : new Decoded.Request<>(new String(frame, StandardCharsets.UTF_8));

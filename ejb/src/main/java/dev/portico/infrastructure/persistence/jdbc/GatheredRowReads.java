@@ -45,12 +45,23 @@ final class GatheredRowReads {
 
     /** The row as read by a query that began after this call; a failed query's exception is thrown to each of its reads. */
     Read read(long tableId, long row) {
-        Pending mine = new Pending(new Wanted(tableId, row));
+        return readAll(List.of(new Wanted(tableId, row))).get(0);
+    }
+
+    /**
+     * Several rows (at most {@link #MOST}; one caller's gathered reads) as read by one query that began after
+     * this call, together with whatever other callers queued meanwhile; a failed query's exception is thrown.
+     */
+    List<Read> readAll(List<Wanted> wanted) {
+        if (wanted.isEmpty() || wanted.size() > MOST) {
+            throw new IllegalArgumentException(wanted.size() + " reads at once; 1 to " + MOST + " are taken");
+        }
+        Pending mine = new Pending(wanted);
         queue.await(mine, () -> answer(take()));
         if (mine.failure != null) {
             throw mine.failure;
         }
-        return mine.read;
+        return mine.reads;
     }
 
     /** How many reads wait to be taken into a query. */
@@ -58,22 +69,25 @@ final class GatheredRowReads {
         return queue.waiting();
     }
 
+    /** Queued callers, oldest first, while their reads together fit in one query. */
     private List<Pending> take() {
         List<Pending> group = new ArrayList<>();
-        for (Pending p = queue.poll(); p != null; p = group.size() < MOST ? queue.poll() : null) {
-            group.add(p);
+        int reads = 0;
+        for (Pending next = queue.peek(); next != null && reads + next.wanted.size() <= MOST; next = queue.peek()) {
+            group.add(queue.poll());
+            reads += next.wanted.size();
         }
         return group;
     }
 
     private void answer(List<Pending> group) {
         List<Wanted> wanted = new ArrayList<>(group.size());
-        group.forEach(p -> wanted.add(p.wanted));
+        group.forEach(p -> wanted.addAll(p.wanted));
         Error fatal = null;
         try {
             Batch batch = reader.read(wanted);
             for (Pending p : group) {
-                p.read = new Read(batch.version(), batch.cells().get(p.wanted));
+                p.reads = p.wanted.stream().map(w -> new Read(batch.version(), batch.cells().get(w))).toList();
             }
         } catch (Exception e) {
             RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("row read failed: " + e.getMessage(), e);
@@ -89,13 +103,13 @@ final class GatheredRowReads {
         }
     }
 
-    /** One queued read; answered by the lock's holder, which then wakes its caller. */
+    /** One caller's queued reads; answered by the lock's holder, which then wakes its caller. */
     private static final class Pending extends Gathering.Waiter {
-        final Wanted wanted;
-        Read read;
+        final List<Wanted> wanted;
+        List<Read> reads;
         RuntimeException failure;
 
-        Pending(Wanted wanted) {
+        Pending(List<Wanted> wanted) {
             this.wanted = wanted;
         }
     }

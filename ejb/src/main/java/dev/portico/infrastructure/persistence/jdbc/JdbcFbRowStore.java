@@ -116,6 +116,49 @@ public class JdbcFbRowStore implements FbRowStore {
     }
 
     /**
+     * The reads whose tables are known, at the catalog version last seen, gathered into one query per
+     * {@link GatheredRowReads#MOST} (with other callers' reads); any other, or one whose catalog changed
+     * since, asks in full, alone.
+     */
+    @Override
+    public List<Optional<Found>> readAll(List<Read> wanted) {
+        List<Optional<Found>> found = new ArrayList<>(Collections.nCopies(wanted.size(), null));
+        List<Integer> known = new ArrayList<>();
+        List<FbCatalogCache.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Read r = wanted.get(i);
+            FbCatalogCache.Entry entry = catalog.get(new FbCatalogCache.Key(r.user(), r.database(), r.table(), r.column()));
+            if (entry != null) {
+                known.add(i);
+                entries.add(entry);
+            }
+        }
+        for (int from = 0; from < known.size(); from += GatheredRowReads.MOST) {
+            int to = Math.min(known.size(), from + GatheredRowReads.MOST);
+            List<GatheredRowReads.Wanted> rows = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                rows.add(new GatheredRowReads.Wanted(entries.get(k).tableId(), wanted.get(known.get(k)).row()));
+            }
+            List<GatheredRowReads.Read> read = reads.readAll(rows);
+            for (int k = from; k < to; k++) {
+                FbCatalogCache.Entry entry = entries.get(k);
+                GatheredRowReads.Read r = read.get(k - from);
+                if (r.version() == entry.version()) {
+                    found.set(known.get(k), Optional.of(new Found(entry.columnIds(), r.cells())));
+                }
+            }
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (found.get(i) == null) {
+                Read r = wanted.get(i);
+                found.set(i, r.column() == null ? row(r.user(), r.database(), r.table(), r.row())
+                        : cell(r.user(), r.database(), r.table(), r.row(), r.column()));
+            }
+        }
+        return found;
+    }
+
+    /**
      * The read through the catalog as last seen, when the row's query finds the catalog at that version;
      * {@code null} when nothing is known or the catalog changed since (the caller then asks in full).
      */

@@ -157,6 +157,59 @@ class GatheredRowReadsTest {
     }
 
     @Test
+    void callersWithSeveralReadsShareTheNextQueryWhileTheirReadsFitAndEachGetsItsOwnRowsInOrder() throws Exception {
+        CountDownLatch firstQueryStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstQuery = new CountDownLatch(1);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        GatheredRowReads reads = new GatheredRowReads(wanted -> {
+            sizes.add(wanted.size());
+            if (sizes.size() == 1) {
+                firstQueryStarted.countDown();
+                assertTrue(releaseFirstQuery.await(10, TimeUnit.SECONDS));
+            }
+            return evenRows(wanted, sizes.size());
+        });
+        int each = GatheredRowReads.MOST / 2 - 1;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<List<Read>> first = pool.submit(() -> reads.readAll(List.of(new Wanted(1, 0))));
+            assertTrue(firstQueryStarted.await(10, TimeUnit.SECONDS));
+            List<Future<List<Read>>> later = new ArrayList<>();
+            for (int caller = 0; caller < 3; caller++) {
+                List<Wanted> wanted = new ArrayList<>();
+                for (int row = each - 1; row >= 0; row--) {
+                    wanted.add(new Wanted(10 + caller, row));
+                }
+                later.add(pool.submit(() -> reads.readAll(wanted)));
+                while (reads.waiting() < caller + 1) {
+                    Thread.sleep(1); // waiting for a condition: this caller queued, so the callers queue in order
+                }
+            }
+            releaseFirstQuery.countDown();
+            assertEquals(List.of(new Read(1, "1/0")), first.get(10, TimeUnit.SECONDS));
+            for (int caller = 0; caller < 3; caller++) {
+                List<Read> got = later.get(caller).get(10, TimeUnit.SECONDS);
+                assertEquals(each, got.size());
+                for (int i = 0; i < each; i++) {
+                    long row = each - 1 - i;
+                    assertEquals(row % 2 == 0 ? (10 + caller) + "/" + row : null, got.get(i).cells(), "caller " + caller + ", read " + i);
+                }
+            }
+            assertEquals(List.of(1, 2 * each, each), sizes, "two callers' reads fit in one query, the third's in the next");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void moreReadsAtOnceThanOneQueryTakesAreRefused() {
+        GatheredRowReads reads = new GatheredRowReads(wanted -> evenRows(wanted, 1));
+        List<Wanted> tooMany = Collections.nCopies(GatheredRowReads.MOST + 1, new Wanted(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> reads.readAll(tooMany));
+        assertThrows(IllegalArgumentException.class, () -> reads.readAll(List.of()));
+    }
+
+    @Test
     void noQueryAnswersMoreThanTheMostAndEveryReadIsAnswered() throws Exception {
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
         GatheredRowReads reads = new GatheredRowReads(wanted -> {
