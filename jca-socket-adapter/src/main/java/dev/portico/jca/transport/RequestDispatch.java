@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,11 +17,15 @@ import java.util.logging.Logger;
  * {@code maxConcurrentRequests} at once (the rest wait, unread), and takes their outcomes back on
  * the selector thread, where the session takes the reply and the connection goes on or closes.
  * Also takes note of connections whose streamed reply has bytes to write. Requests the handler
- * {@linkplain RequestHandler#gathers gathers} wait until the end of the selector's round, then go
- * together to one worker thread in one call (one alone goes as any other): one hand-off and one
- * application call for many connections. Every method but {@link #streamReady} runs on the selector thread.
+ * {@linkplain RequestHandler#gathers gathers} wait until the end of the selector's round, or while
+ * {@link #GATHERED_CALLS} gathered calls are being answered, then go together to one worker thread in
+ * one call: one hand-off and one application call for many connections. Every method but
+ * {@link #streamReady} runs on the selector thread.
  */
 final class RequestDispatch<Q, R> {
+
+    /** Gathered calls answered at once at most; gathered requests arriving meanwhile wait for one to end. */
+    static final int GATHERED_CALLS = 2;
 
     private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
 
@@ -35,6 +41,8 @@ final class RequestDispatch<Q, R> {
     private List<Q> gathered = new ArrayList<>();
     private List<Connection<Q, R>> gatheredFrom = new ArrayList<>();
     private int inFlight;
+    /** Gathered calls being answered (by workers; read on the selector thread). */
+    private final AtomicInteger gatheredCalls = new AtomicInteger();
 
     RequestDispatch(SocketListener<Q, R> listener, RequestHandler<Q, R> handler, RequestAnswering<Q, R> answering, Executor executor) {
         this.listener = listener;
@@ -76,29 +84,44 @@ final class RequestDispatch<Q, R> {
         deliverAlone(c, request);
     }
 
-    /** Ends the selector's round: the requests gathered in it go to one worker thread together. */
+    /**
+     * Ends the selector's round: the requests gathered so far go to one worker thread together, unless
+     * {@link #GATHERED_CALLS} gathered calls are still being answered; then they wait (and more gather)
+     * until one ends. At one connection nothing waits; under load each call answers many requests.
+     */
     void deliverGathered() {
-        if (gathered.isEmpty()) {
-            return;
-        }
-        if (gathered.size() == 1) {
-            Q request = gathered.get(0);
-            Connection<Q, R> c = gatheredFrom.get(0);
-            gathered.clear();
-            gatheredFrom.clear();
-            deliverAlone(c, request);
+        if (gathered.isEmpty() || gatheredCalls.get() >= GATHERED_CALLS) {
             return;
         }
         List<Q> requests = gathered;
         List<Connection<Q, R>> from = gatheredFrom;
         gathered = new ArrayList<>();
         gatheredFrom = new ArrayList<>();
+        execute(from, requests.get(0), requests.size() == 1 ? () -> List.of(answering.answer(from.get(0), requests.get(0)))
+                : () -> answering.answerAll(from, requests), gatheredCalls);
+    }
+
+    private void deliverAlone(Connection<Q, R> c, Q request) {
+        execute(List.of(c), request, () -> List.of(answering.answer(c, request)), null);
+    }
+
+    /**
+     * Answers on a worker thread; the outcomes become completions (a reset each if answering threw),
+     * and the selector is woken. {@code calls}, when given, counts the call while it runs.
+     */
+    private void execute(List<Connection<Q, R>> from, Q first, Supplier<List<Completion<Q, R>>> answer, AtomicInteger calls) {
+        if (calls != null) {
+            calls.incrementAndGet();
+        }
         try {
             executor.execute(() -> {
                 List<Completion<Q, R>> done = null;
                 try {
-                    done = answering.answerAll(from, requests);
+                    done = answer.get();
                 } finally {
+                    if (calls != null) {
+                        calls.decrementAndGet();
+                    }
                     if (done != null) {
                         completions.addAll(done);
                     } else {
@@ -108,29 +131,15 @@ final class RequestDispatch<Q, R> {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, listener.settings.name() + ": no thread to answer " + requests.size() + " gathered requests", e);
+            if (calls != null) {
+                calls.decrementAndGet();
+            }
+            LOG.log(Level.WARNING, listener.settings.name() + ": no thread to answer " + SocketListener.describe(from.get(0))
+                    + (from.size() > 1 ? " and " + (from.size() - 1) + " more" : ""), e);
             for (Connection<Q, R> c : from) {
-                listener.counters.failed(SocketListener.describe(c), requests.get(0).getClass().getSimpleName(), e);
+                listener.counters.failed(SocketListener.describe(c), first.getClass().getSimpleName(), e);
                 completions.add(answering.serverError(c));
             }
-        }
-    }
-
-    private void deliverAlone(Connection<Q, R> c, Q request) {
-        try {
-            executor.execute(() -> {
-                Completion<Q, R> done = null;
-                try {
-                    done = answering.answer(c, request);
-                } finally {
-                    completions.add(done != null ? done : Completion.reset(c));
-                    listener.wakeup();
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, listener.settings.name() + ": no thread to answer " + SocketListener.describe(c), e);
-            listener.counters.failed(SocketListener.describe(c), request.getClass().getSimpleName(), e);
-            completions.add(answering.serverError(c));
         }
     }
 

@@ -46,11 +46,17 @@ class GatheredRequestsTest {
         bench.close();
     }
 
-    /** Gathers requests starting with "read"; answers "one ..." alone and "many ..." together, or fails a batch holding "fail". */
+    /**
+     * Gathers requests starting with "read"; answers "one ..." alone (a "slow" one once the test releases it)
+     * and "many ..." together, or fails a call holding "fail".
+     */
     private final RequestHandler<String, String> handler = new RequestHandler<>() {
         @Override
-        public String handle(String request) {
+        public String handle(String request) throws InterruptedException {
             calls.add(List.of(request));
+            if (request.contains("slow")) {
+                assertTrue(release.await(10, TimeUnit.SECONDS));
+            }
             return "one " + request;
         }
 
@@ -110,6 +116,33 @@ class GatheredRequestsTest {
         assertEquals(2, listener.statistics().errors(), "each failed request is counted");
         send(clients.get(1), "read again;");
         assertEquals("one read again;", readExactly(clients.get(1), 15), "the connection reads on");
+    }
+
+    @Test
+    void whileTheMostGatheredCallsAreAnsweredFurtherRequestsWaitAndThenGoTogether() throws Exception {
+        SocketListener<String, String> listener = listener();
+        int slow = RequestDispatch.GATHERED_CALLS;
+        List<Socket> clients = clients(listener, slow + 3);
+        for (int i = 0; i < slow; i++) {
+            send(clients.get(i), "read slow" + i + ";");
+            int started = i + 1;
+            Await.until("slow call " + i + " is answered", Duration.ofSeconds(10), () -> calls.size() == started);
+        }
+
+        for (int i = slow; i < slow + 3; i++) {
+            send(clients.get(i), "read" + i + ";");
+        }
+        Thread.sleep(300); // the three arrive and are decoded meanwhile; none may start a call
+        assertEquals(slow, calls.size(), "no further call while the most run: " + calls);
+        release.countDown();
+
+        for (int i = 0; i < slow; i++) {
+            assertEquals("one read slow" + i + ";", readExactly(clients.get(i), 15));
+        }
+        for (int i = slow; i < slow + 3; i++) {
+            assertEquals("many read" + i + ";", readExactly(clients.get(i), 11));
+        }
+        assertEquals(slow + 1, calls.size(), "the three waiting requests went in one call: " + calls);
     }
 
     /** A listener whose sessions hold the selector thread on a {@code stall} frame until the test releases it. */
