@@ -84,21 +84,48 @@ def stop_peer(pid):
 
 
 def run_loadgen(a, label, target, port, clients, extra, pids, fb_eot, out):
-    args = [sys.executable, a.loadgen, "--target", target, "--host", a.host, "--port", str(port),
-            "--clients", str(clients), "--duration", str(a.duration), "--requests", "1000000",
-            "--label", label, "--json", out, "--pids", ",".join(str(p) for p in pids)] + extra
-    if target == "fb" and fb_eot and a.fb_existing:
-        database, table = a.fb_existing.split("/", 1)
-        args += ["--no-setup", "--fb-db", database, "--fb-table", table, "--fb-prefill", str(a.fb_existing_rows)]
-    elif target == "fb":
-        args += ["--fb-prefill", str(a.fb_prefill), "--fb-db", "%s-%d" % (label, int(time.time() * 1000))]
-    if target == "fb" and fb_eot:
-        args.append("--fb-eot")
-    done = subprocess.run(args, capture_output=True, text=True)
-    sys.stderr.write(done.stdout + done.stderr)
+    """One workload: --processes loadgen processes at once, the clients shared among them; their records merged."""
+    runs = []
+    for i in range(a.processes):
+        share = clients // a.processes + (1 if i < clients % a.processes else 0)
+        if share == 0:
+            continue
+        own = label if a.processes == 1 else "%s#%d" % (label, i + 1)
+        args = [sys.executable, a.loadgen, "--target", target, "--host", a.host, "--port", str(port),
+                "--clients", str(share), "--duration", str(a.duration), "--requests", "1000000",
+                "--label", own, "--json", out, "--pids", ",".join(str(p) for p in pids)] + extra
+        if target == "fb" and fb_eot and a.fb_existing:
+            database, table = a.fb_existing.split("/", 1)
+            args += ["--no-setup", "--fb-db", database, "--fb-table", table, "--fb-prefill", str(a.fb_existing_rows)]
+        elif target == "fb":
+            args += ["--fb-prefill", str(a.fb_prefill), "--fb-db", "%s-%d-%d" % (label, int(time.time() * 1000), i)]
+        if target == "fb" and fb_eot:
+            args.append("--fb-eot")
+        runs.append((own, subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    for own, process in runs:
+        sys.stderr.write(process.communicate()[0])
     with open(out) as f:
         records = [json.loads(line) for line in f if line.strip()]
-    return [r for r in records if r["label"] == label][-1]
+    found = [[r for r in records if r["label"] == own][-1] for own, _ in runs]
+    return found[0] if len(found) == 1 else merged(label, found)
+
+
+def merged(label, records):
+    """One record of several loadgen processes run at once: requests and errors summed, the worst p99, and each
+    server's CPU as the mean of what the processes measured over (nearly) the same seconds."""
+    errors = {}
+    for r in records:
+        for kind, n in r["errors"].items():
+            errors[kind] = errors.get(kind, 0) + n
+    server = {}
+    for pid in records[0]["server"]:
+        seen = [r["server"][pid] for r in records if r["server"].get(pid)]
+        cpu = [s["cpu_s"] for s in seen if s.get("cpu_s") is not None]
+        server[pid] = {"cpu_s": sum(cpu) / len(cpu) if cpu else None,
+                       "VmRSS": seen[-1].get("VmRSS", 0), "VmHWM": max(s.get("VmHWM", 0) or 0 for s in seen)}
+    return {"label": label, "ok": sum(r["ok"] for r in records), "errors": errors,
+            "throughput_rps": sum(r["throughput_rps"] for r in records), "p99_ms": max(r["p99_ms"] for r in records),
+            "server": server}
 
 
 def cpu_us(record, pid):
@@ -134,6 +161,9 @@ def main():
     ap.add_argument("--workloads", default="fb-mix-1,fb-mix-32,fb-read-32,psd-1,psd-32,rental-1,rental-32")
     ap.add_argument("--loadgen", default=os.path.join(BENCH, "loadgen.py"))
     ap.add_argument("--peer-script", default=os.path.join(BENCH, "run-featherbase-peer.sh"))
+    ap.add_argument("--processes", type=int, default=1, help="run each workload's clients in this many loadgen processes "
+                    "at once (one Python process is itself the bottleneck of the fast FeatherBase workloads); CPU per "
+                    "request is then the mean of what the processes measured over their (nearly) common seconds")
     ap.add_argument("--json", help="also append every loadgen record to this file")
     ap.add_argument("--title", default="Portico")
     a = ap.parse_args()
@@ -178,18 +208,19 @@ def main():
         if peer:
             stop_peer(peer)
 
-    print("\n%s, %s; calibration %.2f s (best of 3, bench README loop); %d s per workload; load generator on the same cores%s"
+    print("\n%s, %s; calibration %.2f s (best of 3, bench README loop); %d s per workload; load generator on the same cores%s%s"
           % (a.title, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), calibrated, a.duration,
+             "" if a.processes == 1 else " (%d loadgen processes per workload)" % a.processes,
              "" if not with_peer else "; the busy-waiting peer ran beside Portico (--peer-stays)" if a.peer_stays
              else "; the peer ran only during its own runs"))
-    print("| workload | peer req/s | Portico req/s | ratio | p99 ms | Liberty µs/req | MariaDB µs/req | total µs/req | peer µs/req | errors |")
+    print("| workload | peer req/s | Portico req/s | ratio | p99 ms | Liberty µs/req | MariaDB µs/req | total µs/req | peer µs/req | errors Portico / peer |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, p, r in rows:
         lib, db = cpu_us(r, liberty), cpu_us(r, mariadb)
         total = None if lib is None or db is None else lib + db
         ratio = r["throughput_rps"] / p["throughput_rps"] if p and p["throughput_rps"] else None
-        errors = sum(r["errors"].values()) + (sum(p["errors"].values()) if p else 0)
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |" % (
+        errors = "%d / %s" % (sum(r["errors"].values()), sum(p["errors"].values()) if p else "–")
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, fmt(p and p["throughput_rps"]), fmt(r["throughput_rps"]), fmt(ratio, "{:.2f}"), fmt(r["p99_ms"], "{:.1f}"),
             fmt(lib), fmt(db), fmt(total), fmt(cpu_us(p, next(iter(p["server"]))) if p and p["server"] else None), errors))
     print("Liberty RSS after the run: %s MiB (peak %s MiB)" % (

@@ -135,7 +135,7 @@ class FeatherBaseServiceIT {
         List<String> expected = List.of("[3, 4]", "[2]", "INVALID", "INVALID", "FORBIDDEN", "NOT_FOUND", "[hidden]");
 
         assertEquals(expected, outcomes(store.read(reads)), "tables not looked up before");
-        assertEquals(expected, outcomes(store.read(reads)), "tables looked up before, read in one query");
+        assertEquals(expected, outcomes(store.read(reads)), "tables looked up before (kept lookups)");
 
         store.addColumn(null, "db", "t", "c");
         store.overwriteCell(null, "db", "t", 1, "c", "5");

@@ -36,7 +36,7 @@ import java.util.List;
 
 /**
  * The FeatherBase listener (port 6969 by default; see server.xml). Each command is one service
- * call in its own transaction, committed before this bean returns the reply. While the database is
+ * call in its own transaction, committed before this bean returns the reply (reads need none). While the database is
  * unreachable every command gets {@code FAILURE} at once (nothing was changed). Row reads that
  * arrived together on several connections come in one call ({@link #onCommands}) and share one query.
  */
@@ -72,7 +72,10 @@ public class FeatherBaseMdb implements FeatherBaseListener {
         }
     }
 
-    /** Row reads of several connections that arrived together: one service call, sharing one query. */
+    /**
+     * Row reads of several connections that arrived together: one service call, sharing one query. An outage
+     * is FAILURE for each; any other failure is thrown, and the adapter then answers each read on its own.
+     */
     @Override
     public List<FeatherBaseReply> onCommands(List<FeatherBaseRequest> requests) {
         List<FbRowStore.Read> reads = new ArrayList<>(requests.size());
@@ -90,7 +93,7 @@ public class FeatherBaseMdb implements FeatherBaseListener {
         }
         List<FeatherBaseService.ReadAnswer> answers;
         try {
-            answers = featherBase.read(reads);
+            answers = ConflictRetry.run(() -> featherBase.read(reads));
         } catch (RuntimeException e) {
             if (database.outage(e)) {
                 return Collections.nCopies(requests.size(), FAILURE);

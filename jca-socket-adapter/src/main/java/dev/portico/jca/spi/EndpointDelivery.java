@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hands each request to a message endpoint and returns its reply. The listener method is called
+ * Hands each request (or gathered requests together, see {@link ProtocolBinding}) to a message endpoint
+ * and returns its reply. The listener method is called
  * without {@code beforeDelivery}/{@code afterDelivery}: the container runs it in its own transaction
  * context (the listener beans' attribute) and completes that before the call returns, so a reply is
  * only returned after what it reports was committed. An endpoint serves one request at a time and is

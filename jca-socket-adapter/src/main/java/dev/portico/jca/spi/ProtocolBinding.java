@@ -38,22 +38,20 @@ final class ProtocolBinding<F, Q, R> {
             new ProtocolBinding<>("customer-directory", CustomerDirectoryListener.class,
                     (endpoint, request) -> ((CustomerDirectoryListener) endpoint).onRequest(request),
                     9999, 512, 3_000, 2_000, (maxRequestBytes, authenticationRequired) -> CustomerDirectorySession.codec(maxRequestBytes),
-                    (request, application) -> application.handle(request));
+                    (request, application) -> application.handle(request), null, null);
 
     /** Row reads (getrow, getcell) that arrive together on several connections are answered in one call. */
-    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE =
-            new ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply>("featherbase", FeatherBaseListener.class,
-                    (endpoint, request) -> ((FeatherBaseListener) endpoint).onCommand(request),
-                    6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request))
-                    .gathering(request -> request.command() instanceof FeatherBaseCommand.GetRow
-                                    || request.command() instanceof FeatherBaseCommand.GetCell,
-                            (endpoint, requests) -> ((FeatherBaseListener) endpoint).onCommands(requests));
+    static final ProtocolBinding<FeatherBaseRequest, FeatherBaseRequest, FeatherBaseReply> FEATHERBASE = new ProtocolBinding<>(
+            "featherbase", FeatherBaseListener.class, (endpoint, request) -> ((FeatherBaseListener) endpoint).onCommand(request),
+            6969, 1 << 20, 30_000, 10_000, FeatherBaseSession::codec, (request, application) -> application.handle(request),
+            request -> request.command() instanceof FeatherBaseCommand.GetRow || request.command() instanceof FeatherBaseCommand.GetCell,
+            (endpoint, requests) -> ((FeatherBaseListener) endpoint).onCommands(requests));
 
     /** Pickles are only framed on the selector thread; building their values is costly and happens on the worker thread. */
     static final ProtocolBinding<PickledIntake, RentalIntakeRequest, RentalIntakeReply> RENTAL_INTAKE = new ProtocolBinding<>(
             "rental-intake", RentalIntakeListener.class, (endpoint, request) -> ((RentalIntakeListener) endpoint).onIntake(request),
             1234, 64 * 1024, 5_000, 2_000, (maxRequestBytes, authenticationRequired) -> RentalIntakeSession.codec(maxRequestBytes),
-            ProtocolBinding::unpickleThenDeliver);
+            ProtocolBinding::unpickleThenDeliver, null, null);
 
     private static final List<ProtocolBinding<?, ?, ?>> ALL = List.of(CUSTOMER_DIRECTORY, FEATHERBASE, RENTAL_INTAKE);
 
@@ -91,12 +89,17 @@ final class ProtocolBinding<F, Q, R> {
     final int defaultMaxConnections;
     private final CodecFactory<F, R> codecs;
     private final Preparation<F, Q, R> preparation;
-    /** Which framed requests are gathered, when they are the listener's argument as framed ({@code F} is {@code Q}); null: none. */
-    private Predicate<Q> gathers;
-    private CallAll<Q, R> callAll;
+    /**
+     * Which requests are gathered and answered together ({@code callAll}); null: none. Only for a protocol whose
+     * framed request is the listener's argument as it is ({@code F} is {@code Q}, the preparation only delivers it),
+     * as gathered requests go to the listener without their preparation.
+     */
+    private final Predicate<Q> gathers;
+    private final CallAll<Q, R> callAll;
 
     private ProtocolBinding(String name, Class<?> listenerType, Call<Q, R> call, int defaultPort, int defaultMaxRequestBytes,
-                            int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation) {
+                            int defaultReadTimeoutMillis, int defaultMaxConnections, CodecFactory<F, R> codecs, Preparation<F, Q, R> preparation,
+                            Predicate<Q> gathers, CallAll<Q, R> callAll) {
         this.name = name;
         this.listenerType = listenerType;
         this.call = call;
@@ -106,13 +109,8 @@ final class ProtocolBinding<F, Q, R> {
         this.defaultMaxConnections = defaultMaxConnections;
         this.codecs = codecs;
         this.preparation = preparation;
-    }
-
-    /** Declares which requests are gathered and answered together; only where the framed request is the listener's argument. */
-    private ProtocolBinding<F, Q, R> gathering(Predicate<Q> which, CallAll<Q, R> all) {
-        this.gathers = which;
-        this.callAll = all;
-        return this;
+        this.gathers = gathers;
+        this.callAll = callAll;
     }
 
     static Optional<ProtocolBinding<?, ?, ?>> named(String name) {

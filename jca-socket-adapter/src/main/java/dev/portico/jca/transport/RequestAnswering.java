@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * through the connection's {@link ReplyPipe} meanwhile), then ends the reply. A failure is logged once
  * and answered with the session's server error, or, when streamed bytes already went out, ends in a
  * reset; a client that went away during a streamed reply is no failure of the application. Requests
- * gathered from several connections (see {@link RequestHandler#gathers}) are answered in one call.
+ * gathered from several connections (see {@link RequestHandler#gathers}) are answered in one call, or,
+ * should it fail, each on its own.
  */
 final class RequestAnswering<Q, R> {
 
@@ -60,32 +61,45 @@ final class RequestAnswering<Q, R> {
         }
     }
 
-    /** Answers gathered requests, one of each connection, in one call of the handler; a failure is each one's server error. */
+    /**
+     * Answers gathered requests, one of each connection, in one call of the handler. Should that call (or
+     * rendering its replies) fail, each request is answered again on its own, so that one request's failure
+     * is never another's.
+     */
     List<Completion<Q, R>> answerAll(List<Connection<Q, R>> connections, List<Q> requests) {
-        long started = counters.traffic.answering();
-        List<Completion<Q, R>> done = new ArrayList<>(requests.size());
+        long started = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            started = counters.traffic.answering();
+        }
         try {
-            List<R> replies = handler.handleAll(requests);
-            if (replies.size() != requests.size()) {
-                throw new IllegalStateException(replies.size() + " replies to " + requests.size() + " requests");
-            }
-            for (int i = 0; i < requests.size(); i++) {
-                Connection<Q, R> c = connections.get(i);
-                done.add(Completion.reply(c, c.pipe.finish(c.session.render(replies.get(i))), replies.get(i)));
-            }
+            return answerTogether(connections, requests);
         } catch (Exception | Error e) {
-            done.clear();
-            LOG.log(Level.SEVERE, name + ": " + requests.size() + " gathered " + requests.get(0).getClass().getSimpleName()
-                    + "s, the first from " + describe.apply(connections.get(0)) + ", failed", e);
-            for (Connection<Q, R> c : connections) {
-                c.pipe.fail();
-                counters.failed(describe.apply(c), requests.get(0).getClass().getSimpleName(), e);
-                done.add(serverError(c));
+            LOG.log(Level.FINE, e, () -> name + ": " + requests.size() + " gathered requests failed together; each is answered alone");
+            List<Completion<Q, R>> done = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                done.add(answerTimed(connections.get(i), requests.get(i)));
             }
+            return done;
         } finally {
             for (Q request : requests) {
                 counters.traffic.answered(RequestCommands.of(request), started);
             }
+        }
+    }
+
+    private List<Completion<Q, R>> answerTogether(List<Connection<Q, R>> connections, List<Q> requests) throws Exception {
+        List<R> replies = handler.handleAll(requests);
+        if (replies.size() != requests.size()) {
+            throw new IllegalStateException(replies.size() + " replies to " + requests.size() + " requests");
+        }
+        List<byte[]> rendered = new ArrayList<>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+            rendered.add(connections.get(i).session.render(replies.get(i)));
+        }
+        List<Completion<Q, R>> done = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Connection<Q, R> c = connections.get(i);
+            done.add(Completion.reply(c, c.pipe.finish(rendered.get(i)), replies.get(i)));
         }
         return done;
     }

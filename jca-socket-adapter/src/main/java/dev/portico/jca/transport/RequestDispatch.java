@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Dispatch and completions of one listener: hands decoded requests to worker threads, at most
- * {@code maxConcurrentRequests} at once (the rest wait, unread), and takes their outcomes back on
+ * {@code maxConcurrentRequests} at once, gathered ones waiting for their call included (the rest wait,
+ * unread), and takes their outcomes back on
  * the selector thread, where the session takes the reply and the connection goes on or closes.
  * Also takes note of connections whose streamed reply has bytes to write. Requests the handler
  * {@linkplain RequestHandler#gathers gathers} wait until the end of the selector's round, or while
@@ -74,9 +75,10 @@ final class RequestDispatch<Q, R> {
     }
 
     private void deliver(Connection<Q, R> c, Q request) {
+        boolean gathers = handler.gathers(request);
         c.busy = true;
         inFlight++;
-        if (handler.gathers(request)) {
+        if (gathers) {
             gathered.add(request);
             gatheredFrom.add(c);
             return;
@@ -130,7 +132,7 @@ final class RequestDispatch<Q, R> {
                     listener.wakeup();
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (calls != null) {
                 calls.decrementAndGet();
             }

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * producing worker waits for a slow client, and a client that takes nothing for the write timeout is
  * cut off. This class is the selector loop; {@link ClientAccepting} accepts clients,
  * {@link ConnectionReading} reads, frames and times out connections, {@link RequestDispatch} hands
- * requests to the application and takes their replies back, {@link ConnectionWriting} writes and closes.
+ * requests to the application (those the handler gathers, several at once) and takes their replies back,
+ * {@link ConnectionWriting} writes and closes.
  */
 public final class SocketListener<Q, R> {
 
@@ -208,7 +209,6 @@ public final class SocketListener<Q, R> {
                         throw e;
                     }
                     LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener: a step of its loop failed; it goes on serving", e);
-                    dispatch.deliverGathered();
                 }
                 if (stopping && (connections.isEmpty() || System.nanoTime() - stopDeadlineNanos > 0)) {
                     break;

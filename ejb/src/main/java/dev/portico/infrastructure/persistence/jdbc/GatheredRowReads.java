@@ -64,7 +64,7 @@ final class GatheredRowReads {
         return mine.reads;
     }
 
-    /** How many reads wait to be taken into a query. */
+    /** How many callers (each with one or more reads) wait to be taken into a query. */
     int waiting() {
         return queue.waiting();
     }

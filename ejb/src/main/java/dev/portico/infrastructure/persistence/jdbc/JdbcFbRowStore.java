@@ -63,13 +63,16 @@ public class JdbcFbRowStore implements FbRowStore {
     public Optional<Found> row(String user, String database, String table, long row) {
         FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, null);
         Found known = known(key, row);
-        if (known != null) {
-            return Optional.of(known);
-        }
+        return known != null ? Optional.of(known) : rowInFull(key, row);
+    }
+
+    /** The row with its table looked up by name and the grant checked in the same query; the lookup is kept. */
+    private Optional<Found> rowInFull(FbCatalogCache.Key key, long row) {
+        String user = key.user();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(granted(ROW, user))) {
             query.setLong(1, row);
-            names(query, 2, user, database, table);
+            names(query, 2, user, key.database(), key.table());
             try (ResultSet found = query.executeQuery()) {
                 if (!found.next()) {
                     return Optional.empty();
@@ -93,14 +96,17 @@ public class JdbcFbRowStore implements FbRowStore {
     public Optional<Found> cell(String user, String database, String table, long row, String column) {
         FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, column);
         Found known = known(key, row);
-        if (known != null) {
-            return Optional.of(known);
-        }
+        return known != null ? Optional.of(known) : cellInFull(key, row);
+    }
+
+    /** The cell with its table and column looked up by name and the grant checked in the same query; the lookup is kept. */
+    private Optional<Found> cellInFull(FbCatalogCache.Key key, long row) {
+        String user = key.user();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(granted(CELL, user))) {
-            query.setString(1, column);
+            query.setString(1, key.column());
             query.setLong(2, row);
-            names(query, 3, user, database, table);
+            names(query, 3, user, key.database(), key.table());
             try (ResultSet found = query.executeQuery()) {
                 if (!found.next()) {
                     return Optional.empty();
@@ -123,11 +129,13 @@ public class JdbcFbRowStore implements FbRowStore {
     @Override
     public List<Optional<Found>> readAll(List<Read> wanted) {
         List<Optional<Found>> found = new ArrayList<>(Collections.nCopies(wanted.size(), null));
+        List<FbCatalogCache.Key> keys = new ArrayList<>(wanted.size());
         List<Integer> known = new ArrayList<>();
         List<FbCatalogCache.Entry> entries = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             Read r = wanted.get(i);
-            FbCatalogCache.Entry entry = catalog.get(new FbCatalogCache.Key(r.user(), r.database(), r.table(), r.column()));
+            keys.add(new FbCatalogCache.Key(r.user(), r.database(), r.table(), r.column()));
+            FbCatalogCache.Entry entry = catalog.get(keys.get(i));
             if (entry != null) {
                 known.add(i);
                 entries.add(entry);
@@ -150,9 +158,8 @@ public class JdbcFbRowStore implements FbRowStore {
         }
         for (int i = 0; i < wanted.size(); i++) {
             if (found.get(i) == null) {
-                Read r = wanted.get(i);
-                found.set(i, r.column() == null ? row(r.user(), r.database(), r.table(), r.row())
-                        : cell(r.user(), r.database(), r.table(), r.row(), r.column()));
+                long row = wanted.get(i).row();
+                found.set(i, keys.get(i).column() == null ? rowInFull(keys.get(i), row) : cellInFull(keys.get(i), row));
             }
         }
         return found;
