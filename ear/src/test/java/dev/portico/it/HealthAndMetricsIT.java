@@ -133,6 +133,51 @@ class HealthAndMetricsIT {
     }
 
     @Test
+    void concurrentFeatherBaseReadsAreAnsweredTogetherAndCountedSo() throws Exception {
+        try (FeatherBaseClient setup = new FeatherBaseClient()) {
+            setup.ask("createdb|gather");
+            setup.ask("addtbl|gather|rows>n");
+            assertEquals("SUCCESS", setup.ask("addrow|gather|rows>7"));
+        }
+        scrape("application");
+        Thread.sleep(600);
+        String before = scrape("application");
+        int clients = 16;
+        int perClient = 200;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    try (FeatherBaseClient client = new FeatherBaseClient()) {
+                        for (int i = 0; i < perClient; i++) {
+                            assertEquals("7", client.ask("getcell|gather|rows>0,n"));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Thread.sleep(600);
+
+        String after = scrape("application");
+        String featherBase = "protocol=\"featherbase\"";
+        double calls = delta(before, after, "portico_listener_gathered_calls", featherBase);
+        double gathered = delta(before, after, "portico_listener_gathered_requests", featherBase);
+        System.out.println(clients + " FeatherBase readers x " + perClient + " getcells: " + gathered + " answered together in " + calls + " calls");
+        assertTrue(calls > 0, "reads of " + clients + " connections at once were answered together: " + after);
+        assertTrue(gathered >= 2 * calls && gathered <= clients * perClient, after);
+        assertEquals(clients * perClient, delta(before, after, "portico_listener_command_requests", featherBase, "command=\"getcell\""), after);
+        assertEquals(0.0, sample(after, "portico_listener_requests_in_flight", featherBase), after);
+        assertEquals(0.0, delta(before, after, "portico_listener_problems", featherBase, "kind=\"application\""), after);
+    }
+
+    @Test
     void countsAreExactAfterConcurrentLoadAndNothingStaysInFlight() throws Exception {
         int clients = 4;
         int perClient = 250;

@@ -16,13 +16,16 @@ import java.util.Map;
  * @param problemsByKind     failed and refused requests by kind (see {@link #PROBLEM_KINDS}); absent: none
  * @param connectionsEvicted idle connections closed to serve a new client
  * @param acceptFailures     times a connection could not be accepted (it waited in the backlog)
+ * @param gatheredCalls      calls that answered requests of several connections together (FeatherBase reads)
+ * @param gatheredRequests   the requests they answered
  * @param latencyCount       requests timed
  * @param latencyTotalNanos  their time together
  * @param latencyMaxNanos    the longest
  * @param latencyBuckets     requests at most as long as each of {@link #LATENCY_BOUNDS}, cumulative
  */
 public record TrafficStatus(int inFlight, Map<String, Long> requestsByCommand, Map<String, Long> problemsByKind,
-                            long connectionsEvicted, long acceptFailures, long latencyCount, long latencyTotalNanos,
+                            long connectionsEvicted, long acceptFailures, long gatheredCalls, long gatheredRequests,
+                            long latencyCount, long latencyTotalNanos,
                             long latencyMaxNanos, List<Long> latencyBuckets) {
 
     /** The kinds of problem counted, in a fixed order. */
@@ -36,6 +39,7 @@ public record TrafficStatus(int inFlight, Map<String, Long> requestsByCommand, M
 
     public static TrafficStatus of(ListenerTraffic t) {
         return new TrafficStatus(t.inFlight(), t.requestsByCommand(), t.problemsByKind(), t.connectionsEvicted(), t.acceptFailures(),
+                t.gatheredCalls(), t.gatheredRequests(),
                 t.latency().count(), t.latency().totalNanos(), t.latency().maxNanos(), t.latency().buckets());
     }
 

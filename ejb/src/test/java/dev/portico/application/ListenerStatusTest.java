@@ -40,7 +40,7 @@ class ListenerStatusTest {
     void trafficDetailsAreCarriedOverWithTheMeanAndLongestAnswerInMilliseconds() {
         java.util.List<Long> buckets = dev.portico.jca.api.ListenerTraffic.Latency.BOUNDS.stream().map(b -> 4L).toList();
         ListenerStatistics s = new ListenerStatistics("customer-directory", "127.0.0.1", 9999, true, AT, 1, 5, 42, 2, 3, null,
-                new dev.portico.jca.api.ListenerTraffic(1, java.util.Map.of("find", 3L), java.util.Map.of("bad_input", 2L), 7, 0,
+                new dev.portico.jca.api.ListenerTraffic(1, java.util.Map.of("find", 3L), java.util.Map.of("bad_input", 2L), 7, 0, 5, 12,
                         new dev.portico.jca.api.ListenerTraffic.Latency(4, 10_000_000, 6_000_000, buckets)));
 
         TrafficStatus traffic = ListenerStatus.of(s).traffic();
@@ -51,6 +51,8 @@ class ListenerStatusTest {
         assertEquals(2, traffic.problems("bad_input"));
         assertEquals(0, traffic.problems("timed_out"));
         assertEquals(7, traffic.connectionsEvicted());
+        assertEquals(5, traffic.gatheredCalls());
+        assertEquals(12, traffic.gatheredRequests());
         assertEquals(2.5, traffic.latencyMeanMillis(), 1e-9);
         assertEquals(6.0, traffic.latencyMaxMillis(), 1e-9);
         assertEquals(buckets, traffic.latencyBuckets());

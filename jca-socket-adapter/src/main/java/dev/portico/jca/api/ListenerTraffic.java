@@ -15,10 +15,12 @@ import java.util.Map;
  * @param problemsByKind     failed and refused requests by kind (one of {@link #PROBLEM_KINDS}); kinds never seen are absent
  * @param connectionsEvicted idle connections closed so that a new client could be served (the listener was full)
  * @param acceptFailures     times accepting a connection failed (e.g. no file descriptor left); the clients wait in the backlog
+ * @param gatheredCalls      calls of the application that answered several requests of different connections together
+ * @param gatheredRequests   the requests they answered
  * @param latency            how long answering took
  */
 public record ListenerTraffic(int inFlight, Map<String, Long> requestsByCommand, Map<String, Long> problemsByKind,
-                              long connectionsEvicted, long acceptFailures, Latency latency) {
+                              long connectionsEvicted, long acceptFailures, long gatheredCalls, long gatheredRequests, Latency latency) {
 
     /**
      * The kinds of problem: {@code application} (the application failed; answered with the generic error),
@@ -29,7 +31,7 @@ public record ListenerTraffic(int inFlight, Map<String, Long> requestsByCommand,
     public static final List<String> PROBLEM_KINDS = List.of("application", "connection", "bad_input", "incomplete", "timed_out", "cut_off");
 
     /** Traffic of a listener that served nothing. */
-    public static final ListenerTraffic NONE = new ListenerTraffic(0, Map.of(), Map.of(), 0, 0, Latency.NONE);
+    public static final ListenerTraffic NONE = new ListenerTraffic(0, Map.of(), Map.of(), 0, 0, 0, 0, Latency.NONE);
 
     public ListenerTraffic {
         requestsByCommand = Map.copyOf(requestsByCommand);

@@ -71,6 +71,7 @@ final class RequestAnswering<Q, R> {
         for (int i = 0; i < requests.size(); i++) {
             started = counters.traffic.answering();
         }
+        counters.traffic.gathered(requests.size());
         try {
             return answerTogether(connections, requests);
         } catch (Exception | Error e) {

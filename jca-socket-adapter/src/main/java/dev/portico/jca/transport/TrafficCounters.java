@@ -20,6 +20,8 @@ final class TrafficCounters {
     private final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
     private final LongAdder evicted = new LongAdder();
     private final LongAdder acceptFailures = new LongAdder();
+    private final LongAdder gatheredCalls = new LongAdder();
+    private final LongAdder gatheredRequests = new LongAdder();
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyTotal = new LongAdder();
     private final AtomicLong latencyMax = new AtomicLong();
@@ -30,6 +32,12 @@ final class TrafficCounters {
         for (int i = 0; i < latencyBuckets.length; i++) {
             latencyBuckets[i] = new LongAdder();
         }
+    }
+
+    /** One call of the application answers {@code requests} requests of different connections together. */
+    void gathered(int requests) {
+        gatheredCalls.increment();
+        gatheredRequests.add(requests);
     }
 
     /** The application starts answering a request; returns the start time to give {@link #answered}. */
@@ -78,6 +86,7 @@ final class TrafficCounters {
         }
         long count = Math.max(latencyCount.sum(), sum);
         return new ListenerTraffic((int) Math.max(0, inFlight.sum()), sums(commands), sums(problems), evicted.sum(), acceptFailures.sum(),
+                gatheredCalls.sum(), gatheredRequests.sum(),
                 new ListenerTraffic.Latency(count, latencyTotal.sum(), latencyMax.get(), java.util.Arrays.stream(cumulative).boxed().toList()));
     }
 

@@ -95,6 +95,8 @@ class GatheredRequestsTest {
         assertEquals(1, reads.size(), "one call for the three reads: " + calls);
         assertEquals(Set.of("read1", "read2", "read3"), Set.copyOf(reads.get(0)));
         assertEquals(4, listener.statistics().requests(), "each gathered request counts as answered, as the stalling one");
+        assertEquals(1, listener.statistics().traffic().gatheredCalls());
+        assertEquals(3, listener.statistics().traffic().gatheredRequests());
 
         send(clients.get(0), "write slow;");
         Await.until("the slow request is being answered", Duration.ofSeconds(10), () -> calls.size() == 3);
@@ -114,6 +116,7 @@ class GatheredRequestsTest {
         assertEquals("one write2;", readExactly(clients.get(1), 11));
         assertEquals("one read3;", readExactly(clients.get(2), 10));
         assertTrue(calls.stream().allMatch(c -> c.size() == 1), "every call answered one request: " + calls);
+        assertEquals(0, listener.statistics().traffic().gatheredCalls(), "nothing was answered together");
     }
 
     @Test

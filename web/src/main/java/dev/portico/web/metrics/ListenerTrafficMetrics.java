@@ -48,6 +48,10 @@ public class ListenerTrafficMetrics {
                     t -> t.connectionsEvicted());
             gauge(protocol, "portico.listener.accept.failures", "Times a connection could not be accepted (it waited in the backlog)",
                     t -> t.acceptFailures());
+            gauge(protocol, "portico.listener.gathered.calls", "Calls that answered requests of several connections together "
+                    + "(FeatherBase reads) since the listener started", t -> t.gatheredCalls());
+            gauge(protocol, "portico.listener.gathered.requests", "Requests answered in such calls since the listener started",
+                    t -> t.gatheredRequests());
             latency(protocol);
         }
     }

@@ -41,6 +41,6 @@ class DashboardTrafficTextTest {
     private static ListenerStatus status(String protocol, Map<String, Long> commands, Map<String, Long> problems) {
         List<Long> buckets = TrafficStatus.LATENCY_BOUNDS.stream().map(b -> 0L).toList();
         return new ListenerStatus(protocol, protocol, "127.0.0.1:1", true, Instant.EPOCH, 0, 0, 0, 0, 0, null, null,
-                new TrafficStatus(0, commands, problems, 0, 0, 0, 0, 0, buckets));
+                new TrafficStatus(0, commands, problems, 0, 0, 0, 0, 0, 0, 0, buckets));
     }
 }
