@@ -41,11 +41,6 @@ final class EndpointDelivery<Q, R> implements RequestHandler<Q, R> {
     }
 
     @Override
-    public boolean gathers(Q request) {
-        return binding.gathers(request);
-    }
-
-    @Override
     public List<R> handleAll(List<Q> requests) throws Exception {
         return deliver(endpoint -> binding.invokeAll(endpoint, requests));
     }

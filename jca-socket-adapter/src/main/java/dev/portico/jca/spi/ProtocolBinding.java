@@ -18,7 +18,6 @@ import dev.portico.jca.codec.PickleException;
 import dev.portico.jca.codec.PickledIntake;
 import dev.portico.jca.transport.RequestHandler;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -145,13 +144,9 @@ final class ProtocolBinding<F, Q, R> {
             @Override
             @SuppressWarnings("unchecked")
             public List<R> handleAll(List<F> framed) throws Exception {
-                return application.handleAll((List<Q>) new ArrayList<>(framed));
+                return application.handleAll((List<Q>) (List<?>) framed);
             }
         };
-    }
-
-    boolean gathers(Q request) {
-        return gathers != null && gathers.test(request);
     }
 
     /** Calls the listener's method for gathered requests on a message endpoint. */

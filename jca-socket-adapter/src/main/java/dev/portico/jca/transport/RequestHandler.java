@@ -21,7 +21,7 @@ public interface RequestHandler<Q, R> {
 
     /**
      * The replies to several gathered requests (see {@link #gathers}), in their order. Throwing makes
-     * the transport answer each of them with its session's server error.
+     * the transport answer each of them again on its own, through {@link #handle}.
      */
     default List<R> handleAll(List<Q> requests) throws Exception {
         List<R> replies = new ArrayList<>(requests.size());
