@@ -43,14 +43,10 @@ final class GatheredRowReads {
         this.reader = reader;
     }
 
-    /** The row as read by a query that began after this call; a failed query's exception is thrown to each of its reads. */
-    Read read(long tableId, long row) {
-        return readAll(List.of(new Wanted(tableId, row))).get(0);
-    }
-
     /**
-     * Several rows (at most {@link #MOST}; one caller's gathered reads) as read by one query that began after
-     * this call, together with whatever other callers queued meanwhile; a failed query's exception is thrown.
+     * Rows (at most {@link #MOST}; one read, or one caller's gathered reads) as read by one query that began
+     * after this call, together with whatever other callers queued meanwhile; a failed query's exception is
+     * thrown to each caller it answered.
      */
     List<Read> readAll(List<Wanted> wanted) {
         if (wanted.isEmpty() || wanted.size() > MOST) {

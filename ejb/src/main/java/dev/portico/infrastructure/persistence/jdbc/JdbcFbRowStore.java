@@ -61,9 +61,7 @@ public class JdbcFbRowStore implements FbRowStore {
 
     @Override
     public Optional<Found> row(String user, String database, String table, long row) {
-        FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, null);
-        Found known = known(key, row);
-        return known != null ? Optional.of(known) : rowInFull(key, row);
+        return readAll(List.of(new Read(user, database, table, row, null))).get(0);
     }
 
     /** The row with its table looked up by name and the grant checked in the same query; the lookup is kept. */
@@ -94,9 +92,7 @@ public class JdbcFbRowStore implements FbRowStore {
 
     @Override
     public Optional<Found> cell(String user, String database, String table, long row, String column) {
-        FbCatalogCache.Key key = new FbCatalogCache.Key(user, database, table, column);
-        Found known = known(key, row);
-        return known != null ? Optional.of(known) : cellInFull(key, row);
+        return readAll(List.of(new Read(user, database, table, row, column))).get(0);
     }
 
     /** The cell with its table and column looked up by name and the grant checked in the same query; the lookup is kept. */
@@ -122,9 +118,9 @@ public class JdbcFbRowStore implements FbRowStore {
     }
 
     /**
-     * The reads whose tables are known, at the catalog version last seen, gathered into one query per
-     * {@link GatheredRowReads#MOST} (with other callers' reads); any other, or one whose catalog changed
-     * since, asks in full, alone.
+     * The reads whose tables are known, through the catalog as last seen, gathered into one query per
+     * {@link GatheredRowReads#MOST} (with other callers' reads) and kept when that query finds the catalog
+     * at the version seen; any other, or one whose catalog changed since, asks in full, alone.
      */
     @Override
     public List<Optional<Found>> readAll(List<Read> wanted) {
@@ -163,19 +159,6 @@ public class JdbcFbRowStore implements FbRowStore {
             }
         }
         return found;
-    }
-
-    /**
-     * The read through the catalog as last seen, when the row's query finds the catalog at that version;
-     * {@code null} when nothing is known or the catalog changed since (the caller then asks in full).
-     */
-    private Found known(FbCatalogCache.Key key, long row) {
-        FbCatalogCache.Entry entry = catalog.get(key);
-        if (entry == null) {
-            return null;
-        }
-        GatheredRowReads.Read read = reads.read(entry.tableId(), row);
-        return read.version() == entry.version() ? new Found(entry.columnIds(), read.cells()) : null;
     }
 
     /** The rows wanted and the catalog's version, in one statement (sizes rounded up to a power of two, so few distinct statements). */

@@ -42,6 +42,11 @@ class GatheredRowReadsTest {
         return new Batch(version, cells);
     }
 
+    /** One caller's one read. */
+    private static Read read(GatheredRowReads reads, long tableId, long row) {
+        return reads.readAll(List.of(new Wanted(tableId, row))).get(0);
+    }
+
     @Test
     void aReadAloneIsItsOwnQueryAndGetsItsRowOrNothing() {
         List<List<Wanted>> queries = new ArrayList<>();
@@ -49,8 +54,8 @@ class GatheredRowReadsTest {
             queries.add(List.copyOf(wanted));
             return evenRows(wanted, 7);
         });
-        assertEquals(new Read(7, "3/4"), reads.read(3, 4));
-        Read missing = reads.read(3, 5);
+        assertEquals(new Read(7, "3/4"), read(reads, 3, 4));
+        Read missing = read(reads, 3, 5);
         assertNull(missing.cells());
         assertEquals(List.of(List.of(new Wanted(3, 4)), List.of(new Wanted(3, 5))), queries);
     }
@@ -72,12 +77,12 @@ class GatheredRowReadsTest {
         });
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
-            Future<Read> first = pool.submit(() -> reads.read(1, 0));
+            Future<Read> first = pool.submit(() -> read(reads, 1, 0));
             assertTrue(firstQueryStarted.await(10, TimeUnit.SECONDS));
             List<Future<Read>> later = new ArrayList<>();
             for (int row = 1; row <= 8; row++) {
                 long r = row;
-                later.add(pool.submit(() -> reads.read(2, r)));
+                later.add(pool.submit(() -> read(reads, 2, r)));
             }
             while (reads.waiting() < 8) {
                 Thread.sleep(1); // waiting for a condition: all eight reads queued behind the first query
@@ -106,8 +111,8 @@ class GatheredRowReadsTest {
             }
             return evenRows(wanted, 1);
         });
-        assertSame(lost, assertThrows(IllegalStateException.class, () -> reads.read(1, 2)));
-        assertEquals(new Read(1, "1/2"), reads.read(1, 2));
+        assertSame(lost, assertThrows(IllegalStateException.class, () -> read(reads, 1, 2)));
+        assertEquals(new Read(1, "1/2"), read(reads, 1, 2));
     }
 
     @Test
@@ -115,7 +120,7 @@ class GatheredRowReadsTest {
         GatheredRowReads reads = new GatheredRowReads(wanted -> {
             throw new SQLException("Deadlock found");
         });
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> reads.read(1, 2));
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> read(reads, 1, 2));
         assertTrue(failure.getMessage().contains("Deadlock found"), failure.getMessage());
     }
 
@@ -136,10 +141,10 @@ class GatheredRowReadsTest {
         });
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            Future<Read> first = pool.submit(() -> reads.read(1, 0));
+            Future<Read> first = pool.submit(() -> read(reads, 1, 0));
             assertTrue(queryStarted.await(10, TimeUnit.SECONDS));
-            Future<Read> second = pool.submit(() -> reads.read(1, 2));
-            Future<Read> third = pool.submit(() -> reads.read(1, 4));
+            Future<Read> second = pool.submit(() -> read(reads, 1, 2));
+            Future<Read> third = pool.submit(() -> read(reads, 1, 4));
             while (reads.waiting() < 2) {
                 Thread.sleep(1); // waiting for a condition: both reads queued behind the first query
             }
@@ -150,7 +155,7 @@ class GatheredRowReadsTest {
                         () -> failed.get(10, TimeUnit.SECONDS), "answered, not left waiting");
                 assertTrue(e.getCause() instanceof StackOverflowError || e.getCause() instanceof IllegalStateException, e.toString());
             }
-            assertEquals("1/6", reads.read(1, 6).cells());
+            assertEquals("1/6", read(reads, 1, 6).cells());
         } finally {
             pool.shutdownNow();
         }
@@ -223,7 +228,7 @@ class GatheredRowReadsTest {
             List<Future<Read>> all = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 long row = 2L * i;
-                all.add(pool.submit(() -> reads.read(9, row)));
+                all.add(pool.submit(() -> read(reads, 9, row)));
             }
             for (int i = 0; i < readers; i++) {
                 assertEquals("9/" + (2 * i), all.get(i).get(20, TimeUnit.SECONDS).cells());
