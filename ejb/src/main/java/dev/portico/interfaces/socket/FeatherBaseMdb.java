@@ -57,18 +57,10 @@ public class FeatherBaseMdb implements FeatherBaseListener {
 
     @Override
     public FeatherBaseReply onCommand(FeatherBaseRequest request) {
-        if (!available.usable(database)) {
-            return FAILURE;
-        }
         try {
-            return ConflictRetry.run(() -> answer(request));
+            return whileAvailable(() -> answer(request), FAILURE);
         } catch (FeatherBaseRefusal refusal) {
             return FeatherBaseReply.status(word(refusal.reason()));
-        } catch (RuntimeException e) {
-            if (database.outage(e)) {
-                return FAILURE;
-            }
-            throw e;
         }
     }
 
@@ -88,24 +80,28 @@ public class FeatherBaseMdb implements FeatherBaseListener {
                 return FeatherBaseListener.super.onCommands(requests);
             }
         }
+        return whileAvailable(() -> featherBase.read(reads).stream()
+                .map(answer -> answer.refusal() != null ? FeatherBaseReply.status(word(answer.refusal().reason()))
+                        : (FeatherBaseReply) new FeatherBaseReply.Values(answer.values()))
+                .toList(), Collections.nCopies(requests.size(), FAILURE));
+    }
+
+    /**
+     * {@code work}, retried on a lost conflict, while the database is usable; {@code failure} when it is not
+     * or goes away meanwhile (nothing was changed). Any other failure is thrown.
+     */
+    private <T, E extends Exception> T whileAvailable(ConflictRetry.Call<T, E> work, T failure) throws E {
         if (!available.usable(database)) {
-            return Collections.nCopies(requests.size(), FAILURE);
+            return failure;
         }
-        List<FeatherBaseService.ReadAnswer> answers;
         try {
-            answers = ConflictRetry.run(() -> featherBase.read(reads));
+            return ConflictRetry.run(work);
         } catch (RuntimeException e) {
             if (database.outage(e)) {
-                return Collections.nCopies(requests.size(), FAILURE);
+                return failure;
             }
             throw e;
         }
-        List<FeatherBaseReply> replies = new ArrayList<>(answers.size());
-        for (FeatherBaseService.ReadAnswer answer : answers) {
-            replies.add(answer.refusal() != null ? FeatherBaseReply.status(word(answer.refusal().reason()))
-                    : new FeatherBaseReply.Values(answer.values()));
-        }
-        return replies;
     }
 
     private FeatherBaseReply answer(FeatherBaseRequest request) throws FeatherBaseRefusal {
