@@ -9,13 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -164,29 +162,18 @@ class FeatherBaseIT {
             assertEquals("SUCCESS", setup.ask("createdb|load"));
             assertEquals("SUCCESS", setup.ask("addtbl|load|rows>writer,seq,payload"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                done.add(pool.submit(() -> {
-                    try (FeatherBaseClient client = new FeatherBaseClient()) {
-                        for (int i = 0; i < rowsEach; i++) {
-                            String reply = client.ask("addrow|load|rows>" + writer + "," + i + "," + payload(writer, i));
-                            if (!reply.equals("SUCCESS")) {
-                                throw new AssertionError("writer " + writer + " row " + i + ": " + reply);
-                            }
-                        }
+        List<Integer> written = Concurrently.run(writers, Duration.ofMinutes(5), writer -> {
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                for (int i = 0; i < rowsEach; i++) {
+                    String reply = client.ask("addrow|load|rows>" + writer + "," + i + "," + payload(writer, i));
+                    if (!reply.equals("SUCCESS")) {
+                        throw new AssertionError("writer " + writer + " row " + i + ": " + reply);
                     }
-                    return rowsEach;
-                }));
+                }
             }
-            for (Future<Integer> f : done) {
-                assertEquals(rowsEach, f.get(5, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return rowsEach;
+        });
+        assertEquals(Collections.nCopies(writers, rowsEach), written);
 
         int total = writers * rowsEach;
         Set<String> seen = new HashSet<>();
@@ -225,44 +212,33 @@ class FeatherBaseIT {
                 assertEquals("SUCCESS", setup.ask("addrow|read|rows>" + row + "," + row * row));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        try {
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int r = 0; r < readers; r++) {
-                int reader = r;
-                done.add(pool.submit(() -> {
-                    int answered = 0;
-                    try (FeatherBaseClient client = new FeatherBaseClient()) {
-                        for (int i = 0; i < 300; i++) {
-                            int row = (reader * 7 + i) % (rows + 2);
-                            String what = switch (i % 4) {
-                                case 0 -> "getrow|read|rows>" + row;
-                                case 1 -> "getcell|read|rows>" + row + ",square";
-                                case 2 -> "getcell|read|rows>" + row + ",nosuchcolumn";
-                                default -> "getrow|read|" + (reader % 2 == 0 ? "rows" : "nosuchtable") + ">" + row;
-                            };
-                            String expected = switch (i % 4) {
-                                case 0 -> row < rows ? row + "\t" + row * row : "INVALID";
-                                case 1 -> row < rows ? String.valueOf(row * row) : "INVALID";
-                                case 2 -> "INVALID";
-                                default -> reader % 2 == 1 ? "NOTFOUND" : row < rows ? row + "\t" + row * row : "INVALID";
-                            };
-                            String reply = client.ask(what);
-                            if (!reply.equals(expected)) {
-                                throw new AssertionError("reader " + reader + ", " + what + ": " + reply + " instead of " + expected);
-                            }
-                            answered++;
-                        }
+        List<Integer> answered = Concurrently.run(readers, Duration.ofMinutes(5), reader -> {
+            int replies = 0;
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                for (int i = 0; i < 300; i++) {
+                    int row = (reader * 7 + i) % (rows + 2);
+                    String what = switch (i % 4) {
+                        case 0 -> "getrow|read|rows>" + row;
+                        case 1 -> "getcell|read|rows>" + row + ",square";
+                        case 2 -> "getcell|read|rows>" + row + ",nosuchcolumn";
+                        default -> "getrow|read|" + (reader % 2 == 0 ? "rows" : "nosuchtable") + ">" + row;
+                    };
+                    String expected = switch (i % 4) {
+                        case 0 -> row < rows ? row + "\t" + row * row : "INVALID";
+                        case 1 -> row < rows ? String.valueOf(row * row) : "INVALID";
+                        case 2 -> "INVALID";
+                        default -> reader % 2 == 1 ? "NOTFOUND" : row < rows ? row + "\t" + row * row : "INVALID";
+                    };
+                    String reply = client.ask(what);
+                    if (!reply.equals(expected)) {
+                        throw new AssertionError("reader " + reader + ", " + what + ": " + reply + " instead of " + expected);
                     }
-                    return answered;
-                }));
+                    replies++;
+                }
             }
-            for (Future<Integer> f : done) {
-                assertEquals(300, f.get(5, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return replies;
+        });
+        assertEquals(Collections.nCopies(readers, 300), answered);
     }
 
     @Test

@@ -144,25 +144,14 @@ class HealthAndMetricsIT {
         String before = scrape("application");
         int clients = 16;
         int perClient = 200;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    try (FeatherBaseClient client = new FeatherBaseClient()) {
-                        for (int i = 0; i < perClient; i++) {
-                            assertEquals("7", client.ask("getcell|gather|rows>0,n"));
-                        }
-                    }
-                    return null;
-                }));
+        Concurrently.run(clients, java.time.Duration.ofSeconds(120), index -> {
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                for (int i = 0; i < perClient; i++) {
+                    assertEquals("7", client.ask("getcell|gather|rows>0,n"));
+                }
             }
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         Thread.sleep(600);
 
         String after = scrape("application");
@@ -185,31 +174,20 @@ class HealthAndMetricsIT {
         Thread.sleep(600);
         String before = scrape("application");
 
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients * 2);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    try (FeatherBaseClient client = new FeatherBaseClient()) {
-                        for (int i = 0; i < perClient; i++) {
-                            client.ask("getdbs|");
-                        }
+        Concurrently.run(clients * 2, java.time.Duration.ofSeconds(120), index -> {
+            if (index % 2 == 0) {
+                try (FeatherBaseClient client = new FeatherBaseClient()) {
+                    for (int i = 0; i < perClient; i++) {
+                        client.ask("getdbs|");
                     }
-                    return null;
-                }));
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient / 10; i++) {
-                        CustomerDirectoryClient.ask("1|Load " + i + "\n");
-                    }
-                    return null;
-                }));
+                }
+            } else {
+                for (int i = 0; i < perClient / 10; i++) {
+                    CustomerDirectoryClient.ask("1|Load " + i + "\n");
+                }
             }
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         Thread.sleep(600);
 
         String after = scrape("application");
