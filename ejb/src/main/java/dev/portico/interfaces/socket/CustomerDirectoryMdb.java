@@ -31,6 +31,8 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CustomerDirectoryMdb implements CustomerDirectoryListener {
 
+    private static final CustomerDirectoryReply SERVER_ERROR = new CustomerDirectoryReply.ServerError();
+
     @EJB
     private CustomerDirectoryService directory;
 
@@ -41,19 +43,12 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
 
     @Override
     public CustomerDirectoryReply onRequest(CustomerDirectoryRequest request) {
-        if (!available.usable(database)) {
-            return new CustomerDirectoryReply.ServerError();
-        }
         try {
             // A report streams as it reads: it is never run twice (its reads take no locks to lose).
-            return request instanceof CustomerDirectoryRequest.Report ? answer(request) : ConflictRetry.run(() -> answer(request));
+            return request instanceof CustomerDirectoryRequest.Report ? available.once(database, () -> answer(request), SERVER_ERROR)
+                    : available.retried(database, () -> answer(request), SERVER_ERROR);
         } catch (IOException e) {
             throw new IllegalStateException("export failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (database.outage(e)) {
-                return new CustomerDirectoryReply.ServerError();
-            }
-            throw e;
         }
     }
 

@@ -58,7 +58,7 @@ public class FeatherBaseMdb implements FeatherBaseListener {
     @Override
     public FeatherBaseReply onCommand(FeatherBaseRequest request) {
         try {
-            return whileAvailable(() -> answer(request), FAILURE);
+            return available.retried(database, () -> answer(request), FAILURE);
         } catch (FeatherBaseRefusal refusal) {
             return FeatherBaseReply.status(word(refusal.reason()));
         }
@@ -80,28 +80,10 @@ public class FeatherBaseMdb implements FeatherBaseListener {
                 return FeatherBaseListener.super.onCommands(requests);
             }
         }
-        return whileAvailable(() -> featherBase.read(reads).stream()
+        return available.retried(database, () -> featherBase.read(reads).stream()
                 .map(answer -> answer.refusal() != null ? FeatherBaseReply.status(word(answer.refusal().reason()))
                         : (FeatherBaseReply) new FeatherBaseReply.Values(answer.values()))
                 .toList(), Collections.nCopies(requests.size(), FAILURE));
-    }
-
-    /**
-     * {@code work}, retried on a lost conflict, while the database is usable; {@code failure} when it is not
-     * or goes away meanwhile (nothing was changed). Any other failure is thrown.
-     */
-    private <T, E extends Exception> T whileAvailable(ConflictRetry.Call<T, E> work, T failure) throws E {
-        if (!available.usable(database)) {
-            return failure;
-        }
-        try {
-            return ConflictRetry.run(work);
-        } catch (RuntimeException e) {
-            if (database.outage(e)) {
-                return failure;
-            }
-            throw e;
-        }
     }
 
     private FeatherBaseReply answer(FeatherBaseRequest request) throws FeatherBaseRefusal {

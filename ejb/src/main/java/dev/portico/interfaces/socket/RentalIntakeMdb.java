@@ -22,6 +22,7 @@ public class RentalIntakeMdb implements RentalIntakeListener {
 
     /** The protocol's generic error, given here without the transport logging a failure. */
     private static final RentalIntakeReply UNAVAILABLE = RentalIntakeReply.serverError();
+    private static final RentalIntakeReply STORED = new RentalIntakeReply.Stored();
 
     @EJB
     private RentalIntakeService intake;
@@ -33,19 +34,13 @@ public class RentalIntakeMdb implements RentalIntakeListener {
 
     @Override
     public RentalIntakeReply onIntake(RentalIntakeRequest request) {
-        if (!available.usable(database)) {
-            return UNAVAILABLE;
-        }
         try {
-            ConflictRetry.run(() -> intake.intake(SentValues.of(request.payload())));
-            return new RentalIntakeReply.Stored();
+            return available.retried(database, () -> {
+                intake.intake(SentValues.of(request.payload()));
+                return STORED;
+            }, UNAVAILABLE);
         } catch (InvalidRentalException e) {
             return new RentalIntakeReply.Refused(e.getMessage());
-        } catch (RuntimeException e) {
-            if (database.outage(e)) {
-                return UNAVAILABLE;
-            }
-            throw e;
         }
     }
 }
