@@ -7,13 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +41,7 @@ class ConcurrentDeletesIT {
         for (int round = 0; round < ROUNDS; round++) {
             String name = "Doomed" + round;
             assertTrue(CustomerDirectoryClient.ask("2|" + name + "|40|Street|514-0000\n").endsWith(" added to the database"));
-            List<String> replies = race(i -> () -> CustomerDirectoryClient.ask("3|" + name + "\n"));
+            List<String> replies = race(i -> CustomerDirectoryClient.ask("3|" + name + "\n"));
             assertEquals(1, replies.stream().filter(r -> r.equals(name + " deleted from the database")).count(), replies.toString());
             assertEquals(CLIENTS - 1, replies.stream().filter(r -> r.equals(name + " is not found in the database")).count(), replies.toString());
             assertEquals(0, TestDatabase.countCustomers());
@@ -139,7 +135,7 @@ class ConcurrentDeletesIT {
         for (int round = 0; round < ROUNDS; round++) {
             String user = "doomed" + round;
             assertEquals(204, Http.put("/api/featherbase/users/" + user, "application/json", "{\"password\":\"pw\"}").statusCode());
-            List<Integer> statuses = race(i -> () -> Http.send(Http.asAdmin("/api/featherbase/users/" + user).DELETE()).statusCode());
+            List<Integer> statuses = race(i -> Http.send(Http.asAdmin("/api/featherbase/users/" + user).DELETE()).statusCode());
             assertNoContentOnceAndNotFoundForTheRest(statuses);
         }
     }
@@ -150,7 +146,7 @@ class ConcurrentDeletesIT {
         for (int round = 0; round < ROUNDS; round++) {
             String database = "db" + round;
             assertEquals(204, Http.put("/api/featherbase/users/alice/grants/" + database, "application/json", "").statusCode());
-            List<Integer> statuses = race(i -> () -> Http.send(Http.asAdmin("/api/featherbase/users/alice/grants/" + database).DELETE()).statusCode());
+            List<Integer> statuses = race(i -> Http.send(Http.asAdmin("/api/featherbase/users/alice/grants/" + database).DELETE()).statusCode());
             assertNoContentOnceAndNotFoundForTheRest(statuses);
         }
     }
@@ -172,7 +168,7 @@ class ConcurrentDeletesIT {
             for (int i = 0; i < CLIENTS; i++) {
                 clients.add(new FeatherBaseClient());
             }
-            return race(i -> () -> clients.get(i).ask(commands.apply(i)));
+            return race(i -> clients.get(i).ask(commands.apply(i)));
         } finally {
             for (FeatherBaseClient client : clients) {
                 client.close();
@@ -188,26 +184,7 @@ class ConcurrentDeletesIT {
     }
 
     /** Runs task {@code i} for each client {@code i}, all released at the same moment; the results in client order. */
-    private static <T> List<T> race(IntFunction<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                Callable<T> task = tasks.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static <T> List<T> race(Concurrently.Task<T> task) throws Exception {
+        return Concurrently.run(CLIENTS, Duration.ofSeconds(60), task);
     }
 }

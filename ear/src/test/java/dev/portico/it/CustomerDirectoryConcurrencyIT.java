@@ -6,12 +6,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,26 +52,8 @@ class CustomerDirectoryConcurrencyIT {
 
     /** Sends request {@code i} from client {@code i}, all released at the same moment; the replies in client order. */
     private static List<String> concurrently(IntFunction<String> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                String request = requests.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return CustomerDirectoryClient.ask(request);
-                }));
-            }
-            start.countDown();
-            List<String> replies = new ArrayList<>();
-            for (Future<String> future : futures) {
-                replies.add(future.get());
-            }
-            assertTrue(replies.stream().noneMatch(r -> r.contains("error")), replies.toString());
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> replies = Concurrently.run(CLIENTS, Duration.ofSeconds(60), i -> CustomerDirectoryClient.ask(requests.apply(i)));
+        assertTrue(replies.stream().noneMatch(r -> r.contains("error")), replies.toString());
+        return replies;
     }
 }

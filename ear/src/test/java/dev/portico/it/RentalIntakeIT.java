@@ -14,13 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,17 +135,8 @@ class RentalIntakeIT {
     @Test
     void thirtyTwoClientsAtOnceAreAllStored() throws Exception {
         byte[] pickle = RentalClient.vector("valid-three-rentals-p4.pkl");
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<String>> replies = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                replies.add(pool.submit(() -> RentalClient.send(pickle)));
-            }
-            for (Future<String> reply : replies) {
-                assertEquals(STORED, reply.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        for (String reply : Concurrently.run(32, Duration.ofSeconds(60), i -> RentalClient.send(pickle))) {
+            assertEquals(STORED, reply);
         }
         assertEquals(96, TestDatabase.count("rental"));
         assertEquals(3, TestDatabase.count("renter"));
@@ -155,25 +144,19 @@ class RentalIntakeIT {
 
     @Test
     void concurrentIntakesStoreEachIntakesRentalsTogetherAndInTheirOrder() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<String>> replies = new ArrayList<>();
-            for (int client = 0; client < 16; client++) {
-                for (int round = 0; round < 4; round++) {
-                    String renter = "C" + client + "R" + round;
-                    byte[] pickle = RentalPickle.of(List.of(
-                            List.of(renter, "F", "Axia", "1", "2024-02-01 09:00", "2024-02-01 10:00"),
-                            List.of("Shared", "M", "Kancil", "2", "2024-02-01 09:00", "2024-02-01 10:00"),
-                            List.of(renter, "F", "Corolla", "3", "2024-02-01 09:00", "2024-02-01 10:00")));
-                    replies.add(pool.submit(() -> renter + " " + RentalClient.send(pickle)));
-                }
+        // 16 clients at once, each sending its 4 intakes one after another
+        List<Integer> stored = Concurrently.run(16, Duration.ofSeconds(60), client -> {
+            for (int round = 0; round < 4; round++) {
+                String renter = "C" + client + "R" + round;
+                byte[] pickle = RentalPickle.of(List.of(
+                        List.of(renter, "F", "Axia", "1", "2024-02-01 09:00", "2024-02-01 10:00"),
+                        List.of("Shared", "M", "Kancil", "2", "2024-02-01 09:00", "2024-02-01 10:00"),
+                        List.of(renter, "F", "Corolla", "3", "2024-02-01 09:00", "2024-02-01 10:00")));
+                assertEquals(STORED, RentalClient.send(pickle), renter);
             }
-            for (Future<String> reply : replies) {
-                assertTrue(reply.get().endsWith(" " + STORED), reply.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return 4;
+        });
+        assertEquals(Collections.nCopies(16, 4), stored);
         List<String> byId = TestDatabase.rows("SELECT rn.name, rt.mileage_km FROM rental rt JOIN renter rn ON rn.id = rt.renter_id ORDER BY rt.id");
         assertEquals(64 * 3, byId.size());
         for (int i = 0; i < byId.size(); i += 3) {

@@ -9,15 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,27 +48,22 @@ class TwoServersIT {
     @Test
     void oneCustomerPerNameWhateverTheCaseWhenBothServersAddItAtOnce() throws Exception {
         List<String> names = List.of("Scaleanne", "Scalebert", "Scalecilia", "Scaledmund", "Scaleva", "Scalefrank");
-        List<Future<String>> replies = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            for (String name : names) {
-                for (String spelling : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), swapCase(name))) {
-                    for (int server = 1; server <= ScaleOut.SERVERS; server++) {
-                        int port = ScaleOut.port(Listener.CUSTOMER, server);
-                        replies.add(pool.submit(() -> CustomerDirectoryClient.ask(port, "2|" + spelling + "|30|1 Main Street|514-0100\n")));
-                    }
+        record Add(int port, String line) { }
+        List<Add> adds = new ArrayList<>();
+        for (String name : names) {
+            for (String spelling : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), swapCase(name))) {
+                for (int server = 1; server <= ScaleOut.SERVERS; server++) {
+                    adds.add(new Add(ScaleOut.port(Listener.CUSTOMER, server), "2|" + spelling + "|30|1 Main Street|514-0100\n"));
                 }
             }
-            int added = 0;
-            for (Future<String> reply : replies) {
-                String text = reply.get(60, TimeUnit.SECONDS);
-                assertTrue(text.endsWith(" added to the database") || text.endsWith(" already stored in the database"), text);
-                added += text.endsWith(" added to the database") ? 1 : 0;
-            }
-            assertEquals(names.size(), added, "one add per name succeeded, whichever server and spelling");
-        } finally {
-            pool.shutdownNow();
         }
+        List<String> replies = Concurrently.run(adds.size(), Duration.ofSeconds(60), i -> CustomerDirectoryClient.ask(adds.get(i).port(), adds.get(i).line()));
+        int added = 0;
+        for (String text : replies) {
+            assertTrue(text.endsWith(" added to the database") || text.endsWith(" already stored in the database"), text);
+            added += text.endsWith(" added to the database") ? 1 : 0;
+        }
+        assertEquals(names.size(), added, "one add per name succeeded, whichever server and spelling");
         for (String name : names) {
             assertEquals(1, TestDatabase.rows("SELECT name FROM customer WHERE name_key = '" + name.toLowerCase(Locale.ROOT) + "'").size());
             for (int server = 1; server <= ScaleOut.SERVERS; server++) {
@@ -88,22 +81,12 @@ class TwoServersIT {
         }
         int writersPerServer = 3;
         int rowsEach = 40;
-        List<Future<Integer>> writers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(writersPerServer * ScaleOut.SERVERS);
-        try {
-            for (int server = 1; server <= ScaleOut.SERVERS; server++) {
-                for (int w = 0; w < writersPerServer; w++) {
-                    int port = ScaleOut.port(Listener.FEATHERBASE, server);
-                    String writer = "s" + server + "w" + w;
-                    writers.add(pool.submit(() -> addRows(port, writer, rowsEach)));
-                }
-            }
-            for (Future<Integer> writer : writers) {
-                assertEquals(rowsEach, writer.get(120, TimeUnit.SECONDS), "every addrow answered SUCCESS");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // writer i: server i / writersPerServer + 1, named s<server>w<i % writersPerServer>
+        List<Integer> writers = Concurrently.run(writersPerServer * ScaleOut.SERVERS, Duration.ofSeconds(120), i -> {
+            int server = i / writersPerServer + 1;
+            return addRows(ScaleOut.port(Listener.FEATHERBASE, server), "s" + server + "w" + i % writersPerServer, rowsEach);
+        });
+        assertEquals(Collections.nCopies(writers.size(), rowsEach), writers, "every addrow answered SUCCESS");
         int total = writers.size() * rowsEach;
         Set<String> stored = new HashSet<>();
         try (FeatherBaseClient one = new FeatherBaseClient(ScaleOut.port(Listener.FEATHERBASE, 1));
@@ -122,28 +105,18 @@ class TwoServersIT {
     void noRentalIsLostOrDoubledWhenBothServersTakeIntakesOfTheSameRenters() throws Exception {
         int sendersPerServer = 3;
         int intakesEach = 15;
-        List<Future<List<Integer>>> senders = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(sendersPerServer * ScaleOut.SERVERS);
-        try {
-            for (int server = 1; server <= ScaleOut.SERVERS; server++) {
-                for (int s = 0; s < sendersPerServer; s++) {
-                    int port = ScaleOut.port(Listener.RENTAL, server);
-                    int firstMileage = (server * 10 + s) * 1000;
-                    senders.add(pool.submit(() -> sendIntakes(port, firstMileage, intakesEach)));
-                }
-            }
-            List<Integer> acknowledged = new ArrayList<>();
-            for (Future<List<Integer>> sender : senders) {
-                acknowledged.addAll(sender.get(120, TimeUnit.SECONDS));
-            }
-            assertEquals(senders.size() * intakesEach * 2, acknowledged.size(), "every intake acknowledged");
-            List<String> stored = TestDatabase.rows("SELECT mileage_km FROM rental ORDER BY mileage_km");
-            Collections.sort(acknowledged);
-            assertEquals(acknowledged.stream().map(String::valueOf).toList(), stored, "each acknowledged rental stored exactly once");
-            assertEquals(List.of("3"), TestDatabase.rows("SELECT COUNT(*) FROM renter"), "the three shared renters stored once each");
-        } finally {
-            pool.shutdownNow();
-        }
+        // sender i: server i / sendersPerServer + 1, its mileages from (server * 10 + i % sendersPerServer) * 1000
+        List<List<Integer>> senders = Concurrently.run(sendersPerServer * ScaleOut.SERVERS, Duration.ofSeconds(120), i -> {
+            int server = i / sendersPerServer + 1;
+            return sendIntakes(ScaleOut.port(Listener.RENTAL, server), (server * 10 + i % sendersPerServer) * 1000, intakesEach);
+        });
+        List<Integer> acknowledged = new ArrayList<>();
+        senders.forEach(acknowledged::addAll);
+        assertEquals(senders.size() * intakesEach * 2, acknowledged.size(), "every intake acknowledged");
+        List<String> stored = TestDatabase.rows("SELECT mileage_km FROM rental ORDER BY mileage_km");
+        Collections.sort(acknowledged);
+        assertEquals(acknowledged.stream().map(String::valueOf).toList(), stored, "each acknowledged rental stored exactly once");
+        assertEquals(List.of("3"), TestDatabase.rows("SELECT COUNT(*) FROM renter"), "the three shared renters stored once each");
     }
 
     @Test
