@@ -10,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +132,38 @@ class ConsoleDashboardIT {
                     (long) HealthAndMetricsIT.sample(metrics, "portico_listener_command_requests", customer, "command=\"find\""));
             assertEquals(count(cell(browser, "customer-directory", "problems"), "bad_input"),
                     (long) HealthAndMetricsIT.sample(metrics, "portico_listener_problems", customer, "kind=\"bad_input\""));
+        }
+    }
+
+    @Test
+    void readsAnsweredTogetherAreShownAsMetricsCountThem() throws Exception {
+        try (FeatherBaseClient setup = new FeatherBaseClient()) {
+            setup.ask("createdb|dashgather");
+            setup.ask("addtbl|dashgather|rows>n");
+            assertEquals("SUCCESS", setup.ask("addrow|dashgather|rows>5"));
+        }
+        Concurrently.run(16, Duration.ofSeconds(60), index -> {
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                for (int i = 0; i < 50; i++) {
+                    assertEquals("5", client.ask("getcell|dashgather|rows>0,n"));
+                }
+            }
+            return null;
+        });
+        Thread.sleep(600); // past the metrics' half-second snapshot
+        String metrics = HealthAndMetricsIT.scrape("application");
+        String featherBase = "protocol=\"featherbase\"";
+        long calls = (long) HealthAndMetricsIT.sample(metrics, "portico_listener_gathered_calls", featherBase);
+        long gathered = (long) HealthAndMetricsIT.sample(metrics, "portico_listener_gathered_requests", featherBase);
+        assertTrue(calls > 0 && gathered >= 2 * calls, "16 connections reading at once had reads answered together: " + gathered + " in " + calls);
+
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            browser.open("/index.xhtml");
+            browser.waitFor(By.id("dashboard:traffic"));
+            assertEquals(String.format(Locale.ROOT, "%,d in %,d calls", gathered, calls), cell(browser, "featherbase", "together"));
+            assertEquals("none", cell(browser, "customer-directory", "together"), "the customer directory answers each request alone");
+            browser.screenshot("console-dashboard-together");
         }
     }
 

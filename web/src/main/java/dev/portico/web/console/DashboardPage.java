@@ -65,6 +65,15 @@ public class DashboardPage {
         return shown.isEmpty() ? "none" : shown;
     }
 
+    /**
+     * Requests of several connections answered in one call (FeatherBase row reads that arrived together), such as
+     * {@code 3,145 in 405 calls}; {@code none} before any.
+     */
+    public String together(ListenerStatus listener) {
+        long calls = listener.traffic().gatheredCalls();
+        return calls == 0 ? "none" : String.format(Locale.ROOT, "%,d in %,d calls", listener.traffic().gatheredRequests(), calls);
+    }
+
     /** Milliseconds as the page shows them: {@code 0.42 ms}, {@code 12 ms}, {@code 1,250 ms}. */
     public String millis(double millis) {
         return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis) : String.format(Locale.ROOT, "%,.0f ms", millis);

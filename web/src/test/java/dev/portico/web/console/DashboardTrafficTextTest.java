@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How the dashboard's Requests table writes a listener's commands, problems and answer times. */
+/** How the dashboard's Requests table writes a listener's commands, problems, reads answered together and answer times. */
 class DashboardTrafficTextTest {
 
     private final DashboardPage page = new DashboardPage();
@@ -32,6 +32,12 @@ class DashboardTrafficTextTest {
     }
 
     @Test
+    void readsAnsweredTogetherShowTheirCountAndTheCallsOrNone() {
+        assertEquals("3,145 in 405 calls", page.together(status("featherbase", Map.of(), Map.of(), 405, 3145)));
+        assertEquals("none", page.together(status("customer-directory", Map.of(), Map.of())));
+    }
+
+    @Test
     void shortTimesKeepTwoDecimalsAndLongOnesAreGrouped() {
         assertEquals("0.42 ms", page.millis(0.4213));
         assertEquals("12 ms", page.millis(12.4));
@@ -39,8 +45,13 @@ class DashboardTrafficTextTest {
     }
 
     private static ListenerStatus status(String protocol, Map<String, Long> commands, Map<String, Long> problems) {
+        return status(protocol, commands, problems, 0, 0);
+    }
+
+    private static ListenerStatus status(String protocol, Map<String, Long> commands, Map<String, Long> problems, long gatheredCalls,
+                                         long gatheredRequests) {
         List<Long> buckets = TrafficStatus.LATENCY_BOUNDS.stream().map(b -> 0L).toList();
         return new ListenerStatus(protocol, protocol, "127.0.0.1:1", true, Instant.EPOCH, 0, 0, 0, 0, 0, null, null,
-                new TrafficStatus(0, commands, problems, 0, 0, 0, 0, 0, 0, 0, buckets));
+                new TrafficStatus(0, commands, problems, 0, 0, gatheredCalls, gatheredRequests, 0, 0, 0, buckets));
     }
 }
