@@ -2,12 +2,15 @@ package dev.portico.it;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,12 +72,31 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).until(whileReplaced(ExpectedConditions.visibilityOfElementLocated(by)));
     }
 
     /** Waits until the element's text contains {@code text}. */
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, WAIT).until(whileReplaced(ExpectedConditions.textToBePresentInElementLocated(by, text)));
+    }
+
+    /**
+     * {@code condition}, asked again when an ajax update replaced the element while it was being read: Selenium
+     * then says stale element, or chromium "Node with given id does not belong to the document".
+     */
+    private static <T> ExpectedCondition<T> whileReplaced(ExpectedCondition<T> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Waits until no PrimeFaces ajax request is in flight. */
