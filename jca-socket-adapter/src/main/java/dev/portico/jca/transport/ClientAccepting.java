@@ -73,10 +73,10 @@ final class ClientAccepting<Q, R> {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
-                        SocketListener.STREAM_BOUND, listener.dispatch::streamReady);
+                        SocketListener.STREAM_BOUND, listener.dispatch::settleSoon);
                 c.session.clientAddress(c.clientAddress);
                 if (listener.tls != null) {
-                    c.io = new TlsChannel(channel, listener.tls.newEngine());
+                    c.io = new TlsChannel(channel, listener.tls.newEngine(), listener.handshakeTasks, () -> listener.dispatch.settleSoon(c));
                 }
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 listener.connections.add(c);

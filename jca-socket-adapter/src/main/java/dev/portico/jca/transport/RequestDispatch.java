@@ -17,11 +17,12 @@ import java.util.logging.Logger;
  * {@code maxConcurrentRequests} at once, gathered ones waiting for their call included (the rest wait,
  * unread), and takes their outcomes back on
  * the selector thread, where the session takes the reply and the connection goes on or closes.
- * Also takes note of connections whose streamed reply has bytes to write. Requests the handler
+ * Also takes note of connections that can go on (a streamed reply with bytes to write, TLS handshake tasks
+ * ended). Requests the handler
  * {@linkplain RequestHandler#gathers gathers} wait until the end of the selector's round, or while
  * {@link #GATHERED_CALLS} gathered calls are being answered, then go together to one worker thread in
  * one call: one hand-off and one application call for many connections. Every method but
- * {@link #streamReady} runs on the selector thread.
+ * {@link #settleSoon} runs on the selector thread.
  */
 final class RequestDispatch<Q, R> {
 
@@ -35,8 +36,8 @@ final class RequestDispatch<Q, R> {
     private final Executor executor;
     private final Deque<Connection<Q, R>> waiting = new ArrayDeque<>();
     private final Queue<Completion<Q, R>> completions = new ConcurrentLinkedQueue<>();
-    /** Connections whose streamed reply has bytes to write where it had none. */
-    private final Queue<Connection<Q, R>> streamed = new ConcurrentLinkedQueue<>();
+    /** Connections that can go on: a streamed reply has bytes to write where it had none, or TLS handshake tasks ended. */
+    private final Queue<Connection<Q, R>> toSettle = new ConcurrentLinkedQueue<>();
     private final RequestHandler<Q, R> handler;
     /** Gathered requests of this round, and their connections, in the same order. */
     private List<Q> gathered = new ArrayList<>();
@@ -145,15 +146,18 @@ final class RequestDispatch<Q, R> {
         }
     }
 
-    /** Called on a worker thread: the connection's streamed reply has bytes to write where it had none. */
-    void streamReady(Connection<Q, R> c) {
-        streamed.add(c);
+    /**
+     * Called on a worker thread: the connection can go on, and the selector settles it at once (its streamed reply
+     * has bytes to write where it had none, or its TLS handshake tasks ended).
+     */
+    void settleSoon(Connection<Q, R> c) {
+        toSettle.add(c);
         listener.wakeup();
     }
 
-    void drainStreamed() {
+    void drainToSettle() {
         Connection<Q, R> c;
-        while ((c = streamed.poll()) != null) {
+        while ((c = toSettle.poll()) != null) {
             listener.writing.settle(c);
         }
     }

@@ -60,6 +60,8 @@ public final class SocketListener<Q, R> {
     private final Executor executor;
     /** The threads that answer requests: at most maxConcurrentRequests, kept between requests. */
     private final WorkerPool workers;
+    /** Where TLS handshake tasks (the key exchange and signature: milliseconds of CPU) run, off the selector thread. */
+    final Executor handshakeTasks;
     /** Null: plain TCP, as legacy clients speak it. */
     final TlsSettings tls;
     /** Connections whose TLS layer holds input the selector cannot see (TlsChannel); read again this tick. */
@@ -89,11 +91,18 @@ public final class SocketListener<Q, R> {
     /** As above, serving TLS when {@code tls} is not null. */
     public SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                           Executor executor, TlsSettings tls) throws IOException {
+        this(settings, codecs, handler, executor, tls, null);
+    }
+
+    /** As above, running TLS handshake tasks on {@code handshakeTasks} (tests), or on the request workers when null. */
+    SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
+                   Executor executor, TlsSettings tls, Executor handshakeTasks) throws IOException {
         this.tls = tls;
         this.settings = settings;
         this.executor = executor;
         this.reading = new ConnectionReading<>(this);
         this.workers = new WorkerPool(executor, settings.maxConcurrentRequests(), WORKER_KEEP_ALIVE);
+        this.handshakeTasks = handshakeTasks == null ? workers : handshakeTasks;
         this.dispatch = new RequestDispatch<>(this, handler, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
                 workers);
         this.selector = Selector.open();
@@ -187,7 +196,7 @@ public final class SocketListener<Q, R> {
                         });
                     }
                     dispatch.drainCompletions();
-                    dispatch.drainStreamed();
+                    dispatch.drainToSettle();
                     reading.rereadTlsInput();
                     Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                     while (keys.hasNext()) {

@@ -8,14 +8,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * One connection's TLS on a non-blocking socket: an {@link SSLEngine} in server mode that decrypts what the
  * client sends ({@link #read}, through its receiving half {@link TlsInbound}), encrypts what the connection
  * writes ({@link #write}), answers the handshake whenever it asks to, and ends with close_notify. Its buffers
  * hold at most one TLS record each way (the engine's packet and application sizes) and exist only while they
- * hold bytes, so an idle connection keeps none. Handshake tasks run on the calling (selector) thread. Not
- * thread-safe.
+ * hold bytes, so an idle connection keeps none. The handshake's tasks (the key exchange and the signature:
+ * milliseconds of CPU) run on another thread, so that one client's handshake never holds up the other
+ * connections of the selector: meanwhile this channel neither reads nor writes nor touches the engine (the
+ * tasks hold its lock), watches nothing, and says when they ended. Not thread-safe otherwise: one thread (the
+ * selector) calls it.
  */
 final class TlsChannel implements ConnectionChannel {
 
@@ -23,12 +29,30 @@ final class TlsChannel implements ConnectionChannel {
     private final SSLEngine engine;
     private final TlsInbound inbound;
 
+    private final Executor tasks;
+    private final Runnable tasksEnded;
+
     /** Encrypted bytes not yet written, in read mode; null when empty. */
     private ByteBuffer netOut;
+    /** Set while the handshake's tasks run on another thread; the engine is not touched meanwhile. */
+    private volatile boolean tasksRunning;
+    /** What a handshake task threw, if one did; the handshake then fails. */
+    private volatile RuntimeException taskFailure;
 
+    /** Handshake tasks run on the calling thread. */
     TlsChannel(ByteChannel socket, SSLEngine engine) throws SSLException {
+        this(socket, engine, Runnable::run, () -> { });
+    }
+
+    /**
+     * Handshake tasks run on {@code tasks}; {@code tasksEnded} is called on that thread when they ended, and the
+     * channel should then be written and read again (it watches nothing meanwhile).
+     */
+    TlsChannel(ByteChannel socket, SSLEngine engine, Executor tasks, Runnable tasksEnded) throws SSLException {
         this.socket = socket;
         this.engine = engine;
+        this.tasks = tasks;
+        this.tasksEnded = tasksEnded;
         this.inbound = new TlsInbound(engine);
         engine.setUseClientMode(false);
         engine.beginHandshake();
@@ -36,6 +60,9 @@ final class TlsChannel implements ConnectionChannel {
 
     /** Whether the handshake is still under way (no application bytes pass before it ends). */
     boolean handshaking() {
+        if (tasksRunning) {
+            return true;
+        }
         HandshakeStatus status = engine.getHandshakeStatus();
         return status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED;
     }
@@ -79,12 +106,14 @@ final class TlsChannel implements ConnectionChannel {
 
     private enum Step { PROGRESS, NEED_NET, BLOCKED }
 
-    /** One move of the engine on the inbound side: a handshake task or message, or one record decrypted. */
+    /** One move of the engine on the inbound side: handshake tasks started, a handshake message, or one record decrypted. */
     private Step step() throws IOException {
+        if (!tasksIdle()) {
+            return Step.BLOCKED;
+        }
         HandshakeStatus status = engine.getHandshakeStatus();
         if (status == HandshakeStatus.NEED_TASK) {
-            runTasks();
-            return Step.PROGRESS;
+            return runTasks() ? Step.PROGRESS : Step.BLOCKED;
         }
         if (status == HandshakeStatus.NEED_WRAP) {
             return wrapHandshake() ? Step.PROGRESS : Step.BLOCKED;
@@ -125,9 +154,14 @@ final class TlsChannel implements ConnectionChannel {
     @Override
     public boolean flush() throws IOException {
         while (flushNetOut()) {
+            if (!tasksIdle()) {
+                return false;
+            }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
-                runTasks();
+                if (!runTasks()) {
+                    return false;
+                }
             } else if (status == HandshakeStatus.NEED_WRAP) {
                 wrapHandshake();
             } else {
@@ -175,11 +209,47 @@ final class TlsChannel implements ConnectionChannel {
         return true;
     }
 
-    private void runTasks() {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
+    /**
+     * Starts the engine's handshake tasks on {@link #tasks}; true when they already ended (they ran on this thread,
+     * or no thread could take them and they ran here after all).
+     */
+    private boolean runTasks() {
+        List<Runnable> pending = new ArrayList<>();
+        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+            pending.add(task);
         }
+        Thread caller = Thread.currentThread();
+        tasksRunning = true;
+        try {
+            tasks.execute(() -> {
+                try {
+                    pending.forEach(Runnable::run);
+                } catch (RuntimeException e) {
+                    taskFailure = e;
+                } finally {
+                    tasksRunning = false;
+                    if (Thread.currentThread() != caller) {
+                        tasksEnded.run();
+                    }
+                }
+            });
+        } catch (RuntimeException e) { // e.g. RejectedExecutionException: no thread (the listener stops)
+            pending.forEach(Runnable::run); // the handshake goes on here, as it would have
+            tasksRunning = false;
+        }
+        return !tasksRunning;
+    }
+
+    /** False while the handshake's tasks run; throws when one of them failed. */
+    private boolean tasksIdle() throws SSLException {
+        if (tasksRunning) {
+            return false;
+        }
+        RuntimeException failed = taskFailure;
+        if (failed != null) {
+            throw new SSLException("a TLS handshake task failed: " + failed, failed);
+        }
+        return true;
     }
 
     /** Bytes of buffer this connection holds now (none while idle). */
@@ -194,6 +264,9 @@ final class TlsChannel implements ConnectionChannel {
 
     @Override
     public int interest(int wanted) {
+        if (tasksRunning) {
+            return 0; // until the tasks end: then the channel is written and read again
+        }
         if (netOut != null) {
             return wanted | SelectionKey.OP_WRITE;
         }
@@ -206,6 +279,9 @@ final class TlsChannel implements ConnectionChannel {
 
     @Override
     public void closeOutbound() {
+        if (tasksRunning) {
+            return; // the engine is theirs; close_notify is a courtesy
+        }
         try {
             engine.closeOutbound();
             flush();

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -54,6 +56,52 @@ class TlsListenerTest {
         assertEquals("re:one;re:two;", read(client, 14));
         send(client, "three;");
         assertEquals("re:three;", read(client, 9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aHandshakeWhoseTasksTakeLongHoldsUpNoOtherConnection(String protocol) throws Exception {
+        // The first handshake's first tasks (the key exchange and signature for its ClientHello) wait until released.
+        CountDownLatch firstTasksStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
+        Executor handshakeTasks = tasks -> bench.executor.execute(() -> {
+            if (batches.incrementAndGet() == 1) {
+                firstTasksStarted.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            tasks.run();
+        });
+        ListenerSettings settings = new ListenerSettings("held-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
+                Duration.ofSeconds(30), 4, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
+                request -> "re:" + request, bench.executor, TlsTestKeys.settings(), handshakeTasks));
+
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                SSLSocket client = TlsTestKeys.connect(bench, listener, protocol);
+                String greeting = read(client, 3);
+                send(client, "first;");
+                return greeting + read(client, 9);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(firstTasksStarted.await(10, TimeUnit.SECONDS), "the first handshake's tasks were handed off the selector");
+
+        SSLSocket second = TlsTestKeys.connect(bench, listener, protocol);
+        assertEquals("HI;", read(second, 3));
+        send(second, "second;");
+        assertEquals("re:second;", read(second, 10), "served while the first handshake's tasks wait");
+        assertFalse(first.isDone(), "the first handshake is still waiting for its tasks");
+
+        release.countDown();
+        assertEquals("HI;re:first;", first.get(10, TimeUnit.SECONDS), "once its tasks ended, the first handshake went on by itself");
+        assertTrue(batches.get() >= 2, "the second handshake's tasks ran off the selector too: " + batches.get());
     }
 
     @Test
