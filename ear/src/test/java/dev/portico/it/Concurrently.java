@@ -22,8 +22,8 @@ final class Concurrently {
     }
 
     /**
-     * Runs {@code count} tasks at once (each waits until all are on their threads, then all go) and returns their
-     * results in order, each awaited at most {@code within};
+     * Runs {@code count} tasks at once (each waits until all have been handed to their threads, then all go) and
+     * returns their results in order, each awaited at most {@code within} in turn;
      * a task's failure (an assertion included) is thrown, wrapped in an {@code ExecutionException}.
      */
     static <T> List<T> run(int count, Duration within, Task<T> task) throws Exception {

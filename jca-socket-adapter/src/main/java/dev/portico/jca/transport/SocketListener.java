@@ -50,6 +50,8 @@ public final class SocketListener<Q, R> {
     private static final int ACCEPT_BACKLOG = 4096;
     /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
     static final int STREAM_BOUND = 128 * 1024;
+    /** Threads for TLS handshake tasks per listener serving TLS, at most (one per core of the machine this was measured on). */
+    static final int HANDSHAKE_WORKERS = 2;
     /** A worker thread idle this long is given back to the container. */
     private static final Duration WORKER_KEEP_ALIVE = Duration.ofSeconds(60);
 
@@ -60,7 +62,13 @@ public final class SocketListener<Q, R> {
     private final Executor executor;
     /** The threads that answer requests: at most maxConcurrentRequests, kept between requests. */
     private final WorkerPool workers;
-    /** Where TLS handshake tasks (the key exchange and signature: milliseconds of CPU) run, off the selector thread. */
+    /**
+     * Threads of their own for TLS handshake tasks (the key exchange and signature: milliseconds of CPU each), off the
+     * selector thread and apart from the request workers: a handshake never waits for a request to end (a streamed
+     * reply may wait for a renegotiation), nor a request for handshakes. Null without TLS.
+     */
+    private final WorkerPool handshakeWorkers;
+    /** Where TLS handshake tasks run: {@link #handshakeWorkers}, or what a test gave. */
     final Executor handshakeTasks;
     /** Null: plain TCP, as legacy clients speak it. */
     final TlsSettings tls;
@@ -94,7 +102,7 @@ public final class SocketListener<Q, R> {
         this(settings, codecs, handler, executor, tls, null);
     }
 
-    /** As above, running TLS handshake tasks on {@code handshakeTasks} (tests), or on the request workers when null. */
+    /** As above, running TLS handshake tasks on {@code handshakeTasks} (tests), or on threads of their own when null. */
     SocketListener(ListenerSettings settings, Supplier<ConnectionCodec<Q, R>> codecs, RequestHandler<Q, R> handler,
                    Executor executor, TlsSettings tls, Executor handshakeTasks) throws IOException {
         this.tls = tls;
@@ -102,7 +110,8 @@ public final class SocketListener<Q, R> {
         this.executor = executor;
         this.reading = new ConnectionReading<>(this);
         this.workers = new WorkerPool(executor, settings.maxConcurrentRequests(), WORKER_KEEP_ALIVE);
-        this.handshakeTasks = handshakeTasks == null ? workers : handshakeTasks;
+        this.handshakeWorkers = tls == null || handshakeTasks != null ? null : new WorkerPool(executor, HANDSHAKE_WORKERS, WORKER_KEEP_ALIVE);
+        this.handshakeTasks = handshakeTasks != null ? handshakeTasks : handshakeWorkers;
         this.dispatch = new RequestDispatch<>(this, handler, new RequestAnswering<>(settings.name(), handler, counters, SocketListener::describe),
                 workers);
         this.selector = Selector.open();
@@ -269,6 +278,9 @@ public final class SocketListener<Q, R> {
     private void closeEverything() {
         new ArrayList<>(connections).forEach(writing::close);
         workers.shutdown();
+        if (handshakeWorkers != null) {
+            handshakeWorkers.shutdown();
+        }
         try {
             server.close();
             selector.close();

@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  * writes ({@link #write}), answers the handshake whenever it asks to, and ends with close_notify. Its buffers
  * hold at most one TLS record each way (the engine's packet and application sizes) and exist only while they
  * hold bytes, so an idle connection keeps none. The handshake's tasks (the key exchange and the signature:
- * milliseconds of CPU) run on another thread, so that one client's handshake never holds up the other
+ * milliseconds of CPU) run on other threads, so that one client's handshake never holds up the other
  * connections of the selector: meanwhile this channel neither reads nor writes nor touches the engine (the
  * tasks hold its lock), watches nothing, and says when they ended. Not thread-safe otherwise: one thread (the
  * selector) calls it.
@@ -37,7 +37,7 @@ final class TlsChannel implements ConnectionChannel {
     /** Set while the handshake's tasks run on another thread; the engine is not touched meanwhile. */
     private volatile boolean tasksRunning;
     /** What a handshake task threw, if one did; the handshake then fails. */
-    private volatile RuntimeException taskFailure;
+    private volatile Throwable taskFailure;
 
     /** Handshake tasks run on the calling thread. */
     TlsChannel(ByteChannel socket, SSLEngine engine) throws SSLException {
@@ -224,7 +224,7 @@ final class TlsChannel implements ConnectionChannel {
             tasks.execute(() -> {
                 try {
                     pending.forEach(Runnable::run);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     taskFailure = e;
                 } finally {
                     tasksRunning = false;
@@ -233,9 +233,12 @@ final class TlsChannel implements ConnectionChannel {
                     }
                 }
             });
-        } catch (RuntimeException e) { // e.g. RejectedExecutionException: no thread (the listener stops)
-            pending.forEach(Runnable::run); // the handshake goes on here, as it would have
-            tasksRunning = false;
+        } catch (RuntimeException | Error e) { // e.g. RejectedExecutionException: no thread (the listener stops)
+            try {
+                pending.forEach(Runnable::run); // the handshake goes on here, as it would have
+            } finally {
+                tasksRunning = false;
+            }
         }
         return !tasksRunning;
     }
@@ -245,7 +248,7 @@ final class TlsChannel implements ConnectionChannel {
         if (tasksRunning) {
             return false;
         }
-        RuntimeException failed = taskFailure;
+        Throwable failed = taskFailure;
         if (failed != null) {
             throw new SSLException("a TLS handshake task failed: " + failed, failed);
         }

@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A listener's TLS: the server certificate and key from a key store, and the protocol versions offered
@@ -25,11 +26,19 @@ public final class TlsSettings {
     private final SSLContext context;
     private final String[] protocols;
     private final String description;
+    /** What each new engine is given as (the engine itself but in tests). */
+    private final UnaryOperator<SSLEngine> engines;
 
-    private TlsSettings(SSLContext context, String[] protocols, String description) {
+    private TlsSettings(SSLContext context, String[] protocols, String description, UnaryOperator<SSLEngine> engines) {
         this.context = context;
         this.protocols = protocols;
         this.description = description;
+        this.engines = engines;
+    }
+
+    /** The same settings, each new engine passed through {@code engines} (tests watch the engine with it). */
+    TlsSettings withEngines(UnaryOperator<SSLEngine> engines) {
+        return new TlsSettings(context, protocols, description, engines);
     }
 
     /**
@@ -58,7 +67,7 @@ public final class TlsSettings {
                     throw new IOException("TLS protocol " + protocol + " is not one of " + supported);
                 }
             }
-            return new TlsSettings(context, offered, keyStore + " (" + String.join(", ", offered) + ")");
+            return new TlsSettings(context, offered, keyStore + " (" + String.join(", ", offered) + ")", UnaryOperator.identity());
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS key store " + keyStore + " cannot be used: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -82,7 +91,7 @@ public final class TlsSettings {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         engine.setEnabledProtocols(protocols);
-        return engine;
+        return engines.apply(engine);
     }
 
     @Override

@@ -16,11 +16,13 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -61,60 +63,76 @@ class TlsListenerTest {
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void aHandshakeWhoseTasksTakeLongHoldsUpNoOtherConnection(String protocol) throws Exception {
-        // The first handshake's first tasks (the key exchange and signature for its ClientHello) wait until released.
-        CountDownLatch firstTasksStarted = new CountDownLatch(1);
+        // The first connection's engine is watched; its first handshake tasks (the key exchange and signature for
+        // its ClientHello) wait until released, and nothing may touch that engine meanwhile.
+        AtomicReference<WatchedEngine> firstEngine = new AtomicReference<>();
+        TlsSettings tls = TlsTestKeys.settings().withEngines(engine -> {
+            WatchedEngine watched = new WatchedEngine(engine);
+            return firstEngine.compareAndSet(null, watched) ? watched : engine;
+        });
+        CountDownLatch firstTasksHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger batches = new AtomicInteger();
         Executor handshakeTasks = tasks -> bench.executor.execute(() -> {
             if (batches.incrementAndGet() == 1) {
-                firstTasksStarted.countDown();
+                firstEngine.get().forbid(true);
+                firstTasksHeld.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                firstEngine.get().forbid(false);
             }
             tasks.run();
         });
         ListenerSettings settings = new ListenerSettings("held-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
                 Duration.ofSeconds(30), 4, Duration.ofSeconds(30), Duration.ofSeconds(10));
         SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
-                request -> "re:" + request, bench.executor, TlsTestKeys.settings(), handshakeTasks));
+                request -> "re:" + request, bench.executor, tls, handshakeTasks));
+        try {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    SSLSocket client = TlsTestKeys.connect(bench, listener, protocol);
+                    String greeting = read(client, 3);
+                    send(client, "first;");
+                    return greeting + read(client, 9);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(firstTasksHeld.await(10, TimeUnit.SECONDS), "the first handshake's tasks were handed off the selector");
 
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                SSLSocket client = TlsTestKeys.connect(bench, listener, protocol);
-                String greeting = read(client, 3);
-                send(client, "first;");
-                return greeting + read(client, 9);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(firstTasksStarted.await(10, TimeUnit.SECONDS), "the first handshake's tasks were handed off the selector");
+            SSLSocket second = TlsTestKeys.connect(bench, listener, protocol);
+            assertEquals("HI;", read(second, 3));
+            send(second, "second;");
+            assertEquals("re:second;", read(second, 10), "served while the first handshake's tasks wait");
+            assertFalse(first.isDone(), "the first handshake is still waiting for its tasks");
+            assertEquals(List.of(), firstEngine.get().forbiddenCalls, "nothing touched the first engine while its tasks waited");
 
-        SSLSocket second = TlsTestKeys.connect(bench, listener, protocol);
-        assertEquals("HI;", read(second, 3));
-        send(second, "second;");
-        assertEquals("re:second;", read(second, 10), "served while the first handshake's tasks wait");
-        assertFalse(first.isDone(), "the first handshake is still waiting for its tasks");
-
-        release.countDown();
-        assertEquals("HI;re:first;", first.get(10, TimeUnit.SECONDS), "once its tasks ended, the first handshake went on by itself");
-        assertTrue(batches.get() >= 2, "the second handshake's tasks ran off the selector too: " + batches.get());
+            release.countDown();
+            assertEquals("HI;re:first;", first.get(10, TimeUnit.SECONDS), "once its tasks ended, the first handshake went on by itself");
+            assertTrue(batches.get() >= 2, "the second handshake's tasks ran off the selector too: " + batches.get());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
     void aClientThatRenegotiatesWhileItsRequestIsAnsweredGetsItsReplyAndGoesOn() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        SocketListener<String, String> listener = semicolonListener(request -> {
-            if (request.equals("slow")) {
-                inHandler.countDown();
-                release.await(10, TimeUnit.SECONDS);
-            }
-            return "re:" + request;
-        }, Duration.ofSeconds(30));
+        // One worker, busy with the slow request: the renegotiation's handshake tasks must not wait for it.
+        ListenerSettings settings = new ListenerSettings("renegotiating-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
+                Duration.ofSeconds(30), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
+                request -> {
+                    if (request.equals("slow")) {
+                        inHandler.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    return "re:" + request;
+                }, bench.executor, TlsTestKeys.settings()));
         SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.2");
         assertEquals("HI;", read(client, 3));
         send(client, "slow;");
@@ -264,6 +282,38 @@ class TlsListenerTest {
         send(client, "first\nsecond\n");
         String both = expected + "END first\n" + expected + "END second\n";
         assertEquals(both, read(client, both.length()));
+    }
+
+    @Test
+    void aNewClientsHandshakeDoesNotWaitForTheBusyRequestWorkers() throws Exception {
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // One request worker, held by a slow request: the next client's handshake tasks must not wait for it.
+        ListenerSettings settings = new ListenerSettings("busy-workers-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
+                Duration.ofSeconds(30), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
+                request -> {
+                    if (request.equals("slow")) {
+                        inHandler.countDown();
+                        release.await(20, TimeUnit.SECONDS);
+                    }
+                    return "re:" + request;
+                }, bench.executor, TlsTestKeys.settings()));
+        try {
+            SSLSocket busy = TlsTestKeys.connect(bench, listener, "TLSv1.3");
+            assertEquals("HI;", read(busy, 3));
+            send(busy, "slow;");
+            assertTrue(inHandler.await(5, TimeUnit.SECONDS));
+
+            SSLSocket next = TlsTestKeys.connect(bench, listener, "TLSv1.3"); // fails after 5 s if the handshake waits for the worker
+            assertEquals("HI;", read(next, 3), "greeted while the only request worker is busy");
+            send(next, "next;");
+            release.countDown();
+            assertEquals("re:slow;", read(busy, 8));
+            assertEquals("re:next;", read(next, 8));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
