@@ -123,16 +123,7 @@ class TlsListenerTest {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // One worker, busy with the slow request: the renegotiation's handshake tasks must not wait for it.
-        ListenerSettings settings = new ListenerSettings("renegotiating-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
-                Duration.ofSeconds(30), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
-        SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
-                request -> {
-                    if (request.equals("slow")) {
-                        inHandler.countDown();
-                        release.await(10, TimeUnit.SECONDS);
-                    }
-                    return "re:" + request;
-                }, bench.executor, TlsTestKeys.settings()));
+        SocketListener<String, String> listener = semicolonListener(slowWhenAsked(inHandler, release), Duration.ofSeconds(30), 1);
         SSLSocket client = TlsTestKeys.connect(bench, listener, "TLSv1.2");
         assertEquals("HI;", read(client, 3));
         send(client, "slow;");
@@ -289,16 +280,7 @@ class TlsListenerTest {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // One request worker, held by a slow request: the next client's handshake tasks must not wait for it.
-        ListenerSettings settings = new ListenerSettings("busy-workers-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
-                Duration.ofSeconds(30), 1, Duration.ofSeconds(30), Duration.ofSeconds(10));
-        SocketListener<String, String> listener = bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"),
-                request -> {
-                    if (request.equals("slow")) {
-                        inHandler.countDown();
-                        release.await(20, TimeUnit.SECONDS);
-                    }
-                    return "re:" + request;
-                }, bench.executor, TlsTestKeys.settings()));
+        SocketListener<String, String> listener = semicolonListener(slowWhenAsked(inHandler, release), Duration.ofSeconds(30), 1);
         try {
             SSLSocket busy = TlsTestKeys.connect(bench, listener, "TLSv1.3");
             assertEquals("HI;", read(busy, 3));
@@ -362,8 +344,25 @@ class TlsListenerTest {
 
     private SocketListener<String, String> semicolonListener(RequestHandler<String, String> handler, Duration firstRequestTimeout)
             throws Exception {
+        return semicolonListener(handler, firstRequestTimeout, 4);
+    }
+
+    /** Answers {@code re:} and the request; the request {@code slow} first says so on {@code entered} and waits for {@code release}. */
+    private static RequestHandler<String, String> slowWhenAsked(CountDownLatch entered, CountDownLatch release) {
+        return request -> {
+            if (request.equals("slow")) {
+                entered.countDown();
+                release.await(20, TimeUnit.SECONDS);
+            }
+            return "re:" + request;
+        };
+    }
+
+    /** A listener whose request workers are {@code workers} at most. */
+    private SocketListener<String, String> semicolonListener(RequestHandler<String, String> handler, Duration firstRequestTimeout,
+                                                             int workers) throws Exception {
         ListenerSettings settings = new ListenerSettings("semicolon-tls-test", TlsTestKeys.loopback(), 8, 64, READ_TIMEOUT,
-                Duration.ofSeconds(30), 4, firstRequestTimeout, Duration.ofSeconds(10));
+                Duration.ofSeconds(30), workers, firstRequestTimeout, Duration.ofSeconds(10));
         return bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, "HI;"), handler, bench.executor,
                 TlsTestKeys.settings()));
     }
