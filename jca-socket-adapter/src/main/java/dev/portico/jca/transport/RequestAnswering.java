@@ -34,7 +34,7 @@ final class RequestAnswering<Q, R> {
     }
 
     Completion<Q, R> answer(Connection<Q, R> c, Q request) {
-        long started = counters.traffic.answering();
+        long started = counters.traffic.answering(1);
         try {
             return answerTimed(c, request);
         } finally {
@@ -67,10 +67,7 @@ final class RequestAnswering<Q, R> {
      * is never another's.
      */
     List<Completion<Q, R>> answerAll(List<Connection<Q, R>> connections, List<Q> requests) {
-        long started = 0;
-        for (int i = 0; i < requests.size(); i++) {
-            started = counters.traffic.answering();
-        }
+        long started = counters.traffic.answering(requests.size());
         counters.traffic.gathered(requests.size());
         try {
             return answerTogether(connections, requests);

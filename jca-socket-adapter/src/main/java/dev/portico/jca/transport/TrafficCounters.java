@@ -40,9 +40,9 @@ final class TrafficCounters {
         gatheredRequests.add(requests);
     }
 
-    /** The application starts answering a request; returns the start time to give {@link #answered}. */
-    long answering() {
-        inFlight.increment();
+    /** The application starts answering {@code requests} requests (one, or several together); returns the start time to give {@link #answered} for each. */
+    long answering(int requests) {
+        inFlight.add(requests);
         return System.nanoTime();
     }
 
