@@ -64,8 +64,8 @@ public final class SocketListener<Q, R> {
     private final WorkerPool workers;
     /**
      * Threads of their own for TLS handshake tasks (the key exchange and signature: milliseconds of CPU each), off the
-     * selector thread and apart from the request workers: a handshake never waits for a request to end (a streamed
-     * reply may wait for a renegotiation), nor a request for handshakes. Null without TLS.
+     * selector thread and apart from the request workers: a new client's handshake never waits while every worker
+     * answers a slow request, nor a request for handshakes. Null without TLS.
      */
     private final WorkerPool handshakeWorkers;
     /** Where TLS handshake tasks run: {@link #handshakeWorkers}, or what a test gave. */
