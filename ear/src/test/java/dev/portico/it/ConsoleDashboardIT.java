@@ -137,19 +137,7 @@ class ConsoleDashboardIT {
 
     @Test
     void readsAnsweredTogetherAreShownAsMetricsCountThem() throws Exception {
-        try (FeatherBaseClient setup = new FeatherBaseClient()) {
-            setup.ask("createdb|dashgather");
-            setup.ask("addtbl|dashgather|rows>n");
-            assertEquals("SUCCESS", setup.ask("addrow|dashgather|rows>5"));
-        }
-        Concurrently.run(16, Duration.ofSeconds(60), index -> {
-            try (FeatherBaseClient client = new FeatherBaseClient()) {
-                for (int i = 0; i < 50; i++) {
-                    assertEquals("5", client.ask("getcell|dashgather|rows>0,n"));
-                }
-            }
-            return null;
-        });
+        HealthAndMetricsIT.readOneCellAtOnce("dashgather", 16, 50, Duration.ofSeconds(60));
         Thread.sleep(600); // past the metrics' half-second snapshot
         String metrics = HealthAndMetricsIT.scrape("application");
         String featherBase = "protocol=\"featherbase\"";

@@ -134,24 +134,12 @@ class HealthAndMetricsIT {
 
     @Test
     void concurrentFeatherBaseReadsAreAnsweredTogetherAndCountedSo() throws Exception {
-        try (FeatherBaseClient setup = new FeatherBaseClient()) {
-            setup.ask("createdb|gather");
-            setup.ask("addtbl|gather|rows>n");
-            assertEquals("SUCCESS", setup.ask("addrow|gather|rows>7"));
-        }
         scrape("application");
         Thread.sleep(600);
         String before = scrape("application");
         int clients = 16;
         int perClient = 200;
-        Concurrently.run(clients, java.time.Duration.ofSeconds(120), index -> {
-            try (FeatherBaseClient client = new FeatherBaseClient()) {
-                for (int i = 0; i < perClient; i++) {
-                    assertEquals("7", client.ask("getcell|gather|rows>0,n"));
-                }
-            }
-            return null;
-        });
+        readOneCellAtOnce("gather", clients, perClient, java.time.Duration.ofSeconds(120));
         Thread.sleep(600);
 
         String after = scrape("application");
@@ -233,6 +221,26 @@ class HealthAndMetricsIT {
         CustomerDirectoryClient.ask("1|Nobody\n");
         String vendor = scrape("vendor");
         assertTrue(vendor.contains("connectionpool_managedConnections{datasource=\"jdbc_portico\""), vendor);
+    }
+
+    /**
+     * Stores one row with one cell, 7, in a new table of {@code database}, then has {@code clients} connections at once
+     * read that cell {@code perClient} times each, every reply checked: reads that arrive together, to be answered so.
+     */
+    static void readOneCellAtOnce(String database, int clients, int perClient, java.time.Duration within) throws Exception {
+        try (FeatherBaseClient setup = new FeatherBaseClient()) {
+            setup.ask("createdb|" + database);
+            setup.ask("addtbl|" + database + "|rows>n");
+            assertEquals("SUCCESS", setup.ask("addrow|" + database + "|rows>7"));
+        }
+        Concurrently.run(clients, within, index -> {
+            try (FeatherBaseClient client = new FeatherBaseClient()) {
+                for (int i = 0; i < perClient; i++) {
+                    assertEquals("7", client.ask("getcell|" + database + "|rows>0,n"));
+                }
+            }
+            return null;
+        });
     }
 
     static String scrape(String scope) throws Exception {
