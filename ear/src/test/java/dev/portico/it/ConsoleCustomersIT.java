@@ -164,7 +164,7 @@ class ConsoleCustomersIT {
             browser.waitForText(By.tagName("body"), "as the export writes them (at most 4 MiB)");
             browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("import:upload")).click();
-            browser.waitForText(By.id("importSummary"), "Imported 2498 customers, skipped 2 lines");
+            browser.waitForText(By.id("importSummary"), "Imported 2,498 customers, skipped 2 lines.");
         } finally {
             java.nio.file.Files.delete(file);
         }

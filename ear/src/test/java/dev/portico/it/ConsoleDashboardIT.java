@@ -149,7 +149,8 @@ class ConsoleDashboardIT {
             browser.loginAsAdmin();
             browser.open("/index.xhtml");
             browser.waitFor(By.id("dashboard:traffic"));
-            assertEquals(String.format(Locale.ROOT, "%,d in %,d calls", gathered, calls), cell(browser, "featherbase", "together"));
+            assertEquals(String.format(Locale.ROOT, "%,d in %,d %s", gathered, calls, calls == 1 ? "call" : "calls"),
+                    cell(browser, "featherbase", "together"));
             assertEquals("none", cell(browser, "customer-directory", "together"), "the customer directory answers each request alone");
             browser.screenshot("console-dashboard-together");
         }

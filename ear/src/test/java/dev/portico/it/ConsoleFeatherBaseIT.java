@@ -151,6 +151,7 @@ class ConsoleFeatherBaseIT {
             browser.waitFor(By.id("columnForm:newColumn")).sendKeys("qty");
             browser.driver().findElement(By.id("columnForm:add")).click();
             browser.waitForText(By.id("messages"), "Column qty added.");
+            browser.waitForText(By.id("tableActions:summary"), "1 row, 3 columns");
             assertEquals("A1\tBolt\t", socket.ask("getrow|store|items>0"));
             browser.waitFor(By.id("columnForm:newColumn")).sendKeys("qty");
             browser.driver().findElement(By.id("columnForm:add")).click();

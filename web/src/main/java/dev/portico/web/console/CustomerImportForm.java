@@ -78,7 +78,7 @@ public class CustomerImportForm implements Serializable {
             message(FacesMessage.SEVERITY_ERROR, "The import stopped in the lines from " + outcome.stoppedAtLine()
                     + " on; the lines before are stored: " + outcome.failure());
         }
-        message(FacesMessage.SEVERITY_INFO, "Imported " + report.imported() + " customers, skipped " + report.skippedCount() + " lines");
+        message(FacesMessage.SEVERITY_INFO, getSummary());
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
@@ -98,11 +98,19 @@ public class CustomerImportForm implements Serializable {
         return report;
     }
 
-    public int getSkippedTotal() {
-        return report == null ? 0 : report.skippedCount();
+    /** The last import in a sentence; empty before one. */
+    public String getSummary() {
+        return report == null ? "" : summary(report);
     }
 
-    public boolean isReportCut() {
-        return report != null && report.skippedCount() > report.skipped().size();
+    /** An import in a sentence: {@code Imported 1 customer, skipped 12 lines (the first 100 are listed).} */
+    static String summary(ImportReport report) {
+        boolean cut = report.skippedCount() > report.skipped().size();
+        return "Imported " + Counts.of(report.imported(), "customer", "customers") + ", skipped "
+                + Counts.of(report.skippedCount(), "line", "lines") + (cut ? " (the first " + report.skipped().size() + " are listed)" : "") + ".";
+    }
+
+    public int getSkippedTotal() {
+        return report == null ? 0 : report.skippedCount();
     }
 }

@@ -71,7 +71,7 @@ public class DashboardPage {
      */
     public String together(ListenerStatus listener) {
         long calls = listener.traffic().gatheredCalls();
-        return calls == 0 ? "none" : String.format(Locale.ROOT, "%,d in %,d calls", listener.traffic().gatheredRequests(), calls);
+        return calls == 0 ? "none" : String.format(Locale.ROOT, "%,d in %s", listener.traffic().gatheredRequests(), Counts.of(calls, "call", "calls"));
     }
 
     /** Milliseconds as the page shows them: {@code 0.42 ms}, {@code 12 ms}, {@code 1,250 ms}. */

@@ -106,7 +106,7 @@ public class FeatherBasePage implements Serializable {
         List<String> columns = columnNames(newColumns);
         try {
             featherBase.addTable(null, database, newTable, columns);
-            FeatherBaseMessages.done("Table " + newTable + " added with " + columns.size() + " columns.");
+            FeatherBaseMessages.done("Table " + newTable + " added with " + Counts.of(columns.size(), "column", "columns") + ".");
             newTable = "";
             newColumns = "";
             load();

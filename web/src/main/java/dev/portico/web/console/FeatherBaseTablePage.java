@@ -244,6 +244,12 @@ public class FeatherBaseTablePage implements Serializable {
     }
 
     /** The table as the page shows it: its columns and row count when last loaded. */
+    /** The table's size as the page heads it: {@code 1 row, 2 columns}. */
+    public String getSummary() {
+        TableView shown = getView();
+        return shown == null ? "" : Counts.of(shown.rows(), "row", "rows") + ", " + Counts.of(shown.columns().size(), "column", "columns");
+    }
+
     public TableView getView() {
         return view;
     }

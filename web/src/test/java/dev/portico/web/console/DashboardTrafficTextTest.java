@@ -34,6 +34,7 @@ class DashboardTrafficTextTest {
     @Test
     void readsAnsweredTogetherShowTheirCountAndTheCallsOrNone() {
         assertEquals("3,145 in 405 calls", page.together(status("featherbase", Map.of(), Map.of(), 405, 3145)));
+        assertEquals("2 in 1 call", page.together(status("featherbase", Map.of(), Map.of(), 1, 2)));
         assertEquals("none", page.together(status("customer-directory", Map.of(), Map.of())));
     }
 
