@@ -95,6 +95,22 @@ class OpenApiIT {
     }
 
     @Test
+    void typesOutsideTheWebModuleHaveTheirSchemas() throws Exception {
+        JsonObject openApi = Http.object(Http.send(atServerRoot("/openapi").header("Accept", "application/json")).body());
+        JsonObject paths = openApi.getJsonObject("paths");
+        JsonObject mileage = paths.getJsonObject("/api/rentals/reports/mileage").getJsonObject("get").getJsonObject("responses")
+                .getJsonObject("200").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+        assertTrue(mileage.containsKey("properties"), mileage.toString());
+        assertEquals(Set.of("rentals", "totalKm", "averageKm"), mileage.getJsonObject("properties").keySet(), mileage.toString());
+        String body = paths.getJsonObject("/api/customers").getJsonObject("post").getJsonObject("requestBody").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref");
+        String name = body.substring(body.lastIndexOf('/') + 1);
+        assertEquals("object", openApi.getJsonObject("components").getJsonObject("schemas").getJsonObject(name).getString("type"), body);
+        String log = Files.readString(ItEnvironment.serverLog());
+        assertFalse(log.contains("SROAP04005"), "the scan found a schema for every type (no SROAP04005 in messages.log)");
+    }
+
+    @Test
     void theDescriptionPassesLibertysValidationWithoutAnError() throws Exception {
         assertEquals(200, Http.send(atServerRoot("/openapi")).statusCode());
         String log = Files.readString(ItEnvironment.serverLog());

@@ -29,8 +29,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -157,7 +160,12 @@ public class RentalResource {
     @GET
     @Path("reports/mileage")
     @Operation(summary = "Mileage summary of all rentals")
-    @APIResponse(responseCode = "200", description = "Mileage figures")
+    @APIResponse(responseCode = "200", description = "Mileage figures (averageKm is left out while there are no rentals)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "rentals", type = SchemaType.INTEGER, format = "int64"),
+                    @SchemaProperty(name = "totalKm", type = SchemaType.INTEGER, format = "int64"),
+                    @SchemaProperty(name = "averageKm", type = SchemaType.NUMBER, format = "double")}),
+            examples = @ExampleObject(name = "mileage", value = "{\"rentals\":4,\"totalKm\":1200,\"averageKm\":300.0}")))
     public RentalReports.MileageSummary mileage() {
         return reports.mileage();
     }
