@@ -5,6 +5,7 @@ import dev.portico.jca.api.FeatherBaseListener;
 import dev.portico.jca.api.RentalIntakeListener;
 import dev.portico.jca.transport.ListenerSettings;
 import dev.portico.jca.transport.TlsSettings;
+import dev.portico.jca.transport.TrustedProxies;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ActivationSpec;
@@ -76,6 +77,10 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "TLSv1.3,TLSv1.2", description = "TLS versions offered, comma-separated")
     private String tlsProtocols = "TLSv1.3,TLSv1.2";
 
+    @ConfigProperty(description = "Load balancers whose connections may begin with a PROXY protocol header (v1 or v2) naming the"
+            + " real client: comma-separated IP addresses or networks (10.0.0.0/8); unset or empty for none")
+    private String proxyProtocolFrom;
+
     private ResourceAdapter resourceAdapter;
 
     @Override
@@ -97,6 +102,11 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("writeTimeoutMillis", writeTimeoutMillis);
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
+        try {
+            TrustedProxies.parse(proxyProtocolFrom);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException("proxyProtocolFrom: " + e.getMessage());
+        }
         if (Boolean.TRUE.equals(tls)) {
             ListenerTls.validate(tlsKeyStore, tlsKeyStorePassword, tlsKeyStoreType, tlsProtocols);
         }
@@ -127,7 +137,8 @@ public class SocketActivationSpec implements ActivationSpec {
                 Duration.ofMillis(idleTimeoutMillis),
                 maxConcurrentRequests,
                 Duration.ofMillis(firstRequestTimeoutMillis),
-                Duration.ofMillis(writeTimeoutMillis));
+                Duration.ofMillis(writeTimeoutMillis),
+                TrustedProxies.parse(proxyProtocolFrom));
     }
 
     boolean authenticationRequired() {
@@ -232,6 +243,14 @@ public class SocketActivationSpec implements ActivationSpec {
 
     public void setAuthenticationRequired(Boolean authenticationRequired) {
         this.authenticationRequired = authenticationRequired;
+    }
+
+    public String getProxyProtocolFrom() {
+        return proxyProtocolFrom;
+    }
+
+    public void setProxyProtocolFrom(String proxyProtocolFrom) {
+        this.proxyProtocolFrom = proxyProtocolFrom;
     }
 
     public Boolean getTls() {

@@ -3,8 +3,10 @@ package dev.portico.jca.transport;
 import dev.portico.jca.codec.ConnectionCodec;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -72,18 +74,20 @@ final class ClientAccepting<Q, R> {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), clientAddress(channel),
+                InetAddress peer = channel.getRemoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
+                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), peer == null ? null : peer.getHostAddress(),
                         SocketListener.STREAM_BOUND, listener.dispatch::settleSoon);
                 c.session.clientAddress(c.clientAddress);
-                if (listener.tls != null) {
-                    c.io = new TlsChannel(channel, listener.tls.newEngine(), listener.handshakeTasks, () -> listener.dispatch.settleSoon(c));
-                }
+                c.proxyHeaderPossible = listener.settings.trustedProxies().trusts(peer);
+                // A trusted proxy's connection may begin with a PROXY header: TLS (and the greeting inside it) begins after it.
+                c.tlsDeferred = listener.tls != null && c.proxyHeaderPossible;
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 listener.connections.add(c);
                 listener.eviction.opened(c);
                 listener.counters.connectionOpened();
-                c.enqueue(c.session.greeting());
-                listener.writing.settle(c);
+                if (!c.tlsDeferred) {
+                    begin(c, channel);
+                }
             } catch (IOException e) {
                 LOG.fine(() -> listener.settings.name() + ": setting up a connection failed: " + e);
                 try {
@@ -94,6 +98,20 @@ final class ClientAccepting<Q, R> {
             }
         }
         serverKey.interestOps(0);
+    }
+
+    /**
+     * Begins the protocol: TLS over {@code socket} on a TLS listener, and the greeting. At once for a new connection,
+     * or, for a trusted proxy's connection on a TLS listener, once its first bytes showed whether a PROXY header comes
+     * first ({@code socket} then gives the bytes read after it).
+     */
+    void begin(Connection<Q, R> c, ByteChannel socket) throws IOException {
+        c.tlsDeferred = false;
+        if (listener.tls != null) {
+            c.io = new TlsChannel(socket, listener.tls.newEngine(), listener.handshakeTasks, () -> listener.dispatch.settleSoon(c));
+        }
+        c.enqueue(c.session.greeting());
+        listener.writing.settle(c);
     }
 
     /** Room for a client again (a connection closed): accepting goes on, unless paused. */
@@ -111,10 +129,5 @@ final class ClientAccepting<Q, R> {
         if (pausedUntilNanos == 0 && serverKey.isValid()) {
             serverKey.interestOps(SelectionKey.OP_ACCEPT);
         }
-    }
-
-    private static String clientAddress(SocketChannel channel) throws IOException {
-        return channel.getRemoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
-                ? remote.getAddress().getHostAddress() : null;
     }
 }

@@ -28,8 +28,14 @@ final class Connection<Q, R> {
     /** A reply streamed by the worker answering this connection; written after {@link #output}. */
     final ReplyPipe pipe;
     final long acceptedNanos;
-    /** The client's IP address; null when unknown. */
-    final String clientAddress;
+    /** The client's IP address (the one a trusted proxy's header named, if any); null when unknown. */
+    String clientAddress;
+    /** From a trusted proxy, and nothing read yet: the first bytes may be a PROXY header. */
+    boolean proxyHeaderPossible;
+    /** A PROXY header named the client: {@link #clientAddress} is not the peer's. */
+    boolean proxied;
+    /** A TLS listener's connection whose TLS begins after its PROXY header, if any: the greeting waits too. */
+    boolean tlsDeferred;
     SelectionKey key;
 
     /** Bytes received and not yet consumed, in write mode. */

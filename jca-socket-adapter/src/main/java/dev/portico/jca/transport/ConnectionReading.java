@@ -3,6 +3,7 @@ package dev.portico.jca.transport;
 import dev.portico.jca.codec.Decoded;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.logging.Logger;
@@ -50,12 +51,21 @@ final class ConnectionReading<Q, R> {
             // and a streamed reply waiting for it, go on; decode() takes no request while this one is answered.
         }
         try {
-            if (!c.ensureRoom(settings.maxRequestBytes() + 1)) {
+            int room = c.proxyHeaderPossible ? Math.max(settings.maxRequestBytes(), 16 + ProxyHeader.V2_MAX_PAYLOAD) : settings.maxRequestBytes();
+            if (!c.ensureRoom(room + 1)) {
                 LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + SocketListener.describe(c));
                 listener.writing.close(c);
                 return;
             }
             int n = c.read();
+            if (c.proxyHeaderPossible) {
+                if (!proxyHeader(c, n)) {
+                    return;
+                }
+                if (c.io instanceof TlsChannel) {
+                    n = c.read(); // TLS began after the header: what came after it are TLS records
+                }
+            }
             long now = System.nanoTime();
             if (n < 0) {
                 c.inputEnded = true;
@@ -81,6 +91,42 @@ final class ConnectionReading<Q, R> {
             LOG.fine(() -> settings.name() + ": " + SocketListener.describe(c) + " failed: " + e);
             listener.writing.close(c);
         }
+    }
+
+    /**
+     * The first bytes of a trusted proxy's connection: a PROXY header names the client and is dropped, anything else
+     * is the client's own. Whether the connection goes on now (false: more of a header is to come, or it was closed).
+     */
+    private boolean proxyHeader(Connection<Q, R> c, int n) throws IOException {
+        c.input.flip();
+        ProxyHeader.Parsed parsed = c.input.hasRemaining() ? ProxyHeader.parse(c.input) : new ProxyHeader.NeedMore();
+        c.input.compact();
+        if (parsed instanceof ProxyHeader.NeedMore) {
+            if (n < 0) {
+                listener.writing.close(c);
+            }
+            return false;
+        }
+        if (parsed instanceof ProxyHeader.Invalid invalid) {
+            counters.refused(SocketListener.describe(c), "bad PROXY header (" + invalid.reason() + ")", new byte[0]);
+            listener.writing.close(c);
+            return false;
+        }
+        c.proxyHeaderPossible = false;
+        if (parsed instanceof ProxyHeader.Header header && header.client() != null) {
+            listener.eviction.closed(c);
+            c.clientAddress = header.client();
+            c.proxied = true;
+            listener.eviction.opened(c);
+            c.session.clientAddress(c.clientAddress);
+        }
+        if (c.tlsDeferred) {
+            c.input.flip();
+            ByteBuffer after = ByteBuffer.allocate(c.input.remaining()).put(c.input).flip();
+            c.input.clear();
+            listener.accepting.begin(c, new PrefixedChannel(after, c.channel));
+        }
+        return true;
     }
 
     /** Cuts as many frames as the connection may have answered now; whether it consumed any input. */
@@ -132,6 +178,13 @@ final class ConnectionReading<Q, R> {
                 continue;
             }
             if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
+                continue;
+            }
+            if (c.tlsDeferred) {
+                // no TLS yet to answer in: a trusted proxy's connection that sent nothing whole in time is closed
+                if (now - c.acceptedNanos > settings.readTimeout().toNanos()) {
+                    listener.writing.close(c);
+                }
                 continue;
             }
             if (c.closing) {

@@ -16,15 +16,25 @@ import java.time.Duration;
  * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
  * @param firstRequestTimeout   how long a new persistent connection may stay silent before its first request
  * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
+ * @param trustedProxies        peers whose connections may begin with a PROXY protocol header naming the real client
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
                                Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,
-                               Duration writeTimeout) {
+                               Duration writeTimeout, TrustedProxies trustedProxies) {
+
+    /** Settings that trust no proxy. */
+    public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
+                            Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,
+                            Duration writeTimeout) {
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, firstRequestTimeout,
+                writeTimeout, TrustedProxies.NONE);
+    }
 
     /** Settings whose first request may wait as long as any idle time, and whose write timeout is the read timeout. */
     public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
                             Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests) {
-        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, idleTimeout, readTimeout);
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, idleTimeout, readTimeout,
+                TrustedProxies.NONE);
     }
 
     public ListenerSettings {
@@ -35,6 +45,9 @@ public record ListenerSettings(String name, InetSocketAddress address, int maxCo
                 || firstRequestTimeout.isNegative() || firstRequestTimeout.isZero() || writeTimeout.isNegative() || writeTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout
                     + ", " + writeTimeout);
+        }
+        if (trustedProxies == null) {
+            throw new IllegalArgumentException("trustedProxies must be given (TrustedProxies.NONE for none)");
         }
     }
 }

@@ -87,7 +87,7 @@ public final class SocketListener<Q, R> {
     private volatile boolean started;
     private volatile Instant since;
     final ConnectionEviction eviction = new ConnectionEviction();
-    private final ClientAccepting<Q, R> accepting;
+    final ClientAccepting<Q, R> accepting;
     final ConnectionWriting<Q, R> writing;
 
     /** Binds the port at once (so a failure to bind is the caller's exception); {@link #start()} begins serving. */
@@ -136,7 +136,8 @@ public final class SocketListener<Q, R> {
         executor.execute(this::run);
         started = true;
         LOG.info(() -> "Portico " + settings.name() + " listener on " + settings.address().getHostString() + ":" + port()
-                + (tls == null ? "" : " (" + tls + ")"));
+                + (tls == null ? "" : " (" + tls + ")")
+                + (settings.trustedProxies().any() ? " (PROXY protocol headers from " + settings.trustedProxies() + ")" : ""));
         String tooFewFiles = FileDescriptorLimit.check(settings.name(), settings.maxConnections());
         if (tooFewFiles != null) {
             LOG.warning(tooFewFiles);
@@ -301,7 +302,8 @@ public final class SocketListener<Q, R> {
 
     static String describe(Connection<?, ?> c) {
         try {
-            return String.valueOf(c.channel.getRemoteAddress());
+            String peer = String.valueOf(c.channel.getRemoteAddress());
+            return c.proxied ? c.clientAddress + " via " + peer : peer;
         } catch (IOException | RuntimeException e) {
             return "a closed connection";
         }

@@ -262,7 +262,7 @@ final class TlsChannel implements ConnectionChannel {
 
     @Override
     public boolean hasBufferedInput() {
-        return inbound.hasBuffered();
+        return inbound.hasBuffered() || socket instanceof PrefixedChannel prefixed && prefixed.holdsBytes();
     }
 
     @Override

@@ -9,12 +9,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Activation spec defaults and {@code validate()}: every property it checks, refused with a message naming it. */
 class SocketActivationSpecTest {
@@ -36,6 +39,25 @@ class SocketActivationSpecTest {
 
         assertEquals(500, spec.settings().maxConnections());
         assertEquals(Duration.ofSeconds(2), spec.settings().firstRequestTimeout());
+    }
+
+    @Test
+    void proxyProtocolHeadersAreTakenOnlyFromTheConfiguredPeers() throws Exception {
+        assertFalse(settings("featherbase").trustedProxies().any(), "from no one by default");
+        SocketActivationSpec spec = spec("featherbase");
+        spec.setProxyProtocolFrom("127.0.0.1, 10.0.0.0/8");
+        spec.validate();
+        assertTrue(spec.settings().trustedProxies().trusts(InetAddress.getByName("10.1.2.3")));
+        assertFalse(spec.settings().trustedProxies().trusts(InetAddress.getByName("127.0.0.2")));
+    }
+
+    @Test
+    void aProxyThatIsNotAnAddressOrNetworkIsRefusedByName() {
+        SocketActivationSpec spec = spec("featherbase");
+        spec.setProxyProtocolFrom("haproxy.example");
+
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, spec::validate);
+        assertEquals("proxyProtocolFrom: not an IP address or network: 'haproxy.example'", e.getMessage());
     }
 
     @Test

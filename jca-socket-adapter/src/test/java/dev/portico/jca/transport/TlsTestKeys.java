@@ -73,7 +73,13 @@ final class TlsTestKeys {
 
     /** A TLS client connected to the listener, handshake done, checking the host name; closed with the bench. */
     static SSLSocket connect(ListenerBench bench, SocketListener<?, ?> listener, String protocol) throws Exception {
+        return connect(bench, listener, protocol, new byte[0]);
+    }
+
+    /** The same, the connection's first bytes being {@code before} (a load balancer's PROXY header), in the clear. */
+    static SSLSocket connect(ListenerBench bench, SocketListener<?, ?> listener, String protocol, byte[] before) throws Exception {
         Socket plain = bench.connect(listener);
+        plain.getOutputStream().write(before);
         SSLSocket tls = (SSLSocket) clientContext().getSocketFactory().createSocket(plain, "localhost", listener.port(), true);
         bench.track(tls);
         tls.setEnabledProtocols(new String[] {protocol});
