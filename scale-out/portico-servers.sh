@@ -13,7 +13,9 @@
 # 2334. The template (PORTICO_TEMPLATE, default portico: the server of `mvn -Prun package`) gives the configuration, the
 # EAR (or PORTICO_EAR) and the database coordinates, so every server uses the template's database; set
 # PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere, and PORTICO_DB_PORTS=p1,p2,... to give
-# server i the i-th port (one Galera node per server).
+# server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
+# PROXY protocol v2 header, which the servers take from PORTICO_PROXY_FROM only (default 127.0.0.1, where this script
+# runs HAProxy; set it to HAProxy's address when HAProxy runs elsewhere).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,8 +33,10 @@ lb_maxconn="${PORTICO_LB_MAXCONN:-8000}"
 # Each server writes its own export file by default (command 8 lands on whichever server HAProxy chose).
 default_export='${server.output.dir}/export/customers-data.txt'
 export_file="${PORTICO_EXPORT_FILE:-$default_export}"
+# Socket clients reach the servers through HAProxy, which names each one in a PROXY header (send-proxy-v2 below).
+proxy_from="${PORTICO_PROXY_FROM:-127.0.0.1}"
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -eq 2 ] || usage
 command="$1"
 count="$2"
@@ -68,6 +72,7 @@ create() {
             echo "portico.featherbase.port=$(port "$front_featherbase" "$i")"
             echo "portico.rental.port=$(port "$front_rental" "$i")"
             echo "portico.customer.exportFile=$export_file"
+            echo "portico.listen.proxyProtocolFrom=$proxy_from"
             for v in HOST PORT NAME USER PASSWORD; do
                 local value="PORTICO_DB_$v"
                 if [ -n "${!value:-}" ]; then echo "portico.db.${v,,}=${!value}"; fi
@@ -162,9 +167,9 @@ CFG
             echo "    balance leastconn"
         fi
         for i in $(seq 1 "$count"); do
-            local cookie=""
-            [ "$name" = http ] && cookie=" cookie s$i"
-            echo "    server s$i 127.0.0.1:$(port "$front_port" "$i") check port $(port "$front_http" "$i")$cookie"
+            local extra=" send-proxy-v2"
+            [ "$name" = http ] && extra=" cookie s$i"
+            echo "    server s$i 127.0.0.1:$(port "$front_port" "$i") check port $(port "$front_http" "$i")$extra"
         done
         echo
     done

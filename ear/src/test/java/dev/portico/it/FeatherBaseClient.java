@@ -24,7 +24,15 @@ final class FeatherBaseClient implements AutoCloseable {
 
     /** A connection to another FeatherBase port (a second server, a load balancer). */
     FeatherBaseClient(int port) throws IOException {
+        this(null, port);
+    }
+
+    /** A connection from a given loopback address ({@code 127.0.0.2}: another client machine, as a server behind a balancer sees it). */
+    FeatherBaseClient(String localAddress, int port) throws IOException {
         socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
         socket.setSoTimeout(30_000);
         in = socket.getInputStream();

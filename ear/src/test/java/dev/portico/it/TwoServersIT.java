@@ -150,6 +150,33 @@ class TwoServersIT {
     }
 
     @Test
+    void throughHaproxyEachSocketClientIsThrottledByItsOwnAddressNotHaproxys() throws Exception {
+        assertEquals(204, ScaleOut.put(1, "/api/featherbase/users/erin", "{\"password\":\"erin-pass\"}").statusCode());
+        int front = ScaleOut.port(Listener.FEATHERBASE, 0);
+        try (FeatherBaseClient guesser = new FeatherBaseClient("127.0.0.2", front)) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals("FAILURE", guesser.ask("auth|erin>wrong-" + i));
+            }
+            assertEquals("FAILURE", guesser.ask("auth|erin>erin-pass"), "the guesser's address waits now, even with the right password");
+            // Another client's four connections: least-connections balancing puts at least one on the guesser's server,
+            // where, were every client HAProxy's 127.0.0.1, it would have to wait too.
+            List<FeatherBaseClient> other = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    other.add(new FeatherBaseClient("127.0.0.3", front));
+                }
+                for (FeatherBaseClient client : other) {
+                    assertEquals("SUCCESS", client.ask("auth|erin>erin-pass"), "another client signs in at once, whichever server");
+                }
+            } finally {
+                for (FeatherBaseClient client : other) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void consoleAndApiOfEitherServerShowTheSameData() throws Exception {
         assertTrue(CustomerDirectoryClient.ask(ScaleOut.port(Listener.CUSTOMER, 1), "2|Samedata|41|2 Side Road|514-0141\n")
                 .endsWith(" added to the database"));
