@@ -14,8 +14,8 @@
 # EAR (or PORTICO_EAR) and the database coordinates, so every server uses the template's database; set
 # PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere, and PORTICO_DB_PORTS=p1,p2,... to give
 # server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
-# PROXY protocol v2 header, which the servers take from PORTICO_PROXY_FROM only (default 127.0.0.1, where this script
-# runs HAProxy; set it to HAProxy's address when HAProxy runs elsewhere).
+# PROXY protocol v2 header, which the servers take from PORTICO_PROXY_FROM only (default 127.0.0.1: the address this
+# script's HAProxy connects from; health checks go to the HTTP port, without a header).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,7 +36,7 @@ export_file="${PORTICO_EXPORT_FILE:-$default_export}"
 # Socket clients reach the servers through HAProxy, which names each one in a PROXY header (send-proxy-v2 below).
 proxy_from="${PORTICO_PROXY_FROM:-127.0.0.1}"
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -eq 2 ] || usage
 command="$1"
 count="$2"

@@ -153,25 +153,41 @@ class TwoServersIT {
     void throughHaproxyEachSocketClientIsThrottledByItsOwnAddressNotHaproxys() throws Exception {
         assertEquals(204, ScaleOut.put(1, "/api/featherbase/users/erin", "{\"password\":\"erin-pass\"}").statusCode());
         int front = ScaleOut.port(Listener.FEATHERBASE, 0);
-        try (FeatherBaseClient guesser = new FeatherBaseClient("127.0.0.2", front)) {
-            for (int i = 0; i < 5; i++) {
-                assertEquals("FAILURE", guesser.ask("auth|erin>wrong-" + i));
+        // A guesser's twelve connections, open together: least-connections balancing gives each server six. Each
+        // connection may fail three times before the server closes it: 18 failures per server, beyond the 10 free ones.
+        List<FeatherBaseClient> guessers = new ArrayList<>();
+        Set<String> guessed = new HashSet<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                guessers.add(new FeatherBaseClient("127.0.0.2", front));
             }
-            assertEquals("FAILURE", guesser.ask("auth|erin>erin-pass"), "the guesser's address waits now, even with the right password");
-            // Another client's four connections: least-connections balancing puts at least one on the guesser's server,
-            // where, were every client HAProxy's 127.0.0.1, it would have to wait too.
-            List<FeatherBaseClient> other = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    other.add(new FeatherBaseClient("127.0.0.3", front));
+            for (FeatherBaseClient guesser : guessers) {
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    guessed.add(guesser.ask("auth|erin>wrong-" + attempt));
                 }
-                for (FeatherBaseClient client : other) {
-                    assertEquals("SUCCESS", client.ask("auth|erin>erin-pass"), "another client signs in at once, whichever server");
-                }
-            } finally {
-                for (FeatherBaseClient client : other) {
-                    client.close();
-                }
+            }
+        } finally {
+            for (FeatherBaseClient guesser : guessers) {
+                guesser.close();
+            }
+        }
+        assertEquals(Set.of("FAILURE"), guessed);
+        try (FeatherBaseClient one = new FeatherBaseClient("127.0.0.2", front); FeatherBaseClient two = new FeatherBaseClient("127.0.0.2", front)) {
+            assertEquals("FAILURE", one.ask("auth|erin>erin-pass"), "the guesser's address waits now on either server, even with the password");
+            assertEquals("FAILURE", two.ask("auth|erin>erin-pass"), "the guesser's address waits now on either server, even with the password");
+        }
+        // Another client's four connections, at least one on each server: were every client HAProxy's 127.0.0.1, it would wait too.
+        List<FeatherBaseClient> other = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                other.add(new FeatherBaseClient("127.0.0.3", front));
+            }
+            for (FeatherBaseClient client : other) {
+                assertEquals("SUCCESS", client.ask("auth|erin>erin-pass"), "another client signs in at once, whichever server");
+            }
+        } finally {
+            for (FeatherBaseClient client : other) {
+                client.close();
             }
         }
     }

@@ -11,7 +11,10 @@ package dev.portico.jca.codec;
  */
 public interface ProtocolSession<Q, R> {
 
-    /** Told once, before the first frame, the IP address the connection comes from; sessions whose requests carry it keep it. */
+    /**
+     * Told before the first frame the IP address the connection comes from, and once more if a trusted load balancer's
+     * PROXY header names the client it carries; sessions whose requests carry it keep the last.
+     */
     default void clientAddress(String address) {
     }
 

@@ -78,7 +78,7 @@ public class SocketActivationSpec implements ActivationSpec {
     private String tlsProtocols = "TLSv1.3,TLSv1.2";
 
     @ConfigProperty(description = "Load balancers whose connections may begin with a PROXY protocol header (v1 or v2) naming the"
-            + " real client: comma-separated IP addresses or networks (10.0.0.0/8); unset or empty for none")
+            + " real client: comma-separated IP addresses or networks (192.0.2.10/31); unset or empty for none")
     private String proxyProtocolFrom;
 
     private ResourceAdapter resourceAdapter;

@@ -71,11 +71,12 @@ final class ClientAccepting<Q, R> {
                 listener.writing.close(evicted);
                 listener.counters.traffic.evicted();
             }
+            Connection<Q, R> c = null;
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 InetAddress peer = channel.getRemoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
-                Connection<Q, R> c = new Connection<>(channel, codecs.get(), System.nanoTime(), peer == null ? null : peer.getHostAddress(),
+                c = new Connection<>(channel, codecs.get(), System.nanoTime(), peer == null ? null : peer.getHostAddress(),
                         SocketListener.STREAM_BOUND, listener.dispatch::settleSoon);
                 c.session.clientAddress(c.clientAddress);
                 c.proxyHeaderPossible = listener.settings.trustedProxies().trusts(peer);
@@ -90,6 +91,10 @@ final class ClientAccepting<Q, R> {
                 }
             } catch (IOException e) {
                 LOG.fine(() -> listener.settings.name() + ": setting up a connection failed: " + e);
+                if (c != null && c.key != null) {
+                    listener.writing.close(c); // registered and counted: closed as any connection
+                    continue;
+                }
                 try {
                     channel.close();
                 } catch (IOException ignored) {

@@ -103,6 +103,9 @@ final class ConnectionReading<Q, R> {
         c.input.compact();
         if (parsed instanceof ProxyHeader.NeedMore) {
             if (n < 0) {
+                if (c.input.position() > 0) {
+                    counters.refused(SocketListener.describe(c), "incomplete PROXY header", new byte[0]);
+                }
                 listener.writing.close(c);
             }
             return false;
@@ -131,6 +134,9 @@ final class ConnectionReading<Q, R> {
 
     /** Cuts as many frames as the connection may have answered now; whether it consumed any input. */
     boolean decode(Connection<Q, R> c) {
+        if (c.proxyHeaderPossible) {
+            return false; // what came so far may be part of a PROXY header, not of a request
+        }
         boolean consumed = false;
         boolean starved = false;
         c.input.flip();

@@ -31,7 +31,7 @@ final class ProxyHeader {
     /** A header that breaks the protocol's rules. */
     record Invalid(String reason) implements Parsed { }
 
-    /** A whole header; {@code client} is null when it names none (a balancer's own check, or an unknown family). */
+    /** A whole header; {@code client} is null when it names no TCP client (a balancer's own check, UDP, a UNIX socket). */
     record Header(String client) implements Parsed { }
 
     private ProxyHeader() {
@@ -106,7 +106,8 @@ final class ProxyHeader {
             return new NeedMore();
         }
         int versionAndCommand = in.get(start + 12) & 0xFF;
-        int family = (in.get(start + 13) & 0xFF) >> 4;
+        int familyAndTransport = in.get(start + 13) & 0xFF;
+        int family = familyAndTransport >> 4;
         int length = in.getShort(start + 14) & 0xFFFF;
         if (versionAndCommand >> 4 != 2) {
             return new Invalid("a version 2 header of version " + (versionAndCommand >> 4));
@@ -115,6 +116,9 @@ final class ProxyHeader {
         if (command > 1) {
             return new Invalid("a version 2 header with command " + command);
         }
+        if (familyAndTransport != 0x00 && (family < 1 || family > 3 || (familyAndTransport & 0x0F) < 1 || (familyAndTransport & 0x0F) > 2)) {
+            return new Invalid("a version 2 header with address family and transport 0x" + Integer.toHexString(familyAndTransport));
+        }
         if (length > V2_MAX_PAYLOAD) {
             return new Invalid("a version 2 header of " + length + " bytes of addresses and extensions");
         }
@@ -122,7 +126,7 @@ final class ProxyHeader {
             return new NeedMore();
         }
         String client = null;
-        if (command == 1 && (family == 1 || family == 2)) {
+        if (command == 1 && (familyAndTransport == 0x11 || familyAndTransport == 0x21)) {
             int size = family == 1 ? 4 : 16;
             if (length < 2 * size + 4) {
                 return new Invalid("a version 2 header too short for its addresses");

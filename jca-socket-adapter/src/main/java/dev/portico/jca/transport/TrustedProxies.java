@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The addresses a listener takes PROXY protocol headers from (a load balancer such as HAProxy with
- * {@code send-proxy} or {@code send-proxy-v2}): IP addresses and networks ({@code 10.0.0.0/8}, {@code fd00::/8}),
+ * {@code send-proxy} or {@code send-proxy-v2}): IP addresses and networks ({@code 192.0.2.10}, {@code 192.0.2.8/29}, {@code fd00::10}),
  * written as literals, never host names. A connection from one of them may begin with a header naming the client it
  * carries, which then counts as the connection's client address (login throttling, eviction, logs); a connection from
  * anywhere else, or one without a header, keeps its own peer address. None by default.
@@ -19,7 +19,8 @@ public final class TrustedProxies {
     public static final TrustedProxies NONE = new TrustedProxies(List.of(), "");
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** Hex digits and colons, perhaps an IPv4 tail; begins with a hex digit or a colon (".:" would be looked up as a name). */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|:");
 
     private record Network(byte[] address, int prefixBits) {
         boolean contains(byte[] other) {

@@ -46,7 +46,8 @@ class ListenerDefaultsTest {
             Map.entry("shutdownGraceMillis", spec -> spec.shutdownGrace().toMillis()),
             Map.entry("tls", SocketActivationSpec::getTls),
             Map.entry("tlsKeyStoreType", SocketActivationSpec::getTlsKeyStoreType),
-            Map.entry("tlsProtocols", SocketActivationSpec::getTlsProtocols));
+            Map.entry("tlsProtocols", SocketActivationSpec::getTlsProtocols),
+            Map.entry("proxyProtocolFrom", spec -> spec.settings().trustedProxies().any() ? spec.settings().trustedProxies().toString() : ""));
 
     /** Properties the adapter has no default for: the server names its own key store and where its password is. */
     private static final Set<String> SERVER_SUPPLIED = Set.of("tlsKeyStore", "tlsKeyStorePassword");

@@ -53,7 +53,7 @@ class ProxyHeaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"PROXY TCP4 192.0.2.1 192.0.2.2 40000 6969\n", "PROXY TCP4 192.0.2.1 192.0.2.2 40000\r\n",
             "PROXY TCP4 ::1 192.0.2.2 40000 6969\r\n", "PROXY TCP6 192.0.2.1 ::1 40000 6969\r\n", "PROXY TCP4 192.0.2.1 192.0.2.2 65536 1\r\n",
-            "PROXY TCP4 example.org 192.0.2.2 1 1\r\n", "PROXY UDP4 192.0.2.1 192.0.2.2 1 1\r\n", "PROXY TCP4 192.0.2.1  192.0.2.2 1 1\r\n"})
+            "PROXY TCP4 example.org 192.0.2.2 1 1\r\n", "PROXY TCP6 .: ::1 1 1\r\n", "PROXY TCP6 .a:b ::1 1 1\r\n", "PROXY UDP4 192.0.2.1 192.0.2.2 1 1\r\n", "PROXY TCP4 192.0.2.1  192.0.2.2 1 1\r\n"})
     void aMalformedVersion1HeaderIsInvalid(String header) {
         assertInstanceOf(ProxyHeader.Invalid.class, ProxyHeader.parse(ascii(header)), header);
     }
@@ -85,6 +85,12 @@ class ProxyHeaderTest {
         assertInstanceOf(ProxyHeader.Invalid.class, ProxyHeader.parse(ByteBuffer.wrap(badCommand)));
         byte[] tooShort = ProxyProtocolListenerTest.version2(1, 0x11, new byte[0], new byte[0]);
         assertInstanceOf(ProxyHeader.Invalid.class, ProxyHeader.parse(ByteBuffer.wrap(tooShort)));
+        byte[] udp = ProxyProtocolListenerTest.version2(1, 0x12, new byte[] {(byte) 192, 0, 2, 9}, new byte[4]);
+        assertEquals(new ProxyHeader.Header(null), ProxyHeader.parse(ByteBuffer.wrap(udp)), "a UDP source is no TCP client");
+        for (int family : new int[] {0x41, 0x13, 0x10, 0x01}) {
+            byte[] unknown = ProxyProtocolListenerTest.version2(1, family, new byte[4], new byte[4]);
+            assertInstanceOf(ProxyHeader.Invalid.class, ProxyHeader.parse(ByteBuffer.wrap(unknown)), Integer.toHexString(family));
+        }
         byte[] huge = local.clone();
         huge[14] = (byte) 0xFF;
         assertInstanceOf(ProxyHeader.Invalid.class, ProxyHeader.parse(ByteBuffer.wrap(huge)), "65,280 bytes of extensions are not waited for");
@@ -104,7 +110,7 @@ class ProxyHeaderTest {
         assertFalse(TrustedProxies.parse("").any());
         assertFalse(TrustedProxies.NONE.trusts(InetAddress.getByName("127.0.0.1")));
         assertTrue(TrustedProxies.parse("0.0.0.0/0").trusts(InetAddress.getByName("203.0.113.1")));
-        for (String bad : new String[] {"localhost", "10.0.0.0/33", "10.0.0.0/", "1.2.3", "::1/129", "10.0.0.1,"}) {
+        for (String bad : new String[] {"localhost", "10.0.0.0/33", "10.0.0.0/", "1.2.3", "::1/129", "10.0.0.1,", ".:", ".a:b"}) {
             assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(bad), bad);
         }
     }

@@ -108,6 +108,56 @@ class ProxyProtocolListenerTest {
     }
 
     @Test
+    void onlyTheFirstBytesMayBeAHeaderAndProblemsNameTheClientViaTheProxy() throws Exception {
+        SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = listener(PEER, null);
+        Socket client = bench.connect(listener);
+        String header = "PROXY TCP4 203.0.113.7 127.0.0.1 51000 6969\r\n";
+        LoopbackClient.send(client, header + CREATE + header + CREATE);
+
+        String expected = ANSWERED + "SYNTAXERROR\u0004";
+        assertEquals(expected, readExactly(client, expected.length()), "a second header is bytes of the protocol");
+        String problem = listener.statistics().lastProblem().description();
+        assertTrue(problem.startsWith("bad input from 203.0.113.7 via /127.0.0.1:"), problem);
+    }
+
+    @Test
+    void aFullListenerClosesAnIdleConnectionOfTheClientHoldingMostAsTheHeadersNameThem() throws Exception {
+        SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = listener(PEER, null, 3);
+        Socket first = proxied(listener, "203.0.113.1");
+        Socket second = proxied(listener, "203.0.113.2");
+        Socket third = proxied(listener, "203.0.113.2");
+
+        Socket fourth = proxied(listener, "203.0.113.3");
+
+        assertEquals("", readToEnd(second), "the idle connection of the client holding two was closed for the new one");
+        for (Socket kept : List.of(first, third)) {
+            LoopbackClient.send(kept, CREATE);
+            assertEquals("SUCCESS\u0004", readExactly(kept, 8));
+        }
+        assertEquals(List.of("203.0.113.1", "203.0.113.2", "203.0.113.2", "203.0.113.3", "203.0.113.1", "203.0.113.2"), clients);
+        assertTrue(fourth.isConnected());
+    }
+
+    @Test
+    void aTrustedTlsConnectionThatSendsNothingIsClosedAfterTheReadTimeoutWithoutAByte() throws Exception {
+        SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = listener(PEER, TlsTestKeys.settings());
+        Socket silent = bench.connect(listener);
+        long started = System.nanoTime();
+
+        assertEquals("", readToEnd(silent), "no greeting in the clear before TLS");
+        long waited = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(waited >= 1_500 && waited < 4_500, "closed after the 2 s read timeout, not the 30 s first-request timeout: " + waited + " ms");
+    }
+
+    /** A connection through the proxy for {@code client}, greeted, its first command answered: idle now. */
+    private Socket proxied(SocketListener<?, ?> listener, String client) throws IOException {
+        Socket socket = bench.connect(listener);
+        LoopbackClient.send(socket, "PROXY TCP4 " + client + " 127.0.0.1 51000 6969\r\n" + CREATE);
+        assertEquals(ANSWERED, readExactly(socket, ANSWERED.length()));
+        return socket;
+    }
+
+    @Test
     void overTlsTheHeaderComesFirstInTheClearAndTheGreetingInsideTls() throws Exception {
         SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = listener(PEER, TlsTestKeys.settings());
         byte[] header = "PROXY TCP6 2001:db8::9 ::1 51000 6969\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -123,7 +173,11 @@ class ProxyProtocolListenerTest {
     }
 
     private SocketListener<FeatherBaseRequest, FeatherBaseReply> listener(String trusted, TlsSettings tls) throws IOException {
-        ListenerSettings settings = new ListenerSettings("proxied-test", TlsTestKeys.loopback(), 8, 64, Duration.ofSeconds(2),
+        return listener(trusted, tls, 8);
+    }
+
+    private SocketListener<FeatherBaseRequest, FeatherBaseReply> listener(String trusted, TlsSettings tls, int maxConnections) throws IOException {
+        ListenerSettings settings = new ListenerSettings("proxied-test", TlsTestKeys.loopback(), maxConnections, 64, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 4, Duration.ofSeconds(30), Duration.ofSeconds(10), TrustedProxies.parse(trusted));
         return bench.started(new SocketListener<>(settings, () -> FeatherBaseSession.codec(64, false), request -> {
             clients.add(String.valueOf(request.clientAddress()));
