@@ -1,6 +1,9 @@
 package dev.portico.domain.account;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ... up to {@value #MAX_DELAY_SECONDS} s); an attempt made too early fails without its password being
  * checked (so without the cost of hashing it). Keyed by account and address together, so that
  * someone guessing from elsewhere does not lock the real user out; a caller that throttles by
- * address alone passes {@link #ANY_ACCOUNT}. A success clears the record. At most
+ * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record. At most
  * {@value #MAX_ENTRIES} records are kept. Used by the console login and by FeatherBase's {@code auth}.
  */
 public class LoginThrottle {
@@ -79,6 +82,26 @@ public class LoginThrottle {
     }
 
     private static String key(String account, String address) {
-        return account + '\u0000' + address;
+        return account + '\u0000' + client(address);
+    }
+
+    /**
+     * The part of an address one client holds: an IPv4 address whole, an IPv6 address its /64 (a host is given a
+     * whole /64 and may take any address in it, so a guesser could otherwise use a fresh address for each try).
+     */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal with a colon: parsed, never looked up
+            if (bytes.length != 16) {
+                return address;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 }

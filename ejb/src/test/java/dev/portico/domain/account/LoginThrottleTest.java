@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
@@ -51,6 +52,19 @@ class LoginThrottleTest {
         assertFalse(throttle.mayTry("admin", "10.0.0.1"), "the fourth failure doubles the wait to 2 s");
         clock.millis += 1;
         assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+    }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64SoANewAddressPerTryDoesNotHelp() {
+        for (int i = 1; i <= 3; i++) {
+            throttle.failed("admin", "2001:db8:1:2:0:0:0:" + i);
+        }
+        assertFalse(throttle.mayTry("admin", "2001:db8:1:2:ffff:ffff:ffff:ffff"), "the same /64");
+        assertTrue(throttle.mayTry("admin", "2001:db8:1:3:0:0:0:1"), "the next /64 is another client");
+        assertTrue(throttle.mayTry("admin", "10.0.0.1"));
+        assertEquals("2001:db8:1:2:0:0:0:0/64", LoginThrottle.client("2001:db8:1:2:a:b:c:d"));
+        assertEquals("10.0.0.1", LoginThrottle.client("10.0.0.1"));
+        assertNull(LoginThrottle.client(null));
     }
 
     @Test
