@@ -14,8 +14,8 @@
 # EAR (or PORTICO_EAR) and the database coordinates, so every server uses the template's database; set
 # PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere, and PORTICO_DB_PORTS=p1,p2,... to give
 # server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
-# PROXY protocol v2 header, which the servers take from PORTICO_PROXY_FROM only (default 127.0.0.1: the address this
-# script's HAProxy connects from; health checks go to the HTTP port, without a header).
+# PROXY protocol v2 header, and each HTTP client's in X-Forwarded-For; the servers believe both from PORTICO_PROXY_FROM
+# only (addresses, default 127.0.0.1: where this script's HAProxy connects from; health checks carry neither).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -44,9 +44,23 @@ count="$2"
 
 port() { echo $(( $1 + $2 * step )); }
 
+# PORTICO_PROXY_FROM (comma-separated addresses) as the regular expression Liberty's remoteIp matches peers with.
+proxies_regex() {
+    local entry regex=""
+    IFS=, read -r -a entries <<< "$proxy_from"
+    for entry in "${entries[@]}"; do
+        entry="${entry// /}"
+        [[ "$entry" =~ ^[0-9a-fA-F.:]+$ ]] || { echo "PORTICO_PROXY_FROM: '$entry' is not an IP address (networks are not taken here)" >&2; exit 1; }
+        regex="${regex:+$regex|}${entry//./\\.}"
+    done
+    echo "$regex"
+}
+
 create() {
     local src="$wlp/usr/servers/$template"
     [ -f "$src/server.xml" ] || { echo "no template server at $src (run mvn -Prun package once, or set PORTICO_TEMPLATE)" >&2; exit 1; }
+    local http_proxies
+    http_proxies="$(proxies_regex)"
     for i in $(seq 1 "$count"); do
         local dir="$wlp/usr/servers/$prefix$i"
         rm -rf "$dir"
@@ -86,6 +100,15 @@ create() {
                 echo "portico.db.port=${ports[$(( (i - 1) % ${#ports[@]} ))]}"
             fi
         } > "$dir/bootstrap.properties"
+        # HTTP: Liberty takes the client from X-Forwarded-For (HAProxy's option forwardfor) only on requests from the balancer.
+        mkdir -p "$dir/configDropins/overrides"
+        cat > "$dir/configDropins/overrides/portico-balancer.xml" <<XML
+<server>
+    <!-- Written by scale-out/portico-servers.sh: requests from HAProxy name their client in X-Forwarded-For. -->
+    <httpEndpoint id="defaultHttpEndpoint" remoteIpRef="porticoBalancer"/>
+    <remoteIp id="porticoBalancer" proxies="$http_proxies" useRemoteIpInAccessLog="true"/>
+</server>
+XML
         echo "created $prefix$i: HTTP $(port "$front_http" "$i"), customer $(port "$front_customer" "$i"), FeatherBase $(port "$front_featherbase" "$i"), rental $(port "$front_rental" "$i")"
     done
 }
