@@ -175,6 +175,9 @@ CFG
         echo "frontend ${name}_front"
         if [ "$name" = http ]; then
             echo "    mode http"
+            # The servers believe X-Forwarded-For from HAProxy (remoteIp): only HAProxy's own, never a client's.
+            echo "    http-request del-header X-Forwarded-For"
+            echo "    http-request del-header Forwarded"
             echo "    option forwardfor"
         fi
         echo "    bind 127.0.0.1:$front_port"

@@ -200,25 +200,28 @@ class TwoServersIT {
         int front = ScaleOut.port(Listener.HTTP, 0);
         String wrong = Http.basic(ItEnvironment.adminUser(), "not-the-password");
         String right = Http.basic(ItEnvironment.adminUser(), ItEnvironment.adminPassword());
-        // Round robin: four wrong passwords per server from 127.0.0.2, each claiming another client in X-Forwarded-For.
+        // Round robin: four wrong passwords per server from 127.0.0.2, each claiming another client in a header of its own.
         for (int i = 0; i < 8; i++) {
-            assertEquals(401, apiStatus("127.0.0.2", front, wrong, "203.0.113." + i));
+            assertEquals(401, apiStatus("127.0.0.2", front, wrong, (i % 2 == 0 ? "X-Forwarded-For: " : "Forwarded: for=") + "203.0.113." + i));
         }
-        assertEquals(401, apiStatus("127.0.0.2", front, right, "203.0.113.99"), "the guesser waits now on one server, whatever it claims");
-        assertEquals(401, apiStatus("127.0.0.2", front, right, "203.0.113.98"), "and on the other");
-        // Were every request HAProxy's 127.0.0.1 to the servers, this client would wait too.
+        assertEquals(401, apiStatus("127.0.0.2", front, right, "X-Forwarded-For: 203.0.113.99"), "the guesser waits now on one server");
+        assertEquals(401, apiStatus("127.0.0.2", front, right, "Forwarded: for=203.0.113.98"), "and on the other, whatever it claims");
+        // Were every request HAProxy's 127.0.0.1 to the servers, these would wait too.
         assertEquals(200, apiStatus("127.0.0.3", front, right, null), "another client is let in at once");
         assertEquals(200, apiStatus("127.0.0.3", front, right, null), "on either server");
+        for (int server = 1; server <= ScaleOut.SERVERS; server++) {
+            assertEquals(200, ScaleOut.get(server, "/api/customers").statusCode(), "HAProxy's own address is not held for the guesser");
+        }
     }
 
-    /** The status of GET /api/customers through HAProxy from a given loopback address, with an X-Forwarded-For of its own if given. */
-    private static int apiStatus(String from, int port, String authorization, String claimed) throws IOException {
+    /** The status of GET /api/customers through HAProxy from a given loopback address, with a header line of its own if given. */
+    private static int apiStatus(String from, int port, String authorization, String header) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
             socket.setSoTimeout(30_000);
             String request = "GET /portico/api/customers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization + "\r\n"
-                    + (claimed == null ? "" : "X-Forwarded-For: " + claimed + "\r\n") + "Connection: close\r\n\r\n";
+                    + (header == null ? "" : header + "\r\n") + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(statusLine.substring(9, 12));
