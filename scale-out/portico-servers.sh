@@ -106,7 +106,7 @@ create() {
 <server>
     <!-- Written by scale-out/portico-servers.sh: requests from HAProxy name their client in X-Forwarded-For. -->
     <httpEndpoint id="defaultHttpEndpoint" remoteIpRef="porticoBalancer"/>
-    <remoteIp id="porticoBalancer" proxies="$http_proxies" useRemoteIpInAccessLog="true"/>
+    <remoteIp id="porticoBalancer" proxies="$http_proxies"/>
 </server>
 XML
         echo "created $prefix$i: HTTP $(port "$front_http" "$i"), customer $(port "$front_customer" "$i"), FeatherBase $(port "$front_featherbase" "$i"), rental $(port "$front_rental" "$i")"
