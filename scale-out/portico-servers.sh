@@ -15,7 +15,7 @@
 # PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere, and PORTICO_DB_PORTS=p1,p2,... to give
 # server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
 # PROXY protocol v2 header, and each HTTP client's in X-Forwarded-For; the servers believe both from PORTICO_PROXY_FROM
-# only (addresses, default 127.0.0.1: where this script's HAProxy connects from; health checks carry neither).
+# only (IPv4 addresses, default 127.0.0.1: where this script's HAProxy connects from; health checks carry neither).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,7 +33,8 @@ lb_maxconn="${PORTICO_LB_MAXCONN:-8000}"
 # Each server writes its own export file by default (command 8 lands on whichever server HAProxy chose).
 default_export='${server.output.dir}/export/customers-data.txt'
 export_file="${PORTICO_EXPORT_FILE:-$default_export}"
-# Socket clients reach the servers through HAProxy, which names each one in a PROXY header (send-proxy-v2 below).
+# Clients reach the servers through HAProxy, which names each one: a PROXY header on sockets (send-proxy-v2 below),
+# X-Forwarded-For on HTTP (option forwardfor).
 proxy_from="${PORTICO_PROXY_FROM:-127.0.0.1}"
 
 usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -44,13 +45,15 @@ count="$2"
 
 port() { echo $(( $1 + $2 * step )); }
 
-# PORTICO_PROXY_FROM (comma-separated addresses) as the regular expression Liberty's remoteIp matches peers with.
+# PORTICO_PROXY_FROM (comma-separated IPv4 addresses) as the regular expression Liberty's remoteIp matches peers with
+# (the whole address; Liberty writes IPv6 peers in a long form, so IPv6 is not taken here).
 proxies_regex() {
-    local entry regex=""
+    local entry regex="" entries
+    [[ "$proxy_from" != *$'\n'* ]] || { echo "PORTICO_PROXY_FROM: one line of addresses" >&2; exit 1; }
     IFS=, read -r -a entries <<< "$proxy_from"
     for entry in "${entries[@]}"; do
         entry="${entry// /}"
-        [[ "$entry" =~ ^[0-9a-fA-F.:]+$ ]] || { echo "PORTICO_PROXY_FROM: '$entry' is not an IP address (networks are not taken here)" >&2; exit 1; }
+        [[ "$entry" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] || { echo "PORTICO_PROXY_FROM: '$entry' is not an IPv4 address (networks and IPv6 are not taken here)" >&2; exit 1; }
         regex="${regex:+$regex|}${entry//./\\.}"
     done
     echo "$regex"
@@ -106,7 +109,7 @@ create() {
 <server>
     <!-- Written by scale-out/portico-servers.sh: requests from HAProxy name their client in X-Forwarded-For. -->
     <httpEndpoint id="defaultHttpEndpoint" remoteIpRef="porticoBalancer"/>
-    <remoteIp id="porticoBalancer" proxies="$http_proxies"/>
+    <remoteIp id="porticoBalancer" proxies="$http_proxies" useRemoteIpInAccessLog="true"/>
 </server>
 XML
         echo "created $prefix$i: HTTP $(port "$front_http" "$i"), customer $(port "$front_customer" "$i"), FeatherBase $(port "$front_featherbase" "$i"), rental $(port "$front_rental" "$i")"
@@ -175,8 +178,12 @@ CFG
         echo "frontend ${name}_front"
         if [ "$name" = http ]; then
             echo "    mode http"
-            # The servers believe X-Forwarded-For from HAProxy (remoteIp): only HAProxy's own, never a client's.
+            # The servers believe X-Forwarded-* and Forwarded from HAProxy (remoteIp): only HAProxy's own, never a client's
+            # (a client's X-Forwarded-Proto: https would pass for HTTPS).
             echo "    http-request del-header X-Forwarded-For"
+            echo "    http-request del-header X-Forwarded-Proto"
+            echo "    http-request del-header X-Forwarded-Host"
+            echo "    http-request del-header X-Forwarded-Port"
             echo "    http-request del-header Forwarded"
             echo "    option forwardfor"
         fi

@@ -93,6 +93,11 @@ final class ScaleOut {
         process.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /** Server i's HTTP access log. */
+    static Path accessLog(int server) {
+        return WLP.resolve("usr/servers/" + PREFIX + server + "/logs/http_access.log");
+    }
+
     /** GET as the admin (HTTP Basic) from server i (0: through HAProxy). */
     static HttpResponse<String> get(int server, String path) throws IOException, InterruptedException {
         return HTTP.send(request(server, path).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -211,6 +213,9 @@ class TwoServersIT {
         assertEquals(200, apiStatus("127.0.0.3", front, right, null), "on either server");
         for (int server = 1; server <= ScaleOut.SERVERS; server++) {
             assertEquals(200, ScaleOut.get(server, "/api/customers").statusCode(), "HAProxy's own address is not held for the guesser");
+            Path log = ScaleOut.accessLog(server);
+            assertTrue(Files.readAllLines(log).stream().anyMatch(line -> line.startsWith("127.0.0.3 admin ")),
+                    "server " + server + "'s access log names the client, not HAProxy: " + log);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Slows down guessing: after a number of free failed logins for one account from one client
@@ -26,6 +27,9 @@ public class LoginThrottle {
     static final int MAX_ENTRIES = 10_000;
     /** A record untouched for this long is forgotten. */
     static final long FORGET_AFTER_MILLIS = 15 * 60_000;
+
+    /** An IPv6 literal: a hex digit or colon first (anything else with a colon could be looked up as a name). */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private record Failures(int count, long lastMillis) { }
 
@@ -90,13 +94,13 @@ public class LoginThrottle {
      * whole /64 and may take any address in it, so a guesser could otherwise use a fresh address for each try).
      */
     static String client(String address) {
-        if (address == null || address.indexOf(':') < 0) {
+        if (address == null || !IPV6.matcher(address).matches()) {
             return address;
         }
         try {
-            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal with a colon: parsed, never looked up
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // hex digits and colons: parsed, never looked up
             if (bytes.length != 16) {
-                return address;
+                return InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped: the IPv4 address
             }
             Arrays.fill(bytes, 8, 16, (byte) 0);
             return InetAddress.getByAddress(bytes).getHostAddress() + "/64";

@@ -64,6 +64,9 @@ class LoginThrottleTest {
         assertTrue(throttle.mayTry("admin", "10.0.0.1"));
         assertEquals("2001:db8:1:2:0:0:0:0/64", LoginThrottle.client("2001:db8:1:2:a:b:c:d"));
         assertEquals("10.0.0.1", LoginThrottle.client("10.0.0.1"));
+        assertEquals(LoginThrottle.client("2001:DB8:1:2::9"), LoginThrottle.client("2001:db8:1:2:0:0:0:1"), "one key however it is written");
+        assertEquals("10.0.0.1", LoginThrottle.client("::ffff:10.0.0.1"), "an IPv4-mapped address is its IPv4 address");
+        assertEquals("zz:1", LoginThrottle.client("zz:1"), "not a literal: kept as it is, never looked up");
         assertNull(LoginThrottle.client(null));
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -107,7 +108,7 @@ public class CustomerImportForm implements Serializable {
     static String summary(ImportReport report) {
         boolean cut = report.skippedCount() > report.skipped().size();
         return "Imported " + Counts.of(report.imported(), "customer", "customers") + ", skipped "
-                + Counts.of(report.skippedCount(), "line", "lines") + (cut ? " (the first " + report.skipped().size() + " are listed)" : "") + ".";
+                + Counts.of(report.skippedCount(), "line", "lines") + (cut ? String.format(Locale.ROOT, " (the first %,d are listed)", report.skipped().size()) : "") + ".";
     }
 
     public int getSkippedTotal() {

@@ -243,13 +243,13 @@ public class FeatherBaseTablePage implements Serializable {
         return table;
     }
 
-    /** The table as the page shows it: its columns and row count when last loaded. */
     /** The table's size as the page heads it: {@code 1 row, 2 columns}. */
     public String getSummary() {
         TableView shown = getView();
         return shown == null ? "" : Counts.of(shown.rows(), "row", "rows") + ", " + Counts.of(shown.columns().size(), "column", "columns");
     }
 
+    /** The table as the page shows it: its columns and row count when last loaded. */
     public TableView getView() {
         return view;
     }
