@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -16,7 +15,8 @@ import java.util.regex.Pattern;
  * checked (so without the cost of hashing it). Keyed by account and address together, so that
  * someone guessing from elsewhere does not lock the real user out; a caller that throttles by
  * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record. At most
- * {@value #MAX_ENTRIES} records are kept. Used by the console login and by FeatherBase's {@code auth}.
+ * {@value #MAX_ENTRIES} records are kept; the newest and those that make someone wait are the last to go. Used by
+ * the console login and by FeatherBase's {@code auth}.
  */
 public class LoginThrottle {
 
@@ -74,14 +74,24 @@ public class LoginThrottle {
         return Math.min(1000L << steps, MAX_DELAY_SECONDS * 1000);
     }
 
+    /**
+     * Makes room when full, down to half at most: records untouched for {@value #FORGET_AFTER_MILLIS} ms go, then
+     * those still within their free failures, then the older half of the rest. Never all at once: a guesser who fills
+     * the table with records of its own (other account names, other addresses) must not wipe the record that makes
+     * it wait, nor keep a table so full that a new record is wiped before it counts.
+     */
     private void forgetOld(long now) {
-        for (Iterator<Failures> it = failures.values().iterator(); it.hasNext(); ) {
-            if (now - it.next().lastMillis() > FORGET_AFTER_MILLIS) {
-                it.remove();
-            }
+        failures.values().removeIf(f -> now - f.lastMillis() > FORGET_AFTER_MILLIS);
+        if (failures.size() > MAX_ENTRIES / 2) {
+            failures.values().removeIf(f -> f.count() < freeFailures);
         }
-        if (failures.size() >= MAX_ENTRIES) {
-            failures.clear();
+        if (failures.size() > MAX_ENTRIES / 2) {
+            long[] times = failures.values().stream().mapToLong(Failures::lastMillis).sorted().toArray();
+            long median = times[times.length / 2];
+            failures.values().removeIf(f -> f.lastMillis() < median);
+            if (failures.size() > MAX_ENTRIES / 2) {
+                failures.values().removeIf(f -> f.lastMillis() <= median);
+            }
         }
     }
 

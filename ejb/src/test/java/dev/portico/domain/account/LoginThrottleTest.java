@@ -90,6 +90,29 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aGuesserWhoFillsTheTableDoesNotWipeTheRecordThatMakesItWait() {
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        for (int i = 0; i < 3 * LoginThrottle.MAX_ENTRIES; i++) {
+            throttle.failed("junk" + i, "10.0.0.1");
+        }
+        assertFalse(throttle.mayTry("admin", "10.0.0.1"), "still waits after 30,000 junk records");
+
+        for (int i = 0; i < LoginThrottle.MAX_ENTRIES; i++) { // a table full of records that each make someone wait
+            for (int n = 0; n < 3; n++) {
+                throttle.failed("waiting" + i, "10.0.0.2");
+            }
+            clock.millis++;
+        }
+        assertFalse(throttle.mayTry("waiting" + (LoginThrottle.MAX_ENTRIES - 1), "10.0.0.2"), "the older half went, not all: the newest stay");
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("admin", "10.0.0.7");
+        }
+        assertFalse(throttle.mayTry("admin", "10.0.0.7"), "a new guesser's record counts up, not wiped for want of room");
+    }
+
+    @Test
     void theWaitNeverExceedsAMinute() {
         assertEquals(1_000, LoginThrottle.delayMillis(0));
         assertEquals(32_000, LoginThrottle.delayMillis(5));
