@@ -80,13 +80,11 @@ final class ClientAccepting<Q, R> {
                         SocketListener.STREAM_BOUND, listener.dispatch::settleSoon);
                 c.session.clientAddress(c.clientAddress);
                 c.proxyHeaderPossible = listener.settings.trustedProxies().trusts(peer);
-                // A trusted proxy's connection may begin with a PROXY header: TLS (and the greeting inside it) begins after it.
-                c.tlsDeferred = listener.tls != null && c.proxyHeaderPossible;
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 listener.connections.add(c);
                 listener.eviction.opened(c);
                 listener.counters.connectionOpened();
-                if (!c.tlsDeferred) {
+                if (!tlsDeferred(c)) {
                     begin(c, channel);
                 }
             } catch (IOException e) {
@@ -111,12 +109,16 @@ final class ClientAccepting<Q, R> {
      * first ({@code socket} then gives the bytes read after it).
      */
     void begin(Connection<Q, R> c, ByteChannel socket) throws IOException {
-        c.tlsDeferred = false;
         if (listener.tls != null) {
             c.io = new TlsChannel(socket, listener.tls.newEngine(), listener.handshakeTasks, () -> listener.dispatch.settleSoon(c));
         }
         c.enqueue(c.session.greeting());
         listener.writing.settle(c);
+    }
+
+    /** Whether the connection's TLS, and its greeting, wait for the first bytes (a PROXY header may come before them). */
+    boolean tlsDeferred(Connection<Q, R> c) {
+        return listener.tls != null && c.proxyHeaderPossible;
     }
 
     /** Room for a client again (a connection closed): accepting goes on, unless paused. */

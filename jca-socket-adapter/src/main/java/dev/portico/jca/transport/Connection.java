@@ -30,12 +30,13 @@ final class Connection<Q, R> {
     final long acceptedNanos;
     /** The client's IP address (the one a trusted proxy's header named, if any); null when unknown. */
     String clientAddress;
-    /** From a trusted proxy, and nothing read yet: the first bytes may be a PROXY header. */
+    /**
+     * From a trusted proxy, and nothing read yet: the first bytes may be a PROXY header. On a TLS listener, TLS (and the
+     * greeting inside it) begins only after them.
+     */
     boolean proxyHeaderPossible;
     /** A PROXY header named the client: {@link #clientAddress} is not the peer's. */
     boolean proxied;
-    /** A TLS listener's connection whose TLS begins after its PROXY header, if any: the greeting waits too. */
-    boolean tlsDeferred;
     SelectionKey key;
 
     /** Bytes received and not yet consumed, in write mode. */

@@ -115,6 +115,7 @@ final class ConnectionReading<Q, R> {
             listener.writing.close(c);
             return false;
         }
+        boolean tlsDeferred = listener.accepting.tlsDeferred(c);
         c.proxyHeaderPossible = false;
         if (parsed instanceof ProxyHeader.Header header && header.client() != null) {
             listener.eviction.closed(c);
@@ -123,7 +124,7 @@ final class ConnectionReading<Q, R> {
             listener.eviction.opened(c);
             c.session.clientAddress(c.clientAddress);
         }
-        if (c.tlsDeferred) {
+        if (tlsDeferred) {
             c.input.flip();
             ByteBuffer after = ByteBuffer.allocate(c.input.remaining()).put(c.input).flip();
             c.input.clear();
@@ -186,7 +187,7 @@ final class ConnectionReading<Q, R> {
             if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
                 continue;
             }
-            if (c.tlsDeferred) {
+            if (listener.accepting.tlsDeferred(c)) {
                 // no TLS yet to answer in: a trusted proxy's connection that sent nothing whole in time is closed
                 if (now - c.acceptedNanos > settings.readTimeout().toNanos()) {
                     listener.writing.close(c);
