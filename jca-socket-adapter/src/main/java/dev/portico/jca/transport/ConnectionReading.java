@@ -99,7 +99,7 @@ final class ConnectionReading<Q, R> {
      */
     private boolean proxyHeader(Connection<Q, R> c, int n) throws IOException {
         c.input.flip();
-        ProxyHeader.Parsed parsed = c.input.hasRemaining() ? ProxyHeader.parse(c.input) : new ProxyHeader.NeedMore();
+        ProxyHeader.Parsed parsed = ProxyHeader.parse(c.input);
         c.input.compact();
         if (parsed instanceof ProxyHeader.NeedMore) {
             if (n < 0) {

@@ -37,8 +37,11 @@ final class ProxyHeader {
     private ProxyHeader() {
     }
 
-    /** Parses from {@code in} (read mode); only a {@link Header} advances its position, past the header. */
+    /** Parses from {@code in} (read mode; nothing yet: need more); only a {@link Header} advances its position, past the header. */
     static Parsed parse(ByteBuffer in) {
+        if (!in.hasRemaining()) {
+            return new NeedMore();
+        }
         if (startsWith(in, V1_START)) {
             return in.remaining() < V1_START.length ? new NeedMore() : version1(in);
         }
@@ -48,7 +51,7 @@ final class ProxyHeader {
         return new NotAHeader();
     }
 
-    /** Whether what {@code in} holds agrees with {@code prefix} as far as either goes (nothing agrees with anything). */
+    /** Whether what {@code in} holds (something) agrees with {@code prefix} as far as either goes. */
     private static boolean startsWith(ByteBuffer in, byte[] prefix) {
         int n = Math.min(in.remaining(), prefix.length);
         for (int i = 0; i < n; i++) {
@@ -56,7 +59,7 @@ final class ProxyHeader {
                 return false;
             }
         }
-        return n > 0;
+        return true;
     }
 
     private static Parsed version1(ByteBuffer in) {

@@ -33,7 +33,7 @@ class ProxyHeaderTest {
         byte[] v1 = "PROXY TCP4 192.0.2.1 192.0.2.2 40000 6969\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] v2 = ProxyProtocolListenerTest.version2(1, 0x11, new byte[] {(byte) 192, 0, 2, 9}, new byte[] {127, 0, 0, 1});
         for (byte[] header : new byte[][] {v1, v2}) {
-            for (int n = 1; n < header.length; n++) {
+            for (int n = 0; n < header.length; n++) {
                 ByteBuffer in = ByteBuffer.wrap(header, 0, n);
                 assertInstanceOf(ProxyHeader.NeedMore.class, ProxyHeader.parse(in), n + " bytes");
                 assertEquals(0, in.position());
