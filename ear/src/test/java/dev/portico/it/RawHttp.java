@@ -3,6 +3,7 @@ package dev.portico.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,16 +37,33 @@ final class RawHttp {
 
     /** GET of a web module path (under /portico) with the given Host header and extra header lines. */
     static Reply get(String path, String host, String... headerLines) throws IOException {
+        return send(getRequest(path, host, headerLines));
+    }
+
+    /** The same GET sent from a given local address (another client machine, on loopback) to another HTTP port. */
+    static Reply getFrom(String localAddress, int port, String path, String... headerLines) throws IOException {
+        return send(getRequest(path, "127.0.0.1", headerLines), localAddress, port);
+    }
+
+    private static String getRequest(String path, String host, String... headerLines) {
         StringBuilder request = new StringBuilder("GET /portico" + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
-        return send(request.append("Connection: close\r\n\r\n").toString());
+        return request.append("Connection: close\r\n\r\n").toString();
     }
 
     /** Sends the request text as it is and reads the response until the server closes the connection. */
     static Reply send(String request) throws IOException {
-        try (Socket socket = new Socket(ItEnvironment.HOST, ItEnvironment.httpPort())) {
+        return send(request, null, ItEnvironment.httpPort());
+    }
+
+    private static Reply send(String request, String localAddress, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5_000);
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

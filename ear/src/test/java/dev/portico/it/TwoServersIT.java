@@ -9,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,16 +218,8 @@ class TwoServersIT {
 
     /** The status of GET /api/customers through HAProxy from a given loopback address, with a header line of its own if given. */
     private static int apiStatus(String from, int port, String authorization, String header) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress(ItEnvironment.HOST, port), 5000);
-            socket.setSoTimeout(30_000);
-            String request = "GET /portico/api/customers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization + "\r\n"
-                    + (header == null ? "" : header + "\r\n") + "Connection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(statusLine.substring(9, 12));
-        }
+        String[] lines = header == null ? new String[] {"Authorization: " + authorization} : new String[] {"Authorization: " + authorization, header};
+        return RawHttp.getFrom(from, port, "/api/customers", lines).status();
     }
 
     @Test
