@@ -301,6 +301,8 @@ class ConsoleFeatherBaseIT {
             browser.waitForText(By.id("tableActions:summary"), "1,000,000 rows");
             assertEquals("Item 24", browser.waitFor(cell(24, "name")).getText());
             assertTrue(browser.driver().findElements(cell(25, "name")).isEmpty(), "one page of 25 rows, no more");
+            assertEquals(List.of("page 1 of 40000", "page 1 of 40000"), browser.driver().findElements(By.cssSelector("[id='grid:rows'] .ui-paginator-current"))
+                    .stream().map(WebElement::getText).toList(), "both paginators give the page; the summary above gives the row count");
             browser.screenshot("featherbase-million-rows-first-page");
 
             long jumped = System.nanoTime();
