@@ -122,6 +122,36 @@ class FeatherBaseApiIT {
         }
     }
 
+    @Test
+    void namesValuesAndPasswordsASocketClientCouldNotReadBackAreRefused() throws Exception {
+        TestDatabase.clearFeatherBase();
+        call("POST", DBS, "{\"name\":\"shop\"}");
+        call("POST", DBS + "/shop/tables", "{\"name\":\"items\",\"columns\":[\"sku\",\"price\"]}");
+        assertEquals(201, call("POST", ITEMS + "/rows", "{\"values\":[\"A-0\",\"1.99\"]}").statusCode());
+
+        // EOT ends a socket reply: a value holding one would end getrow's reply early and shift every later reply.
+        assertTrue(problem(422, call("PUT", ITEMS + "/rows/0/cells/price", "{\"value\":\"1\\u00049\"}")).getString("detail").contains("EOT"));
+        problem(422, call("PUT", ITEMS + "/rows/0", "{\"values\":[\"A\\tB\",\"2\"]}"));
+        problem(422, call("POST", ITEMS + "/rows", "{\"values\":[\"A-1\",\"\\u00012\"]}"));
+        problem(422, call("POST", ITEMS + "/columns", "{\"name\":\"col\\u0005our\"}"));
+        problem(422, call("PATCH", ITEMS + "/columns/sku", "{\"name\":\"s\\tku\"}"));
+        problem(422, call("POST", DBS, "{\"name\":\"x\\ty\"}"));
+        problem(422, call("POST", DBS + "/shop/tables", "{\"name\":\"t\\u0002\",\"columns\":[\"a\"]}"));
+        problem(422, call("PUT", "/api/featherbase/users/eve", "{\"password\":\"pass\\u0002word\"}"));
+        problem(422, call("PUT", "/api/featherbase/users/e%09ve", "{\"password\":\"password\"}"));
+        assertEquals(204, call("PUT", "/api/featherbase/users/eve", "{\"password\":\"password\"}").statusCode());
+        // A grant names a database: over 255 characters it is refused (it was a database error and a 500).
+        problem(422, call("PUT", "/api/featherbase/users/eve/grants/" + "d".repeat(256), null));
+        assertEquals(204, call("PUT", "/api/featherbase/users/eve/grants/shop", null).statusCode());
+
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals("A-0\t1.99", socket.ask("getrow|shop|items>0"));
+            assertEquals("shop", socket.ask("getdbs|"));
+            assertEquals("items", socket.ask("gettbls|shop"));
+            assertEquals("INVALID", socket.ask("getrow|shop|items>1"), "no refused row was added");
+        }
+    }
+
     private static String names(JsonArray named) {
         return named.getValuesAs(JsonObject.class).stream().map(o -> "\"" + o.getString("name") + "\"").toList().toString().replace(" ", "");
     }

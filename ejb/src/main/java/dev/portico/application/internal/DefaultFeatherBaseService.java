@@ -7,9 +7,9 @@ import dev.portico.domain.featherbase.FbColumn;
 import dev.portico.domain.featherbase.FbRowStore;
 import dev.portico.domain.featherbase.FbDatabase;
 import dev.portico.domain.featherbase.FbGrant;
-import dev.portico.domain.featherbase.FbNames;
 import dev.portico.domain.featherbase.FbRow;
 import dev.portico.domain.featherbase.FbTable;
+import dev.portico.domain.featherbase.FbText;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRepository;
@@ -186,6 +186,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public void overwriteRow(String user, String database, String table, long row, List<String> values) throws FeatherBaseRefusal {
+        FbText.values(values);
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         List<FbColumn> columns = store.columns(t);
@@ -194,6 +195,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public void overwriteCell(String user, String database, String table, long row, String column, String value) throws FeatherBaseRefusal {
+        FbText.value(value);
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         r.set(column(store.columns(t), column), value);
@@ -275,7 +277,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     }
 
     private static void checkName(String name) throws FeatherBaseRefusal {
-        FbNames.check(name);
+        FbText.name(name);
     }
 
     static FeatherBaseRefusal notFound(String what) {

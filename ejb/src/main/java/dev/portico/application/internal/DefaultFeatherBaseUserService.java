@@ -3,7 +3,7 @@ package dev.portico.application.internal;
 import dev.portico.application.FeatherBaseUserService;
 import dev.portico.domain.account.PasswordHash;
 import dev.portico.domain.featherbase.FbGrant;
-import dev.portico.domain.featherbase.FbNames;
+import dev.portico.domain.featherbase.FbText;
 import dev.portico.domain.featherbase.FbUser;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
@@ -28,11 +28,13 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
 
     @Override
     public void saveUser(String name, String password) throws FeatherBaseRefusal {
-        if (name.isBlank() || name.length() > FbNames.MAX_LENGTH
+        if (name.isBlank() || name.length() > FbText.MAX_NAME_LENGTH
                 || password.isEmpty() || password.length() > PasswordHash.MAX_PASSWORD_LENGTH) {
-            throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to " + FbNames.MAX_LENGTH
+            throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to " + FbText.MAX_NAME_LENGTH
                     + " characters and a password of 1 to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters");
         }
+        FbText.name(name);
+        FbText.plain(password, "passwords");
         Optional<FbUser> existing = store.user(name);
         if (existing.isPresent()) {
             existing.get().changePassword(password);
@@ -48,6 +50,9 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
 
     @Override
     public void grant(String user, String database) throws FeatherBaseRefusal {
+        if (!FbGrant.ALL_DATABASES.equals(database)) {
+            FbText.name(database);
+        }
         existing(user);
         if (!store.grants(user).contains(database)) {
             store.store(new FbGrant(user, database));

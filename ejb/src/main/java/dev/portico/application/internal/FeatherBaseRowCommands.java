@@ -6,6 +6,7 @@ import dev.portico.domain.featherbase.FbRowStore.Append;
 import dev.portico.domain.featherbase.FbRowStore.Appended;
 import dev.portico.domain.featherbase.FbRowStore.Found;
 import dev.portico.domain.featherbase.FbRowStore.Read;
+import dev.portico.domain.featherbase.FbText;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Untransacted;
@@ -37,6 +38,11 @@ public class FeatherBaseRowCommands {
     private FeatherBaseRepository store;
 
     public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
+        try {
+            FbText.values(values);
+        } catch (FeatherBaseRefusal refusal) {
+            throw new Untransacted(refusal);
+        }
         Appended done = groupCommit.append(new Append(user, database, table,
                 ids -> RowCells.encode(ids, DefaultFeatherBaseService.checkCount(ids.size(), values))));
         if (done.missing()) {

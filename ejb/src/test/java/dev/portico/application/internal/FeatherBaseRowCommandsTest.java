@@ -167,4 +167,13 @@ class FeatherBaseRowCommandsTest {
         assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x", "y"))));
         assertTrue(rows.appended.size() == 1, "a refused row is not stored");
     }
+
+    @Test
+    void addrowRefusesAValueASocketClientCouldNotReadBackBeforeItReachesTheGroupCommit() throws Exception {
+        OneTable rows = new OneTable();
+        FeatherBaseRowCommands service = service(rows);
+        assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x", "a\u0004b", "z"))));
+        assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x\ty", "", "z"))));
+        assertTrue(rows.appended.isEmpty(), "nothing stored");
+    }
 }

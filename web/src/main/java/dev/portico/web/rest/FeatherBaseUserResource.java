@@ -78,6 +78,7 @@ public class FeatherBaseUserResource {
     @Operation(summary = "Lets the user use a database (*: every database)")
     @APIResponse(responseCode = "204", description = "Granted")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public void grant(@PathParam("name") String name, @PathParam("database") String database) throws FeatherBaseRefusal {
         users.grant(name, database);
     }
