@@ -51,6 +51,33 @@ class CustomersAndRentalsApiIT {
     }
 
     @Test
+    void aNameOrAddressTheRecordCannotHoldIs422OverHttpAndASkippedLineInAnImport() throws Exception {
+        TestDatabase.clearCustomers();
+        String longest = "n".repeat(512);
+        // Over 512 characters (a database error and a 500 before), a key over 768 (U+0130 lower-cases to two), a |.
+        for (String body : List.of("{\"name\":\"" + longest + "x\"}", "{\"name\":\"" + "\\u0130".repeat(400) + "\"}",
+                "{\"name\":\"Ann|Lee\"}", "{\"name\":\"Ann\",\"address\":\"1|2 Loop St\"}",
+                "{\"name\":\"Ann\",\"address\":\"" + longest + "x\"}")) {
+            problem(422, call("POST", "/api/customers", body));
+        }
+        assertEquals(201, call("POST", "/api/customers", "{\"name\":\"" + longest + "\",\"address\":\"" + longest + "\"}").statusCode());
+        assertTrue(problem(422, call("PUT", "/api/customers/" + longest, "{\"address\":\"" + longest + "x\"}"))
+                .getString("detail").startsWith("field too long: "));
+        problem(422, call("PUT", "/api/customers/" + longest, "{\"address\":\"a|b\"}"));
+        assertEquals(longest, Http.object(call("GET", "/api/customers/" + longest, null).body()).getString("address"), "nothing of a refused update");
+        assertEquals(1, TestDatabase.countCustomers());
+
+        HttpResponse<String> imported = Http.post("/api/customers/import", "text/plain", "Ann|30||\n" + longest + "x|30||\nBob||" + longest + "x|\nCy|||\n");
+        assertEquals(200, imported.statusCode(), imported.body());
+        JsonObject report = Http.object(imported.body());
+        assertEquals(2, report.getInt("imported"), imported.body());
+        assertEquals(List.of(2, 3), report.getJsonArray("skipped").getValuesAs(JsonObject.class).stream().map(l -> l.getInt("lineNumber")).toList());
+        assertEquals(List.of("field too long", "field too long"),
+                report.getJsonArray("skipped").getValuesAs(JsonObject.class).stream().map(l -> l.getString("reason")).toList());
+        assertEquals("Cy|||", CustomerDirectoryClient.ask("1|cy\n").strip(), "the lines after the refused ones are stored");
+    }
+
+    @Test
     void aFilteredPageHasTheTotalAndALinkToTheNextPage() throws Exception {
         TestDatabase.clearCustomers();
         StringBuilder file = new StringBuilder();

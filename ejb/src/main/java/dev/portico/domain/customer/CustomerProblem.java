@@ -12,6 +12,16 @@ public enum CustomerProblem {
      * {@code str.splitlines()} separators) would split its record in the data file, so it is refused.
      */
     LINE_BREAK("line break in field"),
+    /**
+     * Not a reference reason: a name or address holding {@code |}, the protocol's field separator; no socket client
+     * can send one, and the data file would read it back as another field count.
+     */
+    FIELD_SEPARATOR("| in field"),
+    /**
+     * Not a reference reason: a name or address of more than 512 characters, or a name whose key (Python's
+     * {@code str.lower()}, which can lengthen it) is over 768: more than the record stores.
+     */
+    TOO_LONG("field too long"),
     DUPLICATE_NAME("key/record already exists");
 
     private final String reason;

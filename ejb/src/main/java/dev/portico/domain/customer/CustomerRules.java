@@ -11,6 +11,10 @@ public final class CustomerRules {
     public static final int MAX_AGE = 120;
     /** The longest age text stored (leading zeros are kept as written, as the reference kept them). */
     public static final int MAX_AGE_TEXT = 512;
+    /** The most characters of a name or an address (the columns' VARCHAR(512)). */
+    public static final int MAX_TEXT = 512;
+    /** The most characters of a name's key ({@link Customer#keyOf}; the column's VARCHAR(768)). */
+    public static final int MAX_KEY = 768;
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE = Pattern.compile("(394|426|901|514)-[0-9]{4}");
 
@@ -55,9 +59,25 @@ public final class CustomerRules {
         return phone;
     }
 
-    /** The address, or {@code null} for an empty one; it must not hold a line break ({@link #oneLine}). */
+    /** The address, or {@code null} for an empty one; otherwise one field of a record ({@link #recordField}). */
     public static String address(String address) throws InvalidCustomerException {
-        return address.isEmpty() ? null : oneLine(address);
+        return address.isEmpty() ? null : recordField(address);
+    }
+
+    /**
+     * A name or an address as one field of one record: no line break ({@link #oneLine}), no {@code |}
+     * (FIELD_SEPARATOR), at most {@link #MAX_TEXT} characters (TOO_LONG). Only the API and the console's import can
+     * send the last two: the socket splits a request at {@code |} and reads 512 bytes at most by default.
+     */
+    public static String recordField(String field) throws InvalidCustomerException {
+        oneLine(field);
+        if (field.indexOf('|') >= 0) {
+            throw new InvalidCustomerException(CustomerProblem.FIELD_SEPARATOR, field);
+        }
+        if (field.codePointCount(0, field.length()) > MAX_TEXT) {
+            throw new InvalidCustomerException(CustomerProblem.TOO_LONG, field);
+        }
+        return field;
     }
 
     /**
@@ -75,13 +95,18 @@ public final class CustomerRules {
 
     /**
      * A new customer from raw (trimmed) fields, checked in the reference order (name, age, phone),
-     * then for line breaks in the name and the address.
+     * then the name and the address as fields of a record ({@link #recordField}) and the name's key's length.
      */
     public static Customer newCustomer(String name, String age, String address, String phone) throws InvalidCustomerException {
         String checkedName = name(name);
         String checkedAge = age(age);
         String checkedPhone = phone(phone);
-        oneLine(checkedName);
-        return new Customer(checkedName, checkedAge, address(address), checkedPhone);
+        recordField(checkedName);
+        String checkedAddress = address(address);
+        String key = Customer.keyOf(checkedName);
+        if (key.codePointCount(0, key.length()) > MAX_KEY) {
+            throw new InvalidCustomerException(CustomerProblem.TOO_LONG, checkedName);
+        }
+        return new Customer(checkedName, checkedAge, checkedAddress, checkedPhone);
     }
 }

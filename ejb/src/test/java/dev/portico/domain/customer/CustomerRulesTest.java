@@ -146,6 +146,31 @@ class CustomerRulesTest {
     }
 
     @Test
+    void aFieldSeparatorInTheNameOrTheAddressIsRefusedAsNoSocketClientCouldSendIt() {
+        assertProblem(CustomerProblem.FIELD_SEPARATOR, "A|B", () -> CustomerRules.newCustomer("A|B", "30", "x", ""));
+        assertProblem(CustomerProblem.FIELD_SEPARATOR, "x|y", () -> CustomerRules.newCustomer("A", "30", "x|y", ""));
+        assertProblem(CustomerProblem.FIELD_SEPARATOR, "x|y", () -> CustomerRules.address("x|y"));
+        assertProblem(CustomerProblem.AGE_OUT_OF_RANGE, "300", () -> CustomerRules.newCustomer("A|B", "300", "x", ""));
+    }
+
+    @Test
+    void aNameOrAddressOver512CharactersOrANameWhoseKeyIsOver768IsTooLong() throws InvalidCustomerException {
+        String longest = "n".repeat(CustomerRules.MAX_TEXT);
+        assertEquals(longest, CustomerRules.newCustomer(longest, "", longest, "").name());
+        assertProblem(CustomerProblem.TOO_LONG, longest + "n", () -> CustomerRules.newCustomer(longest + "n", "", "", ""));
+        assertProblem(CustomerProblem.TOO_LONG, longest + "a", () -> CustomerRules.newCustomer("A", "", longest + "a", ""));
+        assertProblem(CustomerProblem.TOO_LONG, longest + "a", () -> CustomerRules.address(longest + "a"));
+        // Characters, as MariaDB counts them: 512 emoji are 1,024 UTF-16 units and fit.
+        String emoji = "\ud83d\ude00".repeat(CustomerRules.MAX_TEXT);
+        assertEquals(emoji, CustomerRules.address(emoji));
+        // Python's lower() of U+0130 (I with a dot) is two characters: 400 of them fit the name, not the key.
+        String dotted = "\u0130".repeat(400);
+        assertEquals(800, Customer.keyOf(dotted).length());
+        assertProblem(CustomerProblem.TOO_LONG, dotted, () -> CustomerRules.newCustomer(dotted, "", "", ""));
+        assertDoesNotThrow(() -> CustomerRules.newCustomer("\u0130".repeat(384), "", "", ""));
+    }
+
+    @Test
     void problemsCarryTheReferenceReasonWords() {
         assertEquals("invalid formate", CustomerProblem.WRONG_FIELD_COUNT.reason());
         assertEquals("null key field", CustomerProblem.EMPTY_NAME.reason());

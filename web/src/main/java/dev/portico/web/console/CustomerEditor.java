@@ -137,7 +137,7 @@ public class CustomerEditor implements Serializable {
             case EMPTY_NAME, DUPLICATE_NAME, WRONG_FIELD_COUNT -> "name";
             case AGE_NOT_A_NUMBER, AGE_OUT_OF_RANGE -> "age";
             case INVALID_PHONE -> "phone";
-            case LINE_BREAK -> e.value().equals(name) ? "name" : "address";
+            case LINE_BREAK, FIELD_SEPARATOR, TOO_LONG -> e.value().equals(name) ? "name" : "address";
         };
     }
 
