@@ -8,7 +8,9 @@
 #
 # Node i listens for SQL on GALERA_PORT + i - 1 (default 3307, 3308, 3309), for replication on GALERA_GCOMM_PORT
 # (4567) + 10 * (i - 1), for IST on that + 1 and for SST on that + 2, all on 127.0.0.1. Data in GALERA_DIR (default
-# ~/.portico/galera; as root /var/lib/portico-galera, owned by mysql). The account portico / GALERA_PASSWORD (default portico-galera) may use the database portico.
+# ~/.portico/galera; as root /var/lib/portico-galera, owned by mysql). The account portico may use the database portico;
+# its password is GALERA_PASSWORD when the cluster is first made, else one generated then, kept in GALERA_DIR/portico-password
+# (mode 0600) and printed by start: PORTICO_DB_PASSWORD="$(cat ~/.portico/galera/portico-password)".
 set -euo pipefail
 
 # As root the nodes run as the mysql user (Debian's rsync SST cannot write a root-owned data directory).
@@ -21,7 +23,7 @@ else
 fi
 sql_port="${GALERA_PORT:-3307}"
 gcomm="${GALERA_GCOMM_PORT:-4567}"
-password="${GALERA_PASSWORD:-portico-galera}"
+password_file="$dir/portico-password"
 provider="${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}"
 
 node_port() { echo $((sql_port + $1 - 1)); }
@@ -98,11 +100,17 @@ start() {
     start_node 2
     start_node 3
     if $fresh; then
+        local password="${GALERA_PASSWORD:-}"
+        if [ -z "$password" ]; then
+            password="$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+        fi
+        (umask 077 && printf '%s\n' "$password" > "$password_file")
         client 1 -e "CREATE DATABASE IF NOT EXISTS portico;
             CREATE USER IF NOT EXISTS 'portico'@'127.0.0.1' IDENTIFIED BY '$password';
             CREATE USER IF NOT EXISTS 'portico'@'localhost' IDENTIFIED BY '$password';
             GRANT ALL ON portico.* TO 'portico'@'127.0.0.1'; GRANT ALL ON portico.* TO 'portico'@'localhost';"
     fi
+    echo "account portico, password in $password_file"
     status
 }
 
@@ -132,5 +140,5 @@ case "${1:-}" in
     start) start ;;
     status) status ;;
     stop) stop ;;
-    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -12,10 +12,16 @@
 # 2234 rental intake); server i listens on front port + i * PORTICO_PORT_STEP (100): portico-1 on 10180, 11099, 8069,
 # 2334. The template (PORTICO_TEMPLATE, default portico: the server of `mvn -Prun package`) gives the configuration, the
 # EAR (or PORTICO_EAR) and the database coordinates, so every server uses the template's database; set
-# PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere, and PORTICO_DB_PORTS=p1,p2,... to give
-# server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
+# PORTICO_DB_HOST/PORT/NAME/USER/PASSWORD (portico.db.*) to point them elsewhere (any of them leaves the template's
+# embedded database and its account: give the other database's user and password), and PORTICO_DB_PORTS=p1,p2,... to
+# give server i the i-th port (one Galera node per server). HAProxy tells the servers each socket client's address with a
 # PROXY protocol v2 header, and each HTTP client's in X-Forwarded-For; the servers believe both from PORTICO_PROXY_FROM
 # only (IPv4 addresses, default 127.0.0.1: where this script's HAProxy connects from; health checks carry neither).
+#
+# Also: PORTICO_FRONT_HTTPS_PORT (server i's HTTPS on it + step * i; default: no HTTPS), PORTICO_EXPORT_FILE (the
+# customer export file; default one per server in its output directory), PORTICO_LB_MAXCONN (HAProxy's connection
+# limit, 8000), PORTICO_START_ONE_FIRST (start portico-1 alone first, as with PORTICO_DB_PORTS), PORTICO_READY_SECONDS
+# (600), PORTICO_WLP (the Liberty install), PORTICO_SERVER_PREFIX (portico-), PORTICO_LB_DIR (HAProxy's files).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,7 +43,7 @@ export_file="${PORTICO_EXPORT_FILE:-$default_export}"
 # X-Forwarded-For on HTTP (option forwardfor).
 proxy_from="${PORTICO_PROXY_FROM:-127.0.0.1}"
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -eq 2 ] || usage
 command="$1"
 count="$2"
@@ -94,8 +100,10 @@ create() {
                 local value="PORTICO_DB_$v"
                 if [ -n "${!value:-}" ]; then echo "portico.db.${v,,}=${!value}"; fi
             done
-            # Another database's account: the template's embedded-database credentials file must not override it.
-            if [ -n "${PORTICO_DB_USER:-}" ]; then echo "portico.db.credentialsFile=\${server.config.dir}/no-embedded-database-credentials.xml"; fi
+            # Another database: the template's embedded-database file (its address and account) must not override it.
+            if [ -n "${PORTICO_DB_HOST:-}${PORTICO_DB_PORT:-}${PORTICO_DB_NAME:-}${PORTICO_DB_USER:-}${PORTICO_DB_PASSWORD:-}${PORTICO_DB_PORTS:-}" ]; then
+                echo "portico.db.credentialsFile=\${server.config.dir}/no-embedded-database-credentials.xml"
+            fi
             # One database node per server (Galera): PORTICO_DB_PORTS=3307,3308 gives server i the i-th, round robin.
             if [ -n "${PORTICO_DB_PORTS:-}" ]; then
                 local ports

@@ -138,7 +138,6 @@ class FeatherBaseApiIT {
         problem(422, call("POST", DBS, "{\"name\":\"x\\ty\"}"));
         problem(422, call("POST", DBS + "/shop/tables", "{\"name\":\"t\\u0002\",\"columns\":[\"a\"]}"));
         problem(422, call("PUT", "/api/featherbase/users/eve", "{\"password\":\"pass\\u0002word\"}"));
-        problem(422, call("PUT", "/api/featherbase/users/e%09ve", "{\"password\":\"password\"}"));
         assertEquals(204, call("PUT", "/api/featherbase/users/eve", "{\"password\":\"password\"}").statusCode());
         // A grant names a database: over 255 characters it is refused (it was a database error and a 500).
         problem(422, call("PUT", "/api/featherbase/users/eve/grants/" + "d".repeat(256), null));

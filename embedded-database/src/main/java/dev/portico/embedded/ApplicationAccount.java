@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The application's own MariaDB account and its password, kept in the data directory as a Liberty
- * configuration include ({@value #CREDENTIALS_FILE}, mode 0600) that server.xml reads. The account
+ * configuration include ({@value #CREDENTIALS_FILE}, mode 0600) that server.xml reads, with the database's
+ * address. The account
  * may use the application's database and nothing else; anonymous accounts and any root account
  * reachable over TCP are removed, so only the operating-system user gets in without a password, and
  * only over the data directory's socket.
@@ -97,15 +98,22 @@ final class ApplicationAccount {
                 + "DELIMITER ;\n";
     }
 
-    /** Writes the credentials as a Liberty include, readable by the owner only. */
-    void keep(Path dataDir) throws IOException {
+    /**
+     * Writes where the database is and the credentials as a Liberty include, readable by the owner only: the
+     * server reaches this MariaDB on whatever port it was started on (a later start on another port rewrites it).
+     */
+    void keep(Path dataDir, int port, String database) throws IOException {
         Path file = dataDir.resolve(CREDENTIALS_FILE);
         Path next = dataDir.resolve(CREDENTIALS_FILE + ".new");
         Files.deleteIfExists(next);
         Files.createFile(next, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Files.writeString(next, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<!-- The embedded MariaDB's application account, written by the run command; read by server.xml. -->\n"
+                + "<!-- The embedded MariaDB: its address and its application account, written by the run command at each"
+                + " start; read by server.xml. -->\n"
                 + "<server>\n"
+                + "    <variable name=\"portico.db.host\" value=\"127.0.0.1\"/>\n"
+                + "    <variable name=\"portico.db.port\" value=\"" + port + "\"/>\n"
+                + "    <variable name=\"portico.db.name\" value=\"" + safe("database", database) + "\"/>\n"
                 + "    <variable name=\"portico.db.user\" value=\"" + user + "\"/>\n"
                 + "    <variable name=\"portico.db.password\" value=\"" + password + "\"/>\n"
                 + "</server>\n");

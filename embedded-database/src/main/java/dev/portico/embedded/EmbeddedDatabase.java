@@ -65,7 +65,8 @@ public final class EmbeddedDatabase {
     private static void start(Map<String, String> options, Path data, List<String> serverArguments, Runnable beforeStop)
             throws IOException, InterruptedException {
         MariaDbBinaries binaries = new MariaDbBinaries(Path.of(required(options, "base")).toAbsolutePath().normalize()).unpack();
-        MariaDbServer server = new MariaDbServer(binaries, data, Integer.parseInt(required(options, "port")), serverArguments);
+        int port = Integer.parseInt(required(options, "port"));
+        MariaDbServer server = new MariaDbServer(binaries, data, port, serverArguments);
         server.stopRunning();
         server.installIfNew();
         // The tables' files are the database: only their owner may read them.
@@ -78,7 +79,7 @@ public final class EmbeddedDatabase {
         }, "portico-mariadb-stop"));
         ApplicationAccount account = ApplicationAccount.of(required(options, "user"), Optional.ofNullable(options.get("password")), data);
         account.provision(server, required(options, "database"));
-        account.keep(data);
+        account.keep(data, port, required(options, "database"));
         System.out.printf("[portico] MariaDB on 127.0.0.1:%s (data %s) ready in %d ms; account '%s', password kept in %s%n",
                 options.get("port"), data, (System.nanoTime() - started) / 1_000_000, account.user(),
                 data.resolve(ApplicationAccount.CREDENTIALS_FILE));
