@@ -13,7 +13,6 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,15 +64,15 @@ public class CustomerImportForm implements Serializable {
                     + " a data file may have (portico.http.maxImportBytes); nothing was imported");
             return;
         }
-        List<String> lines;
+        String text;
         try (InputStream in = file.getInputStream()) {
-            lines = CustomerFileImport.lines(in);
+            text = CustomerFileImport.read(in);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Customer import: the upload could not be read", e);
             message(FacesMessage.SEVERITY_ERROR, "The uploaded file could not be read: " + e.getMessage());
             return;
         }
-        CustomerFileImport.Outcome outcome = fileImport.importLines(lines, "console, " + currentUser.getName());
+        CustomerFileImport.Outcome outcome = fileImport.importText(text, "console, " + currentUser.getName());
         report = outcome.report();
         if (!outcome.complete()) {
             message(FacesMessage.SEVERITY_ERROR, "The import stopped in the lines from " + outcome.stoppedAtLine()

@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,19 +49,17 @@ public class CustomerFileImport {
         }
     }
 
-    /** The file's lines, split at \n, \r or \r\n; bad UTF-8 becomes U+FFFD. The caller bounds the stream's size. */
-    public static List<String> lines(InputStream file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lines.add(line);
-            }
-        }
-        return lines;
+    /**
+     * The whole file as text (bad UTF-8 becomes U+FFFD), read before anything is imported, so that a file that cannot
+     * be read imports nothing. The caller bounds the stream's size. It stays one string and is split into lines a
+     * batch at a time ({@link #importText}): a file of empty lines would otherwise be millions of line objects.
+     */
+    public static String read(InputStream file) throws IOException {
+        return new String(file.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    /** Imports the lines; {@code source} names the channel and caller for the log (e.g. "API, admin"). */
-    public Outcome importLines(List<String> lines, String source) {
+    /** Imports the text's lines (split at \n, \r or \r\n); {@code source} names the channel and caller for the log (e.g. "API, admin"). */
+    public Outcome importText(String text, String source) {
         long started = System.nanoTime();
         int maxListed = settings.importReportLines();
         int imported = 0;
@@ -68,13 +67,18 @@ public class CustomerFileImport {
         List<ImportReport.SkippedLine> skipped = new ArrayList<>();
         int stoppedAt = 0;
         String failure = null;
-        for (int start = 0; start < lines.size(); start += BATCH_LINES) {
+        BufferedReader in = new BufferedReader(new StringReader(text));
+        int lines = 0;
+        for (List<String> batch = batch(in); !batch.isEmpty(); batch = batch(in)) {
+            int start = lines;
+            lines += batch.size();
             ImportReport part;
             try {
-                part = directory.importLines(lines.subList(start, Math.min(lines.size(), start + BATCH_LINES)));
+                part = directory.importLines(batch);
             } catch (EJBException e) {
                 stoppedAt = start + 1;
                 failure = e.getCausedByException() == null ? String.valueOf(e.getMessage()) : e.getCausedByException().getMessage();
+                lines += count(in);
                 break;
             }
             imported += part.imported();
@@ -86,13 +90,39 @@ public class CustomerFileImport {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String summary = "Customer import (" + source + "): " + lines.size() + " lines, " + imported + " stored, "
+        String summary = "Customer import (" + source + "): " + lines + " lines, " + imported + " stored, "
                 + skippedCount + " skipped, " + millis + " ms";
         if (failure == null) {
             LOG.info(summary);
         } else {
             LOG.warning(summary + "; stopped at the batch from line " + stoppedAt + ": " + failure);
         }
-        return new Outcome(new ImportReport(imported, skippedCount, skipped), lines.size(), stoppedAt, failure);
+        return new Outcome(new ImportReport(imported, skippedCount, skipped), lines, stoppedAt, failure);
+    }
+
+    /** The next {@link #BATCH_LINES} lines at most; empty at the end. */
+    private static List<String> batch(BufferedReader in) {
+        List<String> batch = new ArrayList<>();
+        for (String line; batch.size() < BATCH_LINES && (line = readLine(in)) != null; ) {
+            batch.add(line);
+        }
+        return batch;
+    }
+
+    private static int count(BufferedReader in) {
+        int lines = 0;
+        while (readLine(in) != null) {
+            lines++;
+        }
+        return lines;
+    }
+
+    /** A StringReader throws only once closed. */
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

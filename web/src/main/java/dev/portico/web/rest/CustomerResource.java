@@ -182,8 +182,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     public Response importFile(InputStream body) throws IOException {
-        List<String> lines = CustomerFileImport.lines(body);
-        CustomerFileImport.Outcome outcome = fileImport.importLines(lines, "API, " + caller.getUserPrincipal().getName());
+        CustomerFileImport.Outcome outcome = fileImport.importText(CustomerFileImport.read(body), "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {
             ImportReport report = outcome.report();
             return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(Problem.builder(409, Problem.IMPORT_STOPPED,

@@ -1,0 +1,105 @@
+package dev.portico.web.datafile;
+
+import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.ImportReport;
+import dev.portico.web.security.WebSettings;
+import jakarta.ejb.EJBException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CustomerFileImportTest {
+
+    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail". */
+    private final List<List<String>> batches = new ArrayList<>();
+
+    private CustomerFileImport importer() throws ReflectiveOperationException {
+        CustomerDirectoryService directory = (CustomerDirectoryService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CustomerDirectoryService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("importLines")) {
+                        throw new AssertionError("the import called " + method.getName());
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<String> lines = List.copyOf((List<String>) args[0]);
+                    batches.add(lines);
+                    if (lines.contains("fail")) {
+                        throw new EJBException("the database went away");
+                    }
+                    List<ImportReport.SkippedLine> skipped = new ArrayList<>();
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (lines.get(i).isEmpty()) {
+                            skipped.add(new ImportReport.SkippedLine(i + 1, "", "invalid formate"));
+                        }
+                    }
+                    return new ImportReport(lines.size() - skipped.size(), skipped);
+                });
+        CustomerFileImport importer = new CustomerFileImport();
+        set(importer, "directory", directory);
+        WebSettings settings = new WebSettings();
+        Field lines = WebSettings.class.getDeclaredField("importReportLines");
+        lines.setAccessible(true);
+        lines.setInt(settings, 3);
+        set(importer, "settings", settings);
+        return importer;
+    }
+
+    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = CustomerFileImport.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    @Test
+    void theTextIsImportedInBatchesOfAThousandLinesNumberedAcrossTheFile() throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 2_500; i++) {
+            file.append(i % 1_000 == 0 ? "" : "c" + i + "|30||").append(i % 2 == 0 ? "\r\n" : "\n");
+        }
+        String text = CustomerFileImport.read(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+        CustomerFileImport.Outcome outcome = importer().importText(text, "test");
+
+        assertEquals(List.of(1_000, 1_000, 500), batches.stream().map(List::size).toList());
+        assertEquals("c1001|30||", batches.get(1).get(0));
+        assertTrue(outcome.complete());
+        assertEquals(2_500, outcome.lines());
+        assertEquals(2_498, outcome.report().imported());
+        assertEquals(List.of(1_000, 2_000), outcome.report().skipped().stream().map(ImportReport.SkippedLine::lineNumber).toList(),
+                "line numbers count from the file's first line, not the batch's");
+    }
+
+    @Test
+    void aFileOfEmptyLinesIsReadAsLinesABatchAtATime() throws Exception {
+        String text = CustomerFileImport.read(new ByteArrayInputStream("\n".repeat(4_500).getBytes(StandardCharsets.US_ASCII)));
+        CustomerFileImport.Outcome outcome = importer().importText(text, "test");
+        assertEquals(5, batches.size());
+        assertEquals(4_500, outcome.report().skippedCount());
+        assertEquals(3, outcome.report().skipped().size(), "the report lists portico.http.importReportLines lines at most");
+    }
+
+    @Test
+    void aFailedBatchStopsTheImportAndNamesTheLineItBeganWith() throws Exception {
+        String text = "a|||\n".repeat(1_000) + "fail\n" + "b|||\n".repeat(1_500);
+        CustomerFileImport.Outcome outcome = importer().importText(text, "test");
+        assertFalse(outcome.complete());
+        assertEquals(1_001, outcome.stoppedAtLine());
+        assertEquals("the database went away", outcome.failure());
+        assertEquals(1_000, outcome.report().imported());
+        assertEquals(2, batches.size(), "nothing after the failed batch");
+        assertEquals(2_501, outcome.lines());
+    }
+
+    @Test
+    void badUtf8BecomesTheReplacementCharacter() throws Exception {
+        String text = CustomerFileImport.read(new ByteArrayInputStream(new byte[] {'A', (byte) 0xC3, '|', '|', '|'}));
+        assertEquals("A\uFFFD|||", text);
+    }
+}
