@@ -188,6 +188,10 @@ class RentalIntakeIT {
         assertEquals(5400.0, Http.object(Http.get("/api/rentals/reports/duration").body()).getJsonNumber("averageSeconds").doubleValue());
         assertEquals("{\"2024-02-01\":1,\"2024-02-02\":1}", Http.get("/api/rentals/reports/per-day?from=2024-02-01&to=2024-02-28").body());
         assertEquals("{\"2024-02-02\":1}", Http.get("/api/rentals/reports/per-day?from=2024-02-02&to=2024-02-02").body());
+        assertEquals(200, Http.get("/api/rentals/reports/per-day?from=2000-01-01&to=2010-01-07").statusCode(), "3,660 days");
+        HttpResponse<String> tooLong = Http.get("/api/rentals/reports/per-day?from=2000-01-01&to=2010-01-08");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("at most 3660 days"), tooLong.body());
     }
 
     private static String sendHalfClosed(byte[] pickle) throws Exception {

@@ -9,6 +9,7 @@ import dev.portico.domain.rental.CarModel;
 import dev.portico.domain.rental.InvalidRentalException;
 import dev.portico.domain.rental.MileageBand;
 import dev.portico.domain.rental.RentalPayload;
+import dev.portico.domain.rental.RentalPeriod;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalTotals;
@@ -151,7 +152,8 @@ class RentalServiceIT {
         perDay.put(first, 2L);
         perDay.put(LocalDate.of(2024, 3, 2), 1L);
         perDay.put(third, 1L);
-        assertEquals(perDay, all.perDay());
+        assertEquals(RentalPeriod.DAY, all.period());
+        assertEquals(perDay, all.perPeriod());
         Map<MileageBand, Long> bands = new EnumMap<>(MileageBand.class);
         bands.put(MileageBand.UNDER_50, 1L);
         bands.put(MileageBand.UNDER_200, 1L);
@@ -169,7 +171,31 @@ class RentalServiceIT {
 
         RentalSummary none = reports.summary(new RentalQuery(first, third, CarModel.KANCIL, 'F', null));
         assertEquals(new RentalTotals(0, 0, null, null), none.overall());
-        assertTrue(none.perCarModel().isEmpty() && none.perGender().isEmpty() && none.perDay().isEmpty() && none.perMileageBand().isEmpty());
+        assertTrue(none.perCarModel().isEmpty() && none.perGender().isEmpty() && none.perPeriod().isEmpty() && none.perMileageBand().isEmpty());
+    }
+
+    @Test
+    void longRangesAreCountedPerMonthOrPerYearSoACountNeverHoldsMillionsOfDays() throws Exception {
+        intake.intake(payload(
+                List.of("Ann", "F", "Axia", "1", "2024-03-01 08:00:00", "2024-03-01 10:00:00"),
+                List.of("Bob", "M", "Axia", "2", "2024-03-31 23:59:59", "2024-04-01 01:00:00"),
+                List.of("Cy", "M", "Axia", "3", "2024-12-31 12:00:00", "2025-01-01 12:00:00"),
+                List.of("Di", "F", "Axia", "4", "9999-12-31 10:00:00", "9999-12-31 11:00:00")));
+        LocalDate first = LocalDate.of(2024, 1, 1);
+
+        RentalSummary twoYears = reports.summary(RentalQuery.between(first, LocalDate.of(2025, 12, 31)));
+        assertEquals(RentalPeriod.MONTH, twoYears.period());
+        assertEquals(Map.of(LocalDate.of(2024, 3, 1), 2L, LocalDate.of(2024, 12, 1), 1L), twoYears.perPeriod());
+
+        RentalSummary everything = reports.summary(RentalQuery.between(LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31)));
+        assertEquals(RentalPeriod.YEAR, everything.period());
+        assertEquals(Map.of(LocalDate.of(2024, 1, 1), 3L, LocalDate.of(9999, 1, 1), 1L), everything.perPeriod());
+
+        assertEquals(Map.of(LocalDate.of(2024, 3, 1), 1L, LocalDate.of(2024, 3, 31), 1L, LocalDate.of(2024, 12, 31), 1L),
+                reports.rentalsPerDay(RentalQuery.between(first, first.plusDays(RentalReports.MAX_PER_DAY_DAYS - 1))));
+        EJBException tooLong = assertThrows(EJBException.class,
+                () -> reports.rentalsPerDay(RentalQuery.between(first, first.plusDays(RentalReports.MAX_PER_DAY_DAYS))));
+        assertTrue(tooLong.getCausedByException() instanceof IllegalArgumentException, String.valueOf(tooLong.getCausedByException()));
     }
 
     @Test

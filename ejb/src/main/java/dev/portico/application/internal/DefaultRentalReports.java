@@ -4,6 +4,7 @@ import dev.portico.application.RentalReports;
 import dev.portico.application.RentalSummary;
 import dev.portico.domain.rental.CarModelBreakdown;
 import dev.portico.domain.rental.MileageTotals;
+import dev.portico.domain.rental.RentalPeriod;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRepository;
 import jakarta.ejb.Stateless;
@@ -43,14 +44,15 @@ public class DefaultRentalReports implements RentalReports {
 
     @Override
     public Map<LocalDate, Long> rentalsPerDay(RentalQuery query) {
-        return rentals.countPerDay(Objects.requireNonNull(query, "query"));
+        return rentals.countPer(RentalPeriod.DAY, RentalReports.perDayRange(Objects.requireNonNull(query, "query")));
     }
 
     @Override
     public RentalSummary summary(RentalQuery query) {
         Objects.requireNonNull(query, "query");
         CarModelBreakdown breakdown = rentals.totalsByCarModel(query);
+        RentalPeriod period = RentalPeriod.of(query.from(), query.to());
         return new RentalSummary(breakdown.overall(), breakdown.perCarModel(), rentals.countByGender(query),
-                rentals.countPerDay(query), rentals.countByMileageBand(query));
+                period, rentals.countPer(period, query), rentals.countByMileageBand(query));
     }
 }

@@ -38,8 +38,8 @@ public interface RentalRepository {
     /** Rentals the query selects per renter gender. */
     Map<String, Long> countByGender(RentalQuery query);
 
-    /** Rentals the query selects per day of their time in, days without rentals omitted. */
-    Map<LocalDate, Long> countPerDay(RentalQuery query);
+    /** Rentals the query selects per period (its first day) of their time in, periods without rentals omitted. */
+    Map<LocalDate, Long> countPer(RentalPeriod period, RentalQuery query);
 
     /** Rentals the query selects per mileage band, bands without rentals omitted. */
     Map<MileageBand, Long> countByMileageBand(RentalQuery query);

@@ -2,20 +2,18 @@ package dev.portico.web.console;
 
 import dev.portico.application.RentalSummary;
 import dev.portico.domain.rental.MileageBand;
+import dev.portico.domain.rental.RentalPeriod;
 import dev.portico.domain.rental.RentalTotals;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** Chart.js configurations (the JSON that PrimeFaces 15's {@code p:chart} takes) for a rental summary. */
 final class RentalCharts {
 
-    /** Up to this many days, the per-day chart shows days without rentals as zero; beyond, only days with rentals. */
-    static final int MAX_FILLED_DAYS = 731;
     private static final String COLOR = "#3b82f6";
     private static final String FEMALE_COLOR = "#ef4444";
 
@@ -46,18 +44,22 @@ final class RentalCharts {
                 Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom")), false);
     }
 
-    /** Rentals per day from {@code from} to {@code to}; empty days are zeros when the range is short enough to show them. */
-    static String perDay(RentalSummary summary, LocalDate from, LocalDate to) {
+    /**
+     * Rentals per period (day, month or year: the summary's) from {@code from} to {@code to}; days and months without
+     * rentals are zeros (731 days, 1,200 months at most), years without rentals are left out.
+     */
+    static String perPeriod(RentalSummary summary, LocalDate from, LocalDate to) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder data = Json.createArrayBuilder();
-        if (ChronoUnit.DAYS.between(from, to) < MAX_FILLED_DAYS) {
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                labels.add(day.toString());
-                data.add(summary.perDay().getOrDefault(day, 0L));
+        RentalPeriod period = summary.period();
+        if (period != RentalPeriod.YEAR) {
+            for (LocalDate start = period.start(from); !start.isAfter(to); start = period.next(start)) {
+                labels.add(period.label(start));
+                data.add(summary.perPeriod().getOrDefault(start, 0L));
             }
         } else {
-            summary.perDay().forEach((day, count) -> {
-                labels.add(day.toString());
+            summary.perPeriod().forEach((start, count) -> {
+                labels.add(period.label(start));
                 data.add(count);
             });
         }

@@ -121,8 +121,13 @@ public class RentalsPage implements Serializable {
         return RentalCharts.perGender(summary);
     }
 
-    public String getPerDayChart() {
-        return RentalCharts.perDay(summary, query.from(), query.to());
+    public String getPerPeriodChart() {
+        return RentalCharts.perPeriod(summary, query.from(), query.to());
+    }
+
+    /** What the per-period counts count: day, month or year, as long as the range is. */
+    public String getPeriod() {
+        return summary.period().word();
     }
 
     public String getMileageChart() {
@@ -141,8 +146,11 @@ public class RentalsPage implements Serializable {
         return new ArrayList<>(summary.perGender().entrySet());
     }
 
-    public List<Map.Entry<LocalDate, Long>> getDayNumbers() {
-        return new ArrayList<>(summary.perDay().entrySet());
+    /** The periods with rentals, as written (2024-03-01, 2024-03, 2024), and their counts. */
+    public List<Map.Entry<String, Long>> getPeriodNumbers() {
+        List<Map.Entry<String, Long>> numbers = new ArrayList<>();
+        summary.perPeriod().forEach((start, count) -> numbers.add(Map.entry(summary.period().label(start), count)));
+        return numbers;
     }
 
     /** Every band, with zero for bands without rentals. */

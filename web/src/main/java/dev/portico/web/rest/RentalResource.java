@@ -181,17 +181,21 @@ public class RentalResource {
         return result;
     }
 
-    /** Rentals per day between {@code from} and {@code to} (inclusive, ISO dates the store can hold); 400 otherwise. */
+    /**
+     * Rentals per day between {@code from} and {@code to} (inclusive, ISO dates the store can hold, at most
+     * {@link RentalReports#MAX_PER_DAY_DAYS} days); 400 otherwise.
+     */
     @GET
     @Path("reports/per-day")
-    @Operation(summary = "Rentals per day from one date to another (inclusive)")
+    @Operation(summary = "Rentals per day from one date to another (inclusive)", description = "At most "
+            + RentalReports.MAX_PER_DAY_DAYS + " days (ten years) at a time; days without rentals are left out.")
     @APIResponse(responseCode = "200", description = "Counts by day", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "days", value = "{\"2024-05-01\":1,\"2024-05-02\":0}")))
+            examples = @ExampleObject(name = "days", value = "{\"2024-05-01\":1,\"2024-05-03\":2}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<LocalDate, Long> perDay(@QueryParam("from") String from, @QueryParam("to") String to) {
         RentalQuery query;
         try {
-            query = RentalQuery.between(LocalDate.parse(from), LocalDate.parse(to));
+            query = RentalReports.perDayRange(RentalQuery.between(LocalDate.parse(from), LocalDate.parse(to)));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new BadRequestException("from and to must be dates as YYYY-MM-DD");
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.portico.infrastructure.persistence.jpa;
 import dev.portico.domain.rental.CarModelBreakdown;
 import dev.portico.domain.rental.MileageBand;
 import dev.portico.domain.rental.MileageTotals;
+import dev.portico.domain.rental.RentalPeriod;
 import dev.portico.domain.rental.RentalQuery;
 import dev.portico.domain.rental.RentalRecord;
 import dev.portico.domain.rental.RentalRepository;
@@ -110,10 +111,10 @@ public class JpaRentalRepository implements RentalRepository {
     }
 
     @Override
-    public Map<LocalDate, Long> countPerDay(RentalQuery query) {
+    public Map<LocalDate, Long> countPer(RentalPeriod period, RentalQuery query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY DATE(rt.time_in) ORDER BY day")
-                .query(em, "SELECT DATE(rt.time_in) AS day, COUNT(*)").getResultList();
+        List<Object[]> rows = new RentalFilterSql(query, false).then(" GROUP BY 1 ORDER BY 1")
+                .query(em, "SELECT " + period.sql() + " AS day, COUNT(*)").getResultList();
         return perDay(rows);
     }
 
