@@ -163,8 +163,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
                 customers.store(customer);
                 imported++;
             } catch (DuplicateCustomerException e) {
-                throw new IllegalStateException("A customer in line " + (i + 1) + " was added by someone else during the import;"
-                        + " nothing was imported, try again", e);
+                // The batch's line number would mislead: the caller knows where the batch began in the file.
+                throw new IllegalStateException(e.getMessage() + ": it was added by someone else during the import; this batch"
+                        + " of lines was rolled back, try again", e);
             } catch (InvalidCustomerException e) {
                 String reason = e.problem().reason();
                 skipped.add(new ImportReport.SkippedLine(i + 1, line, reason));
