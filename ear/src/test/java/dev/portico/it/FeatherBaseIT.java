@@ -145,6 +145,25 @@ class FeatherBaseIT {
     }
 
     @Test
+    void aTableHoldsAtMostMaxColumnsColumnsHoweverTheyArrive() throws Exception {
+        StringBuilder columns = new StringBuilder("c0");
+        for (int i = 1; i < 1_000; i++) {
+            columns.append(',').append('c').append(i);
+        }
+        try (FeatherBaseClient client = new FeatherBaseClient()) {
+            assertEquals("SUCCESS", client.ask("createdb|wide"));
+            // One command of a megabyte could otherwise name half a million columns, all written in one transaction.
+            assertEquals("INVALID", client.ask("addtbl|wide|over>" + columns + ",c1000"));
+            assertEquals("", client.ask("gettbls|wide"), "nothing of the refused table");
+            assertEquals("SUCCESS", client.ask("addtbl|wide|full>" + columns));
+            assertEquals("INVALID", client.ask("addcol|wide|full>one more"));
+            assertEquals("SUCCESS", client.ask("delcol|wide|full>c0"));
+            assertEquals("SUCCESS", client.ask("addcol|wide|full>one more"));
+            assertEquals(1_000, TestDatabase.rows("SELECT c.id FROM fb_column c JOIN fb_table t ON t.id = c.table_id WHERE t.name = 'full'").size());
+        }
+    }
+
+    @Test
     void anOversizedCommandGetsSyntaxErrorAndTheConnectionCloses() throws Exception {
         try (FeatherBaseClient client = new FeatherBaseClient()) {
             byte[] huge = new byte[(1 << 20) + 16];

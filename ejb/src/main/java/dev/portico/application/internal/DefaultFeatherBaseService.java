@@ -38,6 +38,9 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     @Inject
     private FeatherBaseLoginThrottle throttle;
 
+    @Inject
+    private FeatherBaseLimits limits;
+
     @Override
     public void createDatabase(String user, String database) throws FeatherBaseRefusal {
         allow(user, database);
@@ -45,6 +48,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         if (store.database(database).isPresent()) {
             throw new FeatherBaseRefusal(Reason.EXISTS, "database " + database + " exists");
         }
+        limits.databases(store.databaseCount());
         store.store(new FbDatabase(database));
     }
 
@@ -91,6 +95,8 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         for (String column : columns) {
             checkName(column);
         }
+        limits.columns(columns.size());
+        limits.tables(store.tableCount(db));
         FbTable created = new FbTable(db.id(), table);
         store.store(created);
         for (int i = 0; i < columns.size(); i++) {
@@ -128,6 +134,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         if (columns.stream().anyMatch(c -> c.name().equals(column))) {
             throw new FeatherBaseRefusal(Reason.EXISTS, "column " + column + " exists");
         }
+        limits.columns(columns.size() + 1L);
         store.store(new FbColumn(t.id(), column, columns.size()));
     }
 

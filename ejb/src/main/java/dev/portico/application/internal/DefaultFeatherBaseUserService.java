@@ -21,6 +21,9 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
     @Inject
     private FeatherBaseRepository store;
 
+    @Inject
+    private FeatherBaseLimits limits;
+
     @Override
     public List<UserView> users() {
         return store.users().stream().map(u -> new UserView(u.name(), store.grants(u.name()))).toList();
@@ -39,6 +42,7 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
         if (existing.isPresent()) {
             existing.get().changePassword(password);
         } else {
+            limits.users(store.userCount());
             store.store(new FbUser(name, password));
         }
     }

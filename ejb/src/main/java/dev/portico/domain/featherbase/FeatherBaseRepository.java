@@ -17,6 +17,15 @@ public interface FeatherBaseRepository {
     /** Every database name in name order, read as names only (no entity per database). */
     List<String> databaseNames();
 
+    /** How many databases are stored. */
+    long databaseCount();
+
+    /** How many tables the database holds. */
+    long tableCount(FbDatabase database);
+
+    /** How many users are stored. */
+    long userCount();
+
     Optional<FbTable> table(FbDatabase database, String name);
 
     /** The table by database and table name, in one query; empty when either is missing. */

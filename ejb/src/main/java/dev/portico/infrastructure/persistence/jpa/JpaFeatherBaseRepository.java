@@ -50,6 +50,22 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
+    public long databaseCount() {
+        return em.createQuery("SELECT COUNT(d) FROM FbDatabase d", Long.class).getSingleResult();
+    }
+
+    @Override
+    public long tableCount(FbDatabase database) {
+        return em.createQuery("SELECT COUNT(t) FROM FbTable t WHERE t.databaseId = :databaseId", Long.class)
+                .setParameter("databaseId", database.id()).getSingleResult();
+    }
+
+    @Override
+    public long userCount() {
+        return em.createQuery("SELECT COUNT(u) FROM FbUser u", Long.class).getSingleResult();
+    }
+
+    @Override
     public Optional<FbTable> table(FbDatabase database, String name) {
         return em.createNamedQuery("FbTable.findByName", FbTable.class).setParameter("databaseId", database.id()).setParameter("name", name)
                 .getResultStream().findFirst();

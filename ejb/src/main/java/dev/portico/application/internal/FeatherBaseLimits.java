@@ -1,0 +1,98 @@
+package dev.portico.application.internal;
+
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * How much FeatherBase one database holds: databases, tables per database, columns per table and users
+ * ({@code portico.featherbase.maxDatabases}, {@code .maxTables}, {@code .maxColumns}, {@code .maxUsers}). The socket
+ * needs no login by default and one command may name a megabyte of columns; every list of them (getdbs, the console,
+ * the API) is read whole, so each is bounded. A change past a limit is refused as INVALID (HTTP 422).
+ */
+@ApplicationScoped
+public class FeatherBaseLimits {
+
+    private static final Logger LOG = Logger.getLogger(FeatherBaseLimits.class.getName());
+
+    static final int DEFAULT_DATABASES = 10_000;
+    static final int DEFAULT_TABLES = 10_000;
+    static final int DEFAULT_COLUMNS = 1_000;
+    static final int DEFAULT_USERS = 10_000;
+
+    private int databases = DEFAULT_DATABASES;
+    private int tables = DEFAULT_TABLES;
+    private int columns = DEFAULT_COLUMNS;
+    private int users = DEFAULT_USERS;
+
+    public FeatherBaseLimits() {
+    }
+
+    FeatherBaseLimits(int databases, int tables, int columns, int users) {
+        this.databases = databases;
+        this.tables = tables;
+        this.columns = columns;
+        this.users = users;
+    }
+
+    @PostConstruct
+    void read() {
+        databases = setting("maxDatabases", DEFAULT_DATABASES);
+        tables = setting("maxTables", DEFAULT_TABLES);
+        columns = setting("maxColumns", DEFAULT_COLUMNS);
+        users = setting("maxUsers", DEFAULT_USERS);
+    }
+
+    /** Refuses another database when {@code stored} are stored. */
+    void databases(long stored) throws FeatherBaseRefusal {
+        refuseBeyond(stored + 1, databases, "databases", "maxDatabases");
+    }
+
+    /** Refuses another table in a database holding {@code stored}. */
+    void tables(long stored) throws FeatherBaseRefusal {
+        refuseBeyond(stored + 1, tables, "tables in a database", "maxTables");
+    }
+
+    /** Refuses a table of {@code count} columns. */
+    void columns(long count) throws FeatherBaseRefusal {
+        refuseBeyond(count, columns, "columns in a table", "maxColumns");
+    }
+
+    /** Refuses another user when {@code stored} are stored. */
+    void users(long stored) throws FeatherBaseRefusal {
+        refuseBeyond(stored + 1, users, "users", "maxUsers");
+    }
+
+    private static void refuseBeyond(long count, int limit, String what, String variable) throws FeatherBaseRefusal {
+        if (count > limit) {
+            throw new FeatherBaseRefusal(Reason.INVALID, String.format(Locale.ROOT, "at most %,d %s (portico.featherbase.%s)", limit, what, variable));
+        }
+    }
+
+    private static int setting(String name, int fallback) {
+        String value = null;
+        try {
+            Object bound = new InitialContext().lookup("portico/featherbase/" + name);
+            value = bound == null ? null : bound.toString().strip();
+        } catch (NamingException e) {
+            // reported below
+        }
+        try {
+            int parsed = Integer.parseInt(String.valueOf(value));
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warning("portico.featherbase." + name + " is " + (value == null ? "not configured" : "not a positive whole number: " + value)
+                + "; using " + fallback);
+        return fallback;
+    }
+}

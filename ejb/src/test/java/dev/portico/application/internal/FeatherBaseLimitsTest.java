@@ -1,0 +1,57 @@
+package dev.portico.application.internal;
+
+import dev.portico.domain.featherbase.FeatherBaseRefusal;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeatherBaseLimitsTest {
+
+    private final FeatherBaseLimits limits = new FeatherBaseLimits(3, 2, 5, 1);
+
+    @Test
+    void eachCountMayReachItsLimitAndNotPassIt() {
+        assertDoesNotThrow(() -> limits.databases(2));
+        assertDoesNotThrow(() -> limits.tables(1));
+        assertDoesNotThrow(() -> limits.columns(5));
+        assertDoesNotThrow(() -> limits.users(0));
+        assertRefused("at most 3 databases (portico.featherbase.maxDatabases)", () -> limits.databases(3));
+        assertRefused("at most 2 tables in a database (portico.featherbase.maxTables)", () -> limits.tables(2));
+        assertRefused("at most 5 columns in a table (portico.featherbase.maxColumns)", () -> limits.columns(6));
+        assertRefused("at most 1 users (portico.featherbase.maxUsers)", () -> limits.users(1));
+    }
+
+    @Test
+    void theDefaultsAreTheConfigurationsDefaults() {
+        FeatherBaseLimits defaults = new FeatherBaseLimits();
+        assertDoesNotThrow(() -> defaults.columns(1_000));
+        assertRefused("at most 1,000 columns in a table (portico.featherbase.maxColumns)", () -> defaults.columns(1_001));
+        assertRefused("at most 10,000 databases (portico.featherbase.maxDatabases)", () -> defaults.databases(10_000));
+        assertRefused("at most 10,000 tables in a database (portico.featherbase.maxTables)", () -> defaults.tables(10_000));
+        assertRefused("at most 10,000 users (portico.featherbase.maxUsers)", () -> defaults.users(10_000));
+    }
+
+    @Test
+    void porticoXmlGivesTheSameDefaultsAndBindsEachForTheService() throws Exception {
+        String xml = Files.readString(Path.of("..", "liberty-config", "portico.xml"));
+        Map<String, Integer> defaults = Map.of("maxDatabases", FeatherBaseLimits.DEFAULT_DATABASES, "maxTables", FeatherBaseLimits.DEFAULT_TABLES,
+                "maxColumns", FeatherBaseLimits.DEFAULT_COLUMNS, "maxUsers", FeatherBaseLimits.DEFAULT_USERS);
+        defaults.forEach((name, value) -> {
+            assertTrue(xml.contains("<variable name=\"portico.featherbase." + name + "\" defaultValue=\"" + value + "\"/>"), name);
+            assertTrue(xml.contains("<jndiEntry jndiName=\"portico/featherbase/" + name + "\" value=\"${portico.featherbase." + name + "}\"/>"), name);
+        });
+    }
+
+    private static void assertRefused(String message, org.junit.jupiter.api.function.Executable change) {
+        FeatherBaseRefusal refusal = assertThrows(FeatherBaseRefusal.class, change);
+        assertEquals(FeatherBaseRefusal.Reason.INVALID, refusal.reason());
+        assertEquals(message, refusal.getMessage());
+    }
+}
