@@ -1,9 +1,12 @@
 package dev.portico.runnable;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,10 @@ import dev.portico.embedded.EmbeddedDatabase;
  * {@code SelfExtractRun}, so that the jar manifest's agent and module options apply to it), and stops MariaDB after
  * Liberty has stopped. Settings are Liberty's variables as environment variables ({@code PORTICO_HTTP_PORT=9080});
  * {@code PORTICO_DATA_DIR} chooses the embedded database's directory (default {@code ~/.portico/mariadb}, as the run
- * command), {@code PORTICO_DB_BUFFER_POOL} its InnoDB buffer pool (default 1G).
+ * command), {@code PORTICO_DB_BUFFER_POOL} its InnoDB buffer pool (default 1G). Liberty runs from a copy it extracts
+ * at each start and deletes at the stop, so what must outlive a run is written beside the data instead
+ * ({@code PORTICO_SERVER_DIR}, default {@code server} next to the data directory): the logs and the customer export
+ * file, unless {@code LOG_DIR}, {@code PORTICO_HTTP_ACCESSLOGFILE} or {@code PORTICO_CUSTOMER_EXPORTFILE} say otherwise.
  */
 public final class PorticoServer {
 
@@ -41,10 +47,12 @@ public final class PorticoServer {
         ProcessBuilder liberty = new ProcessBuilder(command).inheritIO();
         liberty.environment().put(ROLE, "liberty");
         Process[] child = new Process[1];
+        Path data = Path.of(env.getOrDefault("PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
+                .toAbsolutePath().normalize();
+        keptOutput(liberty.environment(), Path.of(env.getOrDefault("PORTICO_SERVER_DIR", data.resolveSibling("server").toString()))
+                .toAbsolutePath().normalize());
         String external = env.getOrDefault("PORTICO_DB_HOST", "");
         if (external.isBlank()) {
-            Path data = Path.of(env.getOrDefault("PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
-                    .toAbsolutePath().normalize();
             EmbeddedDatabase.run(new String[] {"start", "base=" + data + "-base", "data=" + data,
                     "port=" + env.getOrDefault("PORTICO_DB_PORT", "3306"), "database=" + env.getOrDefault("PORTICO_DB_NAME", "portico"),
                     "user=portico", "arg=--innodb-buffer-pool-size=" + env.getOrDefault("PORTICO_DB_BUFFER_POOL", "1G")},
@@ -57,6 +65,21 @@ public final class PorticoServer {
         child[0] = liberty.start();
         int exit = child[0].waitFor();
         System.exit(exit);
+    }
+
+    /**
+     * Points Liberty's logs, HTTP access log and the customer export file into {@code dir} (made owner-only when new),
+     * where each was not set already: the extracted copy they would default to is deleted when Liberty stops.
+     */
+    static void keptOutput(Map<String, String> env, Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+        env.putIfAbsent("LOG_DIR", dir.resolve("logs").toString());
+        env.putIfAbsent("PORTICO_HTTP_ACCESSLOGFILE", Path.of(env.get("LOG_DIR"), "http_access.log").toString());
+        env.putIfAbsent("PORTICO_CUSTOMER_EXPORTFILE", dir.resolve("export").resolve("customers-data.txt").toString());
+        System.out.println("[portico] logs in " + env.get("LOG_DIR") + ", customer export file " + env.get("PORTICO_CUSTOMER_EXPORTFILE"));
     }
 
     /** The packaged Liberty server, as the jar's original main class would run it. */

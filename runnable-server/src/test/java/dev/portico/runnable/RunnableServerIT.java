@@ -41,7 +41,9 @@ class RunnableServerIT {
         Path jar = Path.of(System.getProperty("portico.it.runnableJar"));
         Path work = Path.of("target/runnable-it").toAbsolutePath();
         Path data = work.resolve("mariadb");
+        Path kept = work.resolve("server");
         delete(data);
+        delete(kept);
         delete(work.resolve("extract"));
         Files.createDirectories(work.resolve("extract"));
         int http = freePort();
@@ -79,6 +81,7 @@ class RunnableServerIT {
             HttpResponse<String> report = get(http, "/portico/api/rentals/reports/car-models", true);
             assertEquals(200, report.statusCode(), report.body());
             assertTrue(report.body().contains("Axia"), report.body());
+            assertEquals("File update successful.", exchange(customer, "8\n".getBytes(StandardCharsets.UTF_8), -1).strip());
         } finally {
             server.destroy();
             assertTrue(server.waitFor(5, TimeUnit.MINUTES), "the runnable server did not stop within 5 minutes of SIGTERM");
@@ -87,6 +90,10 @@ class RunnableServerIT {
         assertFalse(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive).orElse(false), "MariaDB still runs after the stop");
         List<String> log = Files.readAllLines(data.resolve("mariadbd.err"));
         assertTrue(log.get(log.size() - 1).endsWith("Shutdown complete"), "MariaDB did not shut down cleanly: " + log.get(log.size() - 1));
+        // Liberty's extracted copy is gone; what must outlive the run is beside the data.
+        assertTrue(Files.readString(kept.resolve("logs/messages.log")).contains("CWWKE0036I"), "the server log, to its stop, is kept");
+        assertTrue(Files.readString(kept.resolve("logs/http_access.log")).contains("/portico/api/rentals/reports/car-models"));
+        assertTrue(Files.exists(kept.resolve("export/customers-data.txt")), "command 8's export file is kept");
     }
 
     /** Waits until /portico/ answers 200 (the application has started); a hang guard, not a goal. */
