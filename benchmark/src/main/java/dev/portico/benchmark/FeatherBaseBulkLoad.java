@@ -39,7 +39,7 @@ public final class FeatherBaseBulkLoad {
         String table = options.text("table", "million");
         boolean loadgen = options.text("shape", "items").equals("loadgen");
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", RunDatabase.password()))) {
+                options.text("user", "portico"), options.text("password", RunDatabase::password))) {
             long started = System.nanoTime();
             load(c, database, table, rows, loadgen ? LOADGEN_COLUMNS : COLUMNS, loadgen ? LOADGEN : ITEMS);
             System.out.printf(Locale.ROOT, "%s.%s now holds %,d rows (%.1f s)%n", database, table, rows, (System.nanoTime() - started) / 1e9);

@@ -57,7 +57,7 @@ public final class LargeReplyMeasure {
             return;
         }
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", RunDatabase.password())); Statement s = c.createStatement()) {
+                options.text("user", "portico"), options.text("password", RunDatabase::password)); Statement s = c.createStatement()) {
             long started = System.nanoTime();
             if (customers > 0) {
                 s.executeUpdate("DELETE FROM customer");

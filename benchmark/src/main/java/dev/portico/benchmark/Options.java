@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code --name value} command-line options with defaults. */
 final class Options {
@@ -22,6 +23,12 @@ final class Options {
 
     String text(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** The option, else the fallback, which is asked for only when the option is absent. */
+    String text(String name, Supplier<String> fallback) {
+        String value = values.get(name);
+        return value != null ? value : fallback.get();
     }
 
     int number(String name, int fallback) {

@@ -25,7 +25,7 @@ public final class RentalBulkLoad {
         Options options = new Options(args, USAGE);
         int rentals = options.number("rentals", 1_000_000);
         try (Connection c = DriverManager.getConnection(options.text("jdbc", "jdbc:mariadb://127.0.0.1:3306/portico"),
-                options.text("user", "portico"), options.text("password", RunDatabase.password()));
+                options.text("user", "portico"), options.text("password", RunDatabase::password));
              Statement s = c.createStatement()) {
             if (Boolean.parseBoolean(options.text("clear", "false"))) {
                 s.executeUpdate("DELETE FROM rental");

@@ -14,14 +14,21 @@ final class RunDatabase {
     private RunDatabase() {
     }
 
-    /** The password kept in ~/.portico/mariadb/portico-db-credentials.xml, else the server.xml default. */
+    /**
+     * The password kept in the embedded database's data directory ({@code PORTICO_DATA_DIR}, default ~/.portico/mariadb,
+     * file portico-db-credentials.xml); without one there is no password to guess, so the tool stops and says so.
+     */
     static String password() {
-        Path kept = Path.of(System.getProperty("user.home"), ".portico", "mariadb", "portico-db-credentials.xml");
+        Path kept = Path.of(System.getenv().getOrDefault("PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
+                .resolve("portico-db-credentials.xml");
         try {
             Matcher m = PASSWORD.matcher(Files.readString(kept));
-            return m.find() ? m.group(1) : "portico";
+            if (m.find()) {
+                return m.group(1);
+            }
         } catch (IOException e) {
-            return "portico";
+            // said below
         }
+        throw new IllegalArgumentException("no database password kept in " + kept + " (has `mvn -Prun package` run?); give --password");
     }
 }
