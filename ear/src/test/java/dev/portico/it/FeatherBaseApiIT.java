@@ -114,6 +114,8 @@ class FeatherBaseApiIT {
         assertEquals(200, call("PATCH", ITEMS + "/columns/stock", "{\"name\":\"qty\"}").statusCode());
         assertEquals("[\"sku\",\"price\",\"qty\"]", Http.array(call("GET", ITEMS + "/columns", null).body()).toString());
         assertEquals(204, call("DELETE", ITEMS + "/columns/sku", null).statusCode());
+        problem(404, call("DELETE", ITEMS + "/columns/sku", null));
+        problem(404, call("PATCH", ITEMS + "/columns/colour", "{\"name\":\"hue\"}"));
         JsonObject table = Http.object(call("GET", ITEMS, null).body());
         assertEquals("[\"price\",\"qty\"]", table.getJsonArray("columns").toString());
         assertEquals(5, table.getInt("rows"));

@@ -145,6 +145,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response renameColumn(@PathParam("column") String column, JsonObject body) throws FeatherBaseRefusal {
         String newName = JsonFields.required(body, "name");
+        existingColumn(column);
         featherBase.renameColumn(null, database, table, column, newName);
         return Response.ok(Json.createObjectBuilder().add("name", newName).build()).build();
     }
@@ -156,6 +157,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public void deleteColumn(@PathParam("column") String column) throws FeatherBaseRefusal {
+        existingColumn(column);
         featherBase.deleteColumn(null, database, table, column);
     }
 
@@ -266,11 +268,19 @@ public class FeatherBaseTableResource {
     }
 
     private String existingCell(long number, String column) throws FeatherBaseRefusal {
+        return existingRow(number).values().get(existingColumn(column));
+    }
+
+    /**
+     * The column's index; 404 for a column the table lacks (the socket's INVALID, which the service answers: as a 422
+     * here it would tell a client its request was malformed, not that the column is not there).
+     */
+    private int existingColumn(String column) throws FeatherBaseRefusal {
         int index = view().columns().indexOf(column);
         if (index < 0) {
             throw new NotFoundException("no column " + column + " in " + database + "." + table);
         }
-        return existingRow(number).values().get(index);
+        return index;
     }
 
     private static jakarta.ws.rs.core.EntityTag tag(TableView view) {
