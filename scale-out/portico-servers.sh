@@ -43,6 +43,11 @@ export_file="${PORTICO_EXPORT_FILE:-$default_export}"
 # X-Forwarded-For on HTTP (option forwardfor).
 proxy_from="${PORTICO_PROXY_FROM:-127.0.0.1}"
 
+# A value as an XML attribute's text.
+xml_attr() {
+    printf '%s' "$1" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g'
+}
+
 usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -eq 2 ] || usage
 command="$1"
@@ -96,21 +101,31 @@ create() {
             echo "portico.rental.port=$(port "$front_rental" "$i")"
             echo "portico.customer.exportFile=$export_file"
             echo "portico.listen.proxyProtocolFrom=$proxy_from"
-            for v in HOST PORT NAME USER PASSWORD; do
-                local value="PORTICO_DB_$v"
-                if [ -n "${!value:-}" ]; then echo "portico.db.${v,,}=${!value}"; fi
-            done
-            # Another database: the template's embedded-database file (its address and account) must not override it.
-            if [ -n "${PORTICO_DB_HOST:-}${PORTICO_DB_PORT:-}${PORTICO_DB_NAME:-}${PORTICO_DB_USER:-}${PORTICO_DB_PASSWORD:-}${PORTICO_DB_PORTS:-}" ]; then
-                echo "portico.db.credentialsFile=\${server.config.dir}/no-embedded-database-credentials.xml"
-            fi
-            # One database node per server (Galera): PORTICO_DB_PORTS=3307,3308 gives server i the i-th, round robin.
-            if [ -n "${PORTICO_DB_PORTS:-}" ]; then
-                local ports
-                IFS=, read -r -a ports <<< "$PORTICO_DB_PORTS"
-                echo "portico.db.port=${ports[$(( (i - 1) % ${#ports[@]} ))]}"
-            fi
         } > "$dir/bootstrap.properties"
+        # Another database: its settings go into an override of this server's own, which Liberty reads after the
+        # template's (the Maven plugin's -Dliberty.var.* file among them) and after the embedded database's file.
+        rm -f "$dir/configDropins/overrides/portico-database.xml"
+        if [ -n "${PORTICO_DB_HOST:-}${PORTICO_DB_PORT:-}${PORTICO_DB_NAME:-}${PORTICO_DB_USER:-}${PORTICO_DB_PASSWORD:-}${PORTICO_DB_PORTS:-}" ]; then
+            mkdir -p "$dir/configDropins/overrides"
+            {
+                echo '<server>'
+                echo '    <!-- Written by scale-out/portico-servers.sh from PORTICO_DB_*: this server'"'"'s database. -->'
+                # The template's embedded-database file (its address and account) must not apply to another database.
+                echo '    <variable name="portico.db.credentialsFile" value="${server.config.dir}/no-embedded-database-credentials.xml"/>'
+                for v in HOST PORT NAME USER PASSWORD; do
+                    local value="PORTICO_DB_$v"
+                    if [ -n "${!value:-}" ]; then echo "    <variable name=\"portico.db.${v,,}\" value=\"$(xml_attr "${!value}")\"/>"; fi
+                done
+                # One database node per server (Galera): PORTICO_DB_PORTS=3307,3308 gives server i the i-th, round robin.
+                if [ -n "${PORTICO_DB_PORTS:-}" ]; then
+                    local ports
+                    IFS=, read -r -a ports <<< "$PORTICO_DB_PORTS"
+                    echo "    <variable name=\"portico.db.port\" value=\"$(xml_attr "${ports[$(( (i - 1) % ${#ports[@]} ))]}")\"/>"
+                fi
+                echo '</server>'
+            } > "$dir/configDropins/overrides/portico-database.xml"
+            chmod 600 "$dir/configDropins/overrides/portico-database.xml"
+        fi
         # HTTP: Liberty takes the client from X-Forwarded-For (HAProxy's option forwardfor) only on requests from the balancer.
         mkdir -p "$dir/configDropins/overrides"
         cat > "$dir/configDropins/overrides/portico-balancer.xml" <<XML
