@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpRequest;
@@ -133,6 +134,47 @@ class ConsoleSecurityIT {
             assertTrue(browser.driver().getPageSource().contains("Not allowed"));
             browser.screenshot("security-viewer-refused-accounts");
         }
+    }
+
+    @Test
+    void eachAccountRowsButtonsWorkAndEnterInTheNewAccountFormCreatesNothingElse() throws Exception {
+        String name = "row" + System.nanoTime() % 1_000_000;
+        try (Browser admin = Browser.open()) {
+            admin.loginAsAdmin();
+            admin.open("/accounts/index.xhtml");
+            // Enter in the new account's password field creates the account (and changes no row's role).
+            admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
+            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("row-password-1" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+            assertEquals("admin", admin.waitFor(roleOf(ItEnvironment.adminUser())).getText(), "the first row's role is untouched");
+
+            // A row's buttons submit nothing of the (empty, required) new-account fields.
+            admin.driver().findElement(buttonOf(name, "make-admin")).click();
+            admin.waitForText(By.id("messages"), name + " is now admin.");
+            assertEquals("admin", admin.waitFor(roleOf(name)).getText());
+            admin.driver().findElement(buttonOf(name, "make-viewer")).click();
+            admin.waitForText(By.id("messages"), name + " is now viewer.");
+
+            admin.driver().findElement(buttonOf(name, "set-password")).click();
+            admin.waitForText(By.id("password-form:password-for"), name);
+            admin.waitFor(By.id("password-form:password")).sendKeys("row-password-2" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Password of " + name + " changed.");
+            assertEquals(200, Http.send(Http.as(name, "row-password-2", "/api/customers?limit=1").GET()).statusCode());
+
+            admin.driver().findElement(buttonOf(name, "delete-account")).click();
+            admin.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+            admin.waitForText(By.id("messages"), "Account " + name + " deleted.");
+            assertTrue(admin.driver().findElements(roleOf(name)).isEmpty(), "the row is gone");
+        }
+        assertEquals(401, Http.send(Http.as(name, "row-password-2", "/api/customers?limit=1").GET()).statusCode());
+    }
+
+    private static By roleOf(String account) {
+        return By.xpath("//tr[.//span[contains(@class,'account-name') and text()='" + account + "']]//span[contains(@class,'account-role')]");
+    }
+
+    private static By buttonOf(String account, String styleClass) {
+        return By.xpath("//tr[.//span[contains(@class,'account-name') and text()='" + account + "']]//button[contains(@class,'" + styleClass + "')]");
     }
 
     @Test
