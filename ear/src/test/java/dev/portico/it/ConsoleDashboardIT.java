@@ -38,6 +38,9 @@ class ConsoleDashboardIT {
             browser.open("/");
             browser.waitFor(By.id("dashboard:listeners"));
             assertEquals("Dashboard", browser.driver().findElement(By.id("page-title")).getText());
+            // It refreshes for as long as an idle session lasts (30 minutes), so that it does not keep the session alive.
+            browser.waitForText(By.id("dashboard:refresh-note"), "the page refreshes itself every 5 seconds for 30 minutes.");
+            assertTrue(browser.driver().findElements(By.id("dashboard:refresh-stopped")).isEmpty());
 
             Map<String, Integer> ports = Map.of("customer-directory", ItEnvironment.customerPort(),
                     "featherbase", ItEnvironment.featherBasePort(), "rental-intake", ItEnvironment.rentalPort());
