@@ -227,8 +227,9 @@ class ConsoleDashboardIT {
 
     /** The count after {@code name} in a list such as {@code find 3, delete 1}; 0 when absent. */
     private static long count(String list, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|, )" + name + " (\\d+)").matcher(list);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        // Counts are grouped (1,203) in a list separated by ", ".
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|, )" + name + " ([0-9][0-9,]*[0-9]|[0-9])").matcher(list);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 
     private static long number(String text) {

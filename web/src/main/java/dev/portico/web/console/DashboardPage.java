@@ -47,20 +47,20 @@ public class DashboardPage {
         return time(refreshedAt);
     }
 
-    /** The commands a listener answered, in its protocol's order, such as {@code find 3, delete 1}; {@code none} before any. */
+    /** The commands a listener answered, in its protocol's order, such as {@code find 1,203, delete 1}; {@code none} before any. */
     public String commands(ListenerStatus listener) {
         String shown = TrafficStatus.commands(listener.protocol()).stream()
                 .filter(command -> listener.traffic().requests(command) > 0)
-                .map(command -> command + " " + listener.traffic().requests(command))
+                .map(command -> String.format(Locale.ROOT, "%s %,d", command, listener.traffic().requests(command)))
                 .collect(Collectors.joining(", "));
         return shown.isEmpty() ? "none" : shown;
     }
 
-    /** A listener's problems by kind, such as {@code bad_input 2}; {@code none} before any. */
+    /** A listener's problems by kind (their ids in /metrics), such as {@code bad_input 2}; {@code none} before any. */
     public String problems(ListenerStatus listener) {
         String shown = TrafficStatus.PROBLEM_KINDS.stream()
                 .filter(kind -> listener.traffic().problems(kind) > 0)
-                .map(kind -> kind + " " + listener.traffic().problems(kind))
+                .map(kind -> String.format(Locale.ROOT, "%s %,d", kind, listener.traffic().problems(kind)))
                 .collect(Collectors.joining(", "));
         return shown.isEmpty() ? "none" : shown;
     }

@@ -17,17 +17,17 @@ class DashboardTrafficTextTest {
 
     @Test
     void commandsAreListedInTheProtocolsOrderWithoutThoseNeverSent() {
-        ListenerStatus customers = status("customer-directory", Map.of("delete", 1L, "find", 3L, "add", 0L), Map.of());
+        ListenerStatus customers = status("customer-directory", Map.of("delete", 1L, "find", 1_203L, "add", 0L), Map.of());
 
-        assertEquals("find 3, delete 1", page.commands(customers));
+        assertEquals("find 1,203, delete 1", page.commands(customers));
         assertEquals("none", page.commands(status("featherbase", Map.of(), Map.of())));
     }
 
     @Test
     void problemsAreListedByKindInAFixedOrder() {
-        ListenerStatus rentals = status("rental-intake", Map.of(), Map.of("timed_out", 2L, "application", 1L));
+        ListenerStatus rentals = status("rental-intake", Map.of(), Map.of("timed_out", 20_000L, "application", 1L));
 
-        assertEquals("application 1, timed_out 2", page.problems(rentals));
+        assertEquals("application 1, timed_out 20,000", page.problems(rentals));
         assertEquals("none", page.problems(status("rental-intake", Map.of(), Map.of())));
     }
 
