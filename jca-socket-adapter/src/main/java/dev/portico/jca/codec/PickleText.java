@@ -176,6 +176,11 @@ final class PickleText {
             if (codePoint > Character.MAX_CODE_POINT) {
                 throw new Malformed("\\U escape out of range");
             }
+            // Python keeps a surrogate escape as a lone surrogate (a pair too stays two), which no UTF-8 text holds:
+            // refused here as in UTF-8, rather than stored as '?' by the driver or joined into another character.
+            if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+                throw new Malformed(String.format("escape of a lone surrogate \\u%04x", codePoint));
+            }
             text.appendCodePoint((int) codePoint);
         }
         return text.toString();

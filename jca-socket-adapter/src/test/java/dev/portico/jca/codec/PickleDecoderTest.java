@@ -459,6 +459,13 @@ class PickleDecoderTest {
     }
 
     @Test
+    void surrogateEscapesInProtocolZeroTextAreMalformedEvenAsAPair() {
+        // pickle.dumps('Ann\ud800', 0) and pickle.dumps('\ud83d\ude00', 0): Python keeps them as lone surrogates.
+        assertFails("escape of a lone surrogate \\ud800 at UNICODE (offset 0)", "VAnn\\ud800\np0\n.");
+        assertFails("escape of a lone surrogate \\ud83d at UNICODE (offset 0)", "V\\ud83d\\ude00\np0\n.");
+    }
+
+    @Test
     void containerChangedAfterBeingNestedIsRefusedSoNoCycleCanForm() {
         // a = []; b = [a]; then a.append(b) through the memo: would make a cycle
         assertFails("changing a container already inside another (cyclic structures are not supported) at APPEND (offset 12)",
