@@ -26,8 +26,8 @@ import java.util.Objects;
  * nesting deeper than {@value #MAX_DEPTH} (Python cannot pickle deeper), more than
  * {@value #MAX_ELEMENTS} values, lists, dicts, bytes or tuples holding them as dict keys, bytes
  * after STOP, and text holding lone surrogates (in UTF-8 or as protocol 0's \\u escapes). The
- * work of a decode is bounded too: every opcode, every value put into a container and every comparison of dict keys is a step, and a
- * pickle that takes more than {@value #STEPS_PER_BYTE} steps per byte (at least
+ * work of a decode is bounded too: every opcode, every value put into a container and every
+ * comparison of dict keys is a step, and a pickle that takes more than {@value #STEPS_PER_BYTE} steps per byte (at least
  * {@value #MIN_STEPS}) is refused; values that can be dict keys are made canonical
  * ({@link TupleInterner}), so hashing a shared structure never walks it again. Python 2 strings (STRING, BINSTRING,
  * SHORT_BINSTRING) are read as strict UTF-8 where Python 3 defaults to ASCII; text integers are
