@@ -164,6 +164,22 @@ class FeatherBaseIT {
     }
 
     @Test
+    void aRowsValuesHoldAMebibyteAtMostHowManyOwcellsEverGrowThem() throws Exception {
+        String big = "a".repeat(600_000);
+        try (FeatherBaseClient client = new FeatherBaseClient()) {
+            assertEquals("SUCCESS", client.ask("createdb|grow"));
+            assertEquals("SUCCESS", client.ask("addtbl|grow|t>c1,c2,c3"));
+            assertEquals("SUCCESS", client.ask("addrow|grow|t>x,y,z"));
+            assertEquals("SUCCESS", client.ask("owcell|grow|t>0,c1~" + big));
+            // A second 600,000 characters would make the row longer than portico.featherbase.maxRowLength (1,048,576).
+            assertEquals("INVALID", client.ask("owcell|grow|t>0,c2~" + big));
+            // One command (1 MiB at most) cannot pass it alone; owcells, each within it, could add up without end.
+            assertEquals(big + "\ty\tz", client.ask("getrow|grow|t>0"), "the row as it was before the refused changes");
+            assertEquals("SUCCESS", client.ask("owcell|grow|t>0,c2~" + "b".repeat(400_000)), "up to the limit");
+        }
+    }
+
+    @Test
     void anOversizedCommandGetsSyntaxErrorAndTheConnectionCloses() throws Exception {
         try (FeatherBaseClient client = new FeatherBaseClient()) {
             byte[] huge = new byte[(1 << 20) + 16];

@@ -198,6 +198,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         List<FbColumn> columns = store.columns(t);
         r.replace(columns, checkCount(columns.size(), values));
+        limits.row(r.cells());
     }
 
     @Override
@@ -206,6 +207,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
         r.set(column(store.columns(t), column), value);
+        limits.row(r.cells());
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.util.logging.Logger;
 
 /**
  * How much FeatherBase one database holds: databases, tables per database, columns per table and users
- * ({@code portico.featherbase.maxDatabases}, {@code .maxTables}, {@code .maxColumns}, {@code .maxUsers}). The socket
- * needs no login by default and one command may name a megabyte of columns; every list of them (getdbs, the console,
- * the API) is read whole, so each is bounded. A change past a limit is refused as INVALID (HTTP 422).
+ * ({@code portico.featherbase.maxDatabases}, {@code .maxTables}, {@code .maxColumns}, {@code .maxUsers}), and how long
+ * one row's stored values are together ({@code .maxRowLength}, characters). The socket needs no login by default and
+ * one command may name a megabyte of columns; every list of them (getdbs, the console, the API) is read whole, so each
+ * is bounded; and owcell after owcell would grow a row past what MariaDB takes in one statement and what a getrow can
+ * hold in memory. A change past a limit is refused as INVALID (HTTP 422).
  */
 @ApplicationScoped
 public class FeatherBaseLimits {
@@ -25,20 +27,23 @@ public class FeatherBaseLimits {
     static final int DEFAULT_TABLES = 10_000;
     static final int DEFAULT_COLUMNS = 1_000;
     static final int DEFAULT_USERS = 10_000;
+    static final int DEFAULT_ROW_LENGTH = 1_048_576;
 
     private int databases = DEFAULT_DATABASES;
     private int tables = DEFAULT_TABLES;
     private int columns = DEFAULT_COLUMNS;
     private int users = DEFAULT_USERS;
+    private int rowLength = DEFAULT_ROW_LENGTH;
 
     public FeatherBaseLimits() {
     }
 
-    FeatherBaseLimits(int databases, int tables, int columns, int users) {
+    FeatherBaseLimits(int databases, int tables, int columns, int users, int rowLength) {
         this.databases = databases;
         this.tables = tables;
         this.columns = columns;
         this.users = users;
+        this.rowLength = rowLength;
     }
 
     @PostConstruct
@@ -47,6 +52,7 @@ public class FeatherBaseLimits {
         tables = setting("maxTables", DEFAULT_TABLES);
         columns = setting("maxColumns", DEFAULT_COLUMNS);
         users = setting("maxUsers", DEFAULT_USERS);
+        rowLength = setting("maxRowLength", DEFAULT_ROW_LENGTH);
     }
 
     /** Refuses another database when {@code stored} are stored. */
@@ -67,6 +73,12 @@ public class FeatherBaseLimits {
     /** Refuses another user when {@code stored} are stored. */
     void users(long stored) throws FeatherBaseRefusal {
         refuseBeyond(stored + 1, users, "users", "maxUsers");
+    }
+
+    /** The row's stored cells ({@link dev.portico.domain.featherbase.RowCells}), if within the row length; refused otherwise. */
+    String row(String cells) throws FeatherBaseRefusal {
+        refuseBeyond(cells.length(), rowLength, "characters in a row, all its values together", "maxRowLength");
+        return cells;
     }
 
     private static void refuseBeyond(long count, int limit, String what, String variable) throws FeatherBaseRefusal {

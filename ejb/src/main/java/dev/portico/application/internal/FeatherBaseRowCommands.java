@@ -37,6 +37,9 @@ public class FeatherBaseRowCommands {
     @Inject
     private FeatherBaseRepository store;
 
+    @Inject
+    private FeatherBaseLimits limits;
+
     public long addRow(String user, String database, String table, List<String> values) throws FeatherBaseRefusal {
         try {
             FbText.values(values);
@@ -44,7 +47,7 @@ public class FeatherBaseRowCommands {
             throw new Untransacted(refusal);
         }
         Appended done = groupCommit.append(new Append(user, database, table,
-                ids -> RowCells.encode(ids, DefaultFeatherBaseService.checkCount(ids.size(), values))));
+                ids -> limits.row(RowCells.encode(ids, DefaultFeatherBaseService.checkCount(ids.size(), values)))));
         if (done.missing()) {
             throw missing(user, database, table);
         } else if (done.refusal() != null) {

@@ -63,6 +63,11 @@ public class FbRow {
         cells = RowCells.encode(byColumn);
     }
 
+    /** The row's stored cells ({@link RowCells}). */
+    public String cells() {
+        return cells;
+    }
+
     public void set(FbColumn column, String value) {
         Map<Long, String> byColumn = RowCells.decode(cells);
         byColumn.put(column.id(), value);

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeatherBaseLimitsTest {
 
-    private final FeatherBaseLimits limits = new FeatherBaseLimits(3, 2, 5, 1);
+    private final FeatherBaseLimits limits = new FeatherBaseLimits(3, 2, 5, 1, 10);
 
     @Test
     void eachCountMayReachItsLimitAndNotPassIt() {
@@ -26,6 +26,9 @@ class FeatherBaseLimitsTest {
         assertRefused("at most 2 tables in a database (portico.featherbase.maxTables)", () -> limits.tables(2));
         assertRefused("at most 5 columns in a table (portico.featherbase.maxColumns)", () -> limits.columns(6));
         assertRefused("at most 1 users (portico.featherbase.maxUsers)", () -> limits.users(1));
+        assertEquals("1:6:abcdef", assertDoesNotThrow(() -> limits.row("1:6:abcdef")));
+        assertRefused("at most 10 characters in a row, all its values together (portico.featherbase.maxRowLength)",
+                () -> limits.row("1:7:abcdefg"));
     }
 
     @Test
@@ -36,13 +39,16 @@ class FeatherBaseLimitsTest {
         assertRefused("at most 10,000 databases (portico.featherbase.maxDatabases)", () -> defaults.databases(10_000));
         assertRefused("at most 10,000 tables in a database (portico.featherbase.maxTables)", () -> defaults.tables(10_000));
         assertRefused("at most 10,000 users (portico.featherbase.maxUsers)", () -> defaults.users(10_000));
+        assertRefused("at most 1,048,576 characters in a row, all its values together (portico.featherbase.maxRowLength)",
+                () -> defaults.row("x".repeat(1_048_577)));
     }
 
     @Test
     void porticoXmlGivesTheSameDefaultsAndBindsEachForTheService() throws Exception {
         String xml = Files.readString(Path.of("..", "liberty-config", "portico.xml"));
         Map<String, Integer> defaults = Map.of("maxDatabases", FeatherBaseLimits.DEFAULT_DATABASES, "maxTables", FeatherBaseLimits.DEFAULT_TABLES,
-                "maxColumns", FeatherBaseLimits.DEFAULT_COLUMNS, "maxUsers", FeatherBaseLimits.DEFAULT_USERS);
+                "maxColumns", FeatherBaseLimits.DEFAULT_COLUMNS, "maxUsers", FeatherBaseLimits.DEFAULT_USERS,
+                "maxRowLength", FeatherBaseLimits.DEFAULT_ROW_LENGTH);
         defaults.forEach((name, value) -> {
             assertTrue(xml.contains("<variable name=\"portico.featherbase." + name + "\" defaultValue=\"" + value + "\"/>"), name);
             assertTrue(xml.contains("<jndiEntry jndiName=\"portico/featherbase/" + name + "\" value=\"${portico.featherbase." + name + "}\"/>"), name);

@@ -95,6 +95,7 @@ class FeatherBaseRowCommandsTest {
     private static FeatherBaseRowCommands service(OneTable rows) throws ReflectiveOperationException {
         FeatherBaseRowCommands service = new FeatherBaseRowCommands();
         set(service, "store", grantsOnly());
+        set(service, "limits", new FeatherBaseLimits(10, 10, 10, 10, 40));
         set(service, "rows", rows);
         set(service, "groupCommit", new FeatherBaseGroupCommit().writeWith(rows::appendAll, FeatherBaseGroupCommitTest.reachable()));
         return service;
@@ -175,5 +176,14 @@ class FeatherBaseRowCommandsTest {
         assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x", "a\u0004b", "z"))));
         assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x\ty", "", "z"))));
         assertTrue(rows.appended.isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void addrowRefusesARowLongerThanTheRowLength() throws Exception {
+        OneTable rows = new OneTable();
+        FeatherBaseRowCommands service = service(rows);
+        assertEquals(Reason.INVALID, refusal(() -> service.addRow(null, "d", "t", List.of("x".repeat(30), "y", "z"))));
+        assertTrue(rows.appended.isEmpty(), "nothing stored");
+        assertEquals(1, service.addRow(null, "d", "t", List.of("x".repeat(10), "y", "z")));
     }
 }
