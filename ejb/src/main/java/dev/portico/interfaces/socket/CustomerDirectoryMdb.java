@@ -21,6 +21,8 @@ import jakarta.ejb.TransactionAttributeType;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 /**
  * The customer directory listener (port 9999 by default; see server.xml). Each request is one
  * service call in its own transaction, committed before this bean returns the reply; the report
@@ -32,6 +34,9 @@ import java.util.List;
 public class CustomerDirectoryMdb implements CustomerDirectoryListener {
 
     private static final CustomerDirectoryReply SERVER_ERROR = new CustomerDirectoryReply.ServerError();
+    private static final Logger LOG = Logger.getLogger(CustomerDirectoryMdb.class.getName());
+    /** Whether the last export failed: its failure is logged once, and its recovery. */
+    private static final AtomicBoolean EXPORT_FAILING = new AtomicBoolean();
 
     @EJB
     private CustomerDirectoryService directory;
@@ -48,7 +53,13 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
             return request instanceof CustomerDirectoryRequest.Report ? available.once(database, () -> answer(request), SERVER_ERROR)
                     : available.retried(database, () -> answer(request), SERVER_ERROR);
         } catch (IOException e) {
-            throw new IllegalStateException("export failed: " + e.getMessage(), e);
+            // The export file cannot be written (a directory that is not writable, a full disk): every command 8 until
+            // it can is answered with the server error, and said once in the log, not with a stack trace per command.
+            if (EXPORT_FAILING.compareAndSet(false, true)) {
+                LOG.warning("The customer export file cannot be written (" + e.getMessage() + "); command 8 answers '"
+                        + "Server error occurred' until it can (portico.customer.exportFile)");
+            }
+            return SERVER_ERROR;
         }
     }
 
@@ -78,6 +89,9 @@ public class CustomerDirectoryMdb implements CustomerDirectoryListener {
             return new CustomerDirectoryReply.ReportComplete();
         } else {
             directory.export();
+            if (EXPORT_FAILING.compareAndSet(true, false)) {
+                LOG.info("The customer export file is written again");
+            }
             return new CustomerDirectoryReply.Exported();
         }
     }

@@ -14,10 +14,14 @@ import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ReplyAbandonedException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.portico.interfaces.socket.BeanStubs.stub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +119,42 @@ class CustomerDirectoryMdbTest {
 
     @Test
     void exportAnswersExported() {
+        assertEquals(new CustomerDirectoryReply.Exported(), answer("export", args -> null, new CustomerDirectoryRequest.Export()));
+    }
+
+    @Test
+    void anExportFileThatCannotBeWrittenIsTheServerErrorNotAFailureThrownToTheAdapter() {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(CustomerDirectoryMdb.class.getName());
+        log.addHandler(handler);
+        try {
+            exportFailsTwiceThenWorks();
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(List.of("WARNING", "INFO"), logged.stream().map(r -> r.getLevel().getName()).toList(),
+                "the failure said once, then its end");
+    }
+
+    private static void exportFailsTwiceThenWorks() {
+        assertEquals(new CustomerDirectoryReply.ServerError(),
+                answer("export", fail(new IOException("No space left on device")), new CustomerDirectoryRequest.Export()));
+        assertEquals(new CustomerDirectoryReply.ServerError(),
+                answer("export", fail(new IOException("No space left on device")), new CustomerDirectoryRequest.Export()));
         assertEquals(new CustomerDirectoryReply.Exported(), answer("export", args -> null, new CustomerDirectoryRequest.Export()));
     }
 
