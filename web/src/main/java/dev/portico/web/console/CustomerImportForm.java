@@ -43,11 +43,7 @@ public class CustomerImportForm implements Serializable {
 
     /** The largest file an upload may be, as the page states it ({@code 4 MiB}). */
     public String getMaxSize() {
-        long bytes = settings.maxImportBytes();
-        if (bytes % (1 << 20) == 0) {
-            return bytes / (1 << 20) + " MiB";
-        }
-        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+        return settings.maxImportSize();
     }
 
     public void importFile() {
@@ -60,7 +56,7 @@ public class CustomerImportForm implements Serializable {
             return;
         }
         if (file.getSize() > settings.maxImportBytes()) {
-            message(FacesMessage.SEVERITY_ERROR, "The file has " + file.getSize() + " bytes, more than the " + settings.maxImportBytes()
+            message(FacesMessage.SEVERITY_ERROR, "The file is larger than the " + settings.maxImportSize()
                     + " a data file may have (portico.http.maxImportBytes); nothing was imported");
             return;
         }

@@ -21,10 +21,21 @@ public class ErrorResponder extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
     /** A request attribute with the sentence to give instead of the status's usual one. */
     static final String MESSAGE = "dev.portico.errorMessage";
+    /** A request attribute with the console page to lead back to (a path of this application). */
+    static final String BACK = "dev.portico.errorBack";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         respond(request, response);
+    }
+
+    /** A link back to the page the request came from ({@link #BACK}), if it is one of this application's; else nothing. */
+    static String back(HttpServletRequest request) {
+        if (!(request.getAttribute(BACK) instanceof String path) || !path.startsWith(request.getContextPath() + "/")) {
+            return "";
+        }
+        String escaped = path.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+        return "<a id=\"back\" href=\"" + escaped + "\">Back</a> · ";
     }
 
     private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -59,7 +70,7 @@ public class ErrorResponder extends HttpServlet {
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status
                     + " - Portico</title></head><body><h1>" + status + "</h1><p id=\"error-message\">" + message
-                    + "</p><p><a href=\"" + request.getContextPath() + "/\">Portico console</a></p></body></html>");
+                    + "</p><p>" + back(request) + "<a href=\"" + request.getContextPath() + "/\">Portico console</a></p></body></html>");
         }
     }
 }

@@ -29,11 +29,17 @@ public class RequestSizeLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         long length = request.getContentLengthLong();
         long limit = settings.maxImportBytes() + FORM_OVERHEAD_BYTES;
+        boolean api = request.getServletPath().equals("/api") || request.getServletPath().startsWith("/api/");
         if (length > limit) {
+            if (!api) {
+                // On the console, only an upload is this large: say so in its terms, on a page that leads back to it.
+                request.setAttribute(ErrorResponder.MESSAGE, "The file is larger than the " + settings.maxImportSize()
+                        + " a data file may have (portico.http.maxImportBytes); nothing was imported.");
+                request.setAttribute(ErrorResponder.BACK, request.getRequestURI());
+            }
             response.sendError(413, "The request body is larger than " + limit + " bytes");
             return;
         }
-        boolean api = request.getServletPath().equals("/api") || request.getServletPath().startsWith("/api/");
         if (length < 0 && request.getHeader("Transfer-Encoding") != null && !api) {
             response.sendError(411, "Send the body with a Content-Length");
             return;

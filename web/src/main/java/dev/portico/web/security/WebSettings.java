@@ -47,6 +47,18 @@ public class WebSettings {
     }
 
     /** The largest customer data file, sent to the API or uploaded in the console, in bytes (portico.http.maxImportBytes). */
+    /** The largest data file as an operator reads it: {@code 4 MiB}, {@code 512 KiB}, or {@code 1,000 bytes}. */
+    public String maxImportSize() {
+        return size(maxImportBytes());
+    }
+
+    static String size(long bytes) {
+        if (bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
+    }
+
     public long maxImportBytes() {
         return maxImportBytes;
     }
