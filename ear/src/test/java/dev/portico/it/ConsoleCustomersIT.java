@@ -80,6 +80,11 @@ class ConsoleCustomersIT {
         browser.screenshot("console-customers-edited");
 
         assertEquals("Edith|31|2 New Rd|901-1111", CustomerDirectoryClient.ask("1|edith\n"));
+
+        // Saved as it was: said so, rather than the form closing without a word.
+        browser.driver().findElement(By.id("customersForm:customers:0:edit")).click();
+        browser.waitFor(By.id("editor:save")).click();
+        browser.waitForText(MESSAGES, "Edith unchanged: the fields were as stored.");
     }
 
     @Test

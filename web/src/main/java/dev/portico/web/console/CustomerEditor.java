@@ -107,6 +107,9 @@ public class CustomerEditor implements Serializable {
             if (!after.phone().equals(before.phone())) {
                 pageMessage(CustomerReplies.phoneUpdated(key));
             }
+            if (after.equals(before)) {
+                pageMessage(key + " unchanged: the fields were as stored.");
+            }
             cancel();
         } catch (CustomerNotFoundException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), ""));
