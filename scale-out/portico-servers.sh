@@ -73,8 +73,9 @@ proxies_regex() {
 create() {
     local src="$wlp/usr/servers/$template"
     [ -f "$src/server.xml" ] || { echo "no template server at $src (run mvn -Prun package once, or set PORTICO_TEMPLATE)" >&2; exit 1; }
-    local http_proxies
+    local http_proxies other_database
     http_proxies="$(proxies_regex)"
+    other_database="${PORTICO_DB_HOST:-}${PORTICO_DB_PORT:-}${PORTICO_DB_NAME:-}${PORTICO_DB_USER:-}${PORTICO_DB_PASSWORD:-}${PORTICO_DB_PORTS:-}"
     for i in $(seq 1 "$count"); do
         local dir="$wlp/usr/servers/$prefix$i"
         rm -rf "$dir"
@@ -101,17 +102,18 @@ create() {
             echo "portico.rental.port=$(port "$front_rental" "$i")"
             echo "portico.customer.exportFile=$export_file"
             echo "portico.listen.proxyProtocolFrom=$proxy_from"
+            # Another database: the template's embedded-database file (its address and account) must not be included.
+            # Liberty resolves an include's location while it reads server.xml, before any override: so here.
+            if [ -n "$other_database" ]; then echo "portico.db.credentialsFile=\${server.config.dir}/no-embedded-database-credentials.xml"; fi
         } > "$dir/bootstrap.properties"
         # Another database: its settings go into an override of this server's own, which Liberty reads after the
-        # template's (the Maven plugin's -Dliberty.var.* file among them) and after the embedded database's file.
+        # template's (the Maven plugin's -Dliberty.var.* file among them). Liberty expands ${...} in them.
         rm -f "$dir/configDropins/overrides/portico-database.xml"
-        if [ -n "${PORTICO_DB_HOST:-}${PORTICO_DB_PORT:-}${PORTICO_DB_NAME:-}${PORTICO_DB_USER:-}${PORTICO_DB_PASSWORD:-}${PORTICO_DB_PORTS:-}" ]; then
+        if [ -n "$other_database" ]; then
             mkdir -p "$dir/configDropins/overrides"
-            {
+            (umask 077 && {
                 echo '<server>'
                 echo '    <!-- Written by scale-out/portico-servers.sh from PORTICO_DB_*: this server'"'"'s database. -->'
-                # The template's embedded-database file (its address and account) must not apply to another database.
-                echo '    <variable name="portico.db.credentialsFile" value="${server.config.dir}/no-embedded-database-credentials.xml"/>'
                 for v in HOST PORT NAME USER PASSWORD; do
                     local value="PORTICO_DB_$v"
                     if [ -n "${!value:-}" ]; then echo "    <variable name=\"portico.db.${v,,}\" value=\"$(xml_attr "${!value}")\"/>"; fi
@@ -123,8 +125,7 @@ create() {
                     echo "    <variable name=\"portico.db.port\" value=\"$(xml_attr "${ports[$(( (i - 1) % ${#ports[@]} ))]}")\"/>"
                 fi
                 echo '</server>'
-            } > "$dir/configDropins/overrides/portico-database.xml"
-            chmod 600 "$dir/configDropins/overrides/portico-database.xml"
+            } > "$dir/configDropins/overrides/portico-database.xml")
         fi
         # HTTP: Liberty takes the client from X-Forwarded-For (HAProxy's option forwardfor) only on requests from the balancer.
         mkdir -p "$dir/configDropins/overrides"
