@@ -206,7 +206,8 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
         FbText.value(value);
         FbTable t = table(user, database, table, false);
         FbRow r = store.rowForUpdate(t, row).orElseThrow(() -> noRow(row));
-        r.set(column(store.columns(t), column), value);
+        List<FbColumn> columns = store.columns(t);
+        r.set(columns, column(columns, column), value);
         limits.row(r.cells());
     }
 

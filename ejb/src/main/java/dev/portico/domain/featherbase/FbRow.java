@@ -68,8 +68,13 @@ public class FbRow {
         return cells;
     }
 
-    public void set(FbColumn column, String value) {
+    /**
+     * Sets one cell of the table's {@code columns}; values of columns since deleted are dropped (as by
+     * {@link #replace}), so the stored cells hold what a read can see and no more.
+     */
+    public void set(List<FbColumn> columns, FbColumn column, String value) {
         Map<Long, String> byColumn = RowCells.decode(cells);
+        byColumn.keySet().retainAll(columns.stream().map(FbColumn::id).toList());
         byColumn.put(column.id(), value);
         cells = RowCells.encode(byColumn);
     }

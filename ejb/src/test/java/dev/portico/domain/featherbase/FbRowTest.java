@@ -49,7 +49,7 @@ class FbRowTest {
     void setChangesOnlyThatCell() {
         FbRow row = new FbRow(1L, 0, List.of(sku, name, qty), List.of("A1", "Bolt", "40"));
 
-        row.set(qty, "39");
+        row.set(List.of(sku, name, qty), qty, "39");
 
         assertEquals(List.of("A1", "Bolt", "39"), row.values(List.of(sku, name, qty)));
     }
@@ -59,9 +59,20 @@ class FbRowTest {
         FbRow row = new FbRow(1L, 0, List.of(sku, name), List.of("A1", "Bolt"));
         FbColumn colour = column(14, "colour", 2);
 
-        row.set(colour, "red");
+        row.set(List.of(sku, name, colour), colour, "red");
 
         assertEquals(List.of("A1", "Bolt", "red"), row.values(List.of(sku, name, colour)));
+    }
+
+    @Test
+    void setDropsTheValuesOfColumnsSinceDeletedSoTheRowHoldsOnlyWhatAReadSees() {
+        FbRow row = new FbRow(1L, 0, List.of(sku, name, qty), List.of("A1", "x".repeat(1_000), "40"));
+
+        row.set(List.of(sku, qty), qty, "39");
+
+        assertEquals(List.of("A1", "39"), row.values(List.of(sku, qty)));
+        assertEquals("", row.value(name), "name's value went with the column");
+        assertEquals(RowCells.encode(List.of(sku.id(), qty.id()), List.of("A1", "39")), row.cells());
     }
 
     @Test
