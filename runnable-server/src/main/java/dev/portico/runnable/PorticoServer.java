@@ -47,9 +47,9 @@ public final class PorticoServer {
         ProcessBuilder liberty = new ProcessBuilder(command).inheritIO();
         liberty.environment().put(ROLE, "liberty");
         Process[] child = new Process[1];
-        Path data = Path.of(env.getOrDefault("PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
+        Path data = Path.of(setting(env, "PORTICO_DATA_DIR", System.getProperty("user.home") + "/.portico/mariadb"))
                 .toAbsolutePath().normalize();
-        keptOutput(liberty.environment(), Path.of(env.getOrDefault("PORTICO_SERVER_DIR", data.resolveSibling("server").toString()))
+        keptOutput(liberty.environment(), Path.of(setting(env, "PORTICO_SERVER_DIR", data.resolveSibling("server").toString()))
                 .toAbsolutePath().normalize());
         String external = env.getOrDefault("PORTICO_DB_HOST", "");
         if (external.isBlank()) {
@@ -76,10 +76,16 @@ public final class PorticoServer {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
-        env.putIfAbsent("LOG_DIR", dir.resolve("logs").toString());
-        env.putIfAbsent("PORTICO_HTTP_ACCESSLOGFILE", Path.of(env.get("LOG_DIR"), "http_access.log").toString());
-        env.putIfAbsent("PORTICO_CUSTOMER_EXPORTFILE", dir.resolve("export").resolve("customers-data.txt").toString());
+        env.put("LOG_DIR", setting(env, "LOG_DIR", dir.resolve("logs").toString()));
+        env.put("PORTICO_HTTP_ACCESSLOGFILE", setting(env, "PORTICO_HTTP_ACCESSLOGFILE", Path.of(env.get("LOG_DIR"), "http_access.log").toString()));
+        env.put("PORTICO_CUSTOMER_EXPORTFILE", setting(env, "PORTICO_CUSTOMER_EXPORTFILE", dir.resolve("export").resolve("customers-data.txt").toString()));
         System.out.println("[portico] logs in " + env.get("LOG_DIR") + ", customer export file " + env.get("PORTICO_CUSTOMER_EXPORTFILE"));
+    }
+
+    /** The variable's value, or {@code fallback} when it is unset or blank (an empty setting is no setting). */
+    static String setting(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** The packaged Liberty server, as the jar's original main class would run it. */
