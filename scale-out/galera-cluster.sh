@@ -10,7 +10,7 @@
 # (4567) + 10 * (i - 1), for IST on that + 1 and for SST on that + 2, all on 127.0.0.1. Data in GALERA_DIR (default
 # ~/.portico/galera; as root /var/lib/portico-galera, owned by mysql). The account portico may use the database portico;
 # its password is GALERA_PASSWORD when the cluster is first made, else one generated then, kept in GALERA_DIR/portico-password
-# (mode 0600) and printed by start: PORTICO_DB_PASSWORD="$(cat ~/.portico/galera/portico-password)".
+# (mode 0600; start says where): PORTICO_DB_PASSWORD="$(cat ~/.portico/galera/portico-password)".
 set -euo pipefail
 
 # As root the nodes run as the mysql user (Debian's rsync SST cannot write a root-owned data directory).
@@ -110,7 +110,11 @@ start() {
             CREATE USER IF NOT EXISTS 'portico'@'localhost' IDENTIFIED BY '$password';
             GRANT ALL ON portico.* TO 'portico'@'127.0.0.1'; GRANT ALL ON portico.* TO 'portico'@'localhost';"
     fi
-    echo "account portico, password in $password_file"
+    if [ -f "$password_file" ]; then
+        echo "account portico, password in $password_file"
+    else
+        echo "account portico: this cluster was made before its password was kept in $password_file (then GALERA_PASSWORD, else portico-galera); write it there, or make the cluster afresh" >&2
+    fi
     status
 }
 

@@ -38,9 +38,9 @@ class RentalDateEdgesIT {
         assertEquals(201, stored.statusCode(), stored.body());
 
         assertEquals("{\"9999-12-31\":1}", perDay("9999-12-31", "9999-12-31").body());
-        assertEquals("{\"9999-12-31\":1}", perDay("9990-01-03", "9999-12-31").body(), "the last 3,660 days");
+        assertEquals("{\"9999-12-31\":1}", perDay("9990-01-03", "9999-12-31").body(), "the last ten years");
         assertEquals("{\"1000-01-01\":1}", perDay("1000-01-01", "1000-01-01").body());
-        assertEquals("{\"1000-01-01\":1}", perDay("1000-01-01", "1010-01-07").body(), "the first 3,660 days");
+        assertEquals("{\"1000-01-01\":1}", perDay("1000-01-01", "1010-01-07").body(), "the first ten years");
         assertEquals("{}", perDay("1000-01-02", "1010-01-08").body());
         assertEquals("{}", perDay("9990-01-02", "9999-12-30").body());
         // The whole range at once is more days than a per-day count holds.

@@ -46,7 +46,6 @@ public class WebSettings {
         return maxJsonBytes;
     }
 
-    /** The largest customer data file, sent to the API or uploaded in the console, in bytes (portico.http.maxImportBytes). */
     /** The largest data file as an operator reads it: {@code 4 MiB}, {@code 512 KiB}, or {@code 1,000 bytes}. */
     public String maxImportSize() {
         return size(maxImportBytes());
@@ -59,6 +58,7 @@ public class WebSettings {
         return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
     }
 
+    /** The largest customer data file, sent to the API or uploaded in the console, in bytes (portico.http.maxImportBytes). */
     public long maxImportBytes() {
         return maxImportBytes;
     }
