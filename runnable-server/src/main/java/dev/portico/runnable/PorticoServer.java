@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,33 @@ public final class PorticoServer {
         env.put("LOG_DIR", setting(env, "LOG_DIR", dir.resolve("logs").toString()));
         env.put("PORTICO_HTTP_ACCESSLOGFILE", setting(env, "PORTICO_HTTP_ACCESSLOGFILE", Path.of(env.get("LOG_DIR"), "http_access.log").toString()));
         env.put("PORTICO_CUSTOMER_EXPORTFILE", setting(env, "PORTICO_CUSTOMER_EXPORTFILE", dir.resolve("export").resolve("customers-data.txt").toString()));
-        System.out.println("[portico] logs in " + env.get("LOG_DIR") + ", customer export file " + env.get("PORTICO_CUSTOMER_EXPORTFILE"));
+        // HTTPS's key store (the jar's configDropins/defaults/portico-runnable-keystore.xml reads these two): kept here with
+        // a password made for this install, not the one every copy of the jar carries in its server.env. The TLS
+        // listeners use the same store unless told otherwise.
+        Path keyStore = dir.resolve("key.p12");
+        String password = keptPassword(dir.resolve("keystore-password"));
+        env.put("PORTICO_RUNNABLE_KEYSTORE", keyStore.toString());
+        env.put("PORTICO_RUNNABLE_KEYSTORE_PASSWORD", password);
+        env.put("PORTICO_TLS_KEYSTORE", setting(env, "PORTICO_TLS_KEYSTORE", keyStore.toString()));
+        env.put("PORTICO_TLS_KEYSTOREPASSWORD", setting(env, "PORTICO_TLS_KEYSTOREPASSWORD", password));
+        System.out.println("[portico] logs in " + env.get("LOG_DIR") + ", customer export file " + env.get("PORTICO_CUSTOMER_EXPORTFILE")
+                + ", HTTPS key store " + keyStore);
+    }
+
+    /** The password kept in {@code file} (owner-only), made at the first start. */
+    static String keptPassword(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        for (int i = 0; i < 32; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password);
+        return password.toString();
     }
 
     /** The variable's value, or {@code fallback} when it is unset or blank (an empty setting is no setting). */

@@ -1,6 +1,8 @@
 package dev.portico.runnable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,18 @@ class PorticoServerTest {
         assertEquals(dir.resolve("logs/http_access.log").toString(), env.get("PORTICO_HTTP_ACCESSLOGFILE"));
         assertEquals(dir.resolve("export/customers-data.txt").toString(), env.get("PORTICO_CUSTOMER_EXPORTFILE"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+
+        // HTTPS's key store and its password, made for this install and kept owner-only; the TLS listeners share them.
+        String password = env.get("PORTICO_RUNNABLE_KEYSTORE_PASSWORD");
+        assertTrue(password.matches("[A-Za-z0-9]{32}"), password);
+        assertEquals(dir.resolve("key.p12").toString(), env.get("PORTICO_RUNNABLE_KEYSTORE"));
+        assertEquals(dir.resolve("key.p12").toString(), env.get("PORTICO_TLS_KEYSTORE"));
+        assertEquals(password, env.get("PORTICO_TLS_KEYSTOREPASSWORD"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keystore-password"))));
+        Map<String, String> again = new HashMap<>();
+        PorticoServer.keptOutput(again, dir);
+        assertEquals(password, again.get("PORTICO_RUNNABLE_KEYSTORE_PASSWORD"), "the next start opens the same store");
+        assertNotEquals(password, PorticoServer.keptPassword(temp.resolve("another-install")));
     }
 
     @Test

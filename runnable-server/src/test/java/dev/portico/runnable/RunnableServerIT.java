@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -22,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +54,7 @@ class RunnableServerIT {
         delete(work.resolve("extract"));
         Files.createDirectories(work.resolve("extract"));
         int http = freePort();
+        int https = freePort();
         int customer = freePort();
         int featherBase = freePort();
         int rental = freePort();
@@ -59,6 +67,7 @@ class RunnableServerIT {
                 "PORTICO_CUSTOMER_PORT", String.valueOf(customer), "PORTICO_FEATHERBASE_PORT", String.valueOf(featherBase),
                 "PORTICO_RENTAL_PORT", String.valueOf(rental), "PORTICO_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "WLP_JAR_EXTRACT_ROOT", work.resolve("extract").toString()));
+        env.put("PORTICO_HTTPS_PORT", String.valueOf(https));
         System.out.printf("[runnable] %s: %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6);
 
         long started = System.nanoTime();
@@ -82,6 +91,13 @@ class RunnableServerIT {
             assertEquals(200, report.statusCode(), report.body());
             assertTrue(report.body().contains("Axia"), report.body());
             assertEquals("File update successful.", exchange(customer, "8\n".getBytes(StandardCharsets.UTF_8), -1).strip());
+
+            // HTTPS serves the key store kept beside the data, opened with the password made for this install.
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(kept.resolve("key.p12"))) {
+                keyStore.load(in, Files.readString(kept.resolve("keystore-password")).strip().toCharArray());
+            }
+            assertEquals(keyStore.getCertificate(keyStore.aliases().nextElement()), servedCertificate(https));
         } finally {
             server.destroy();
             assertTrue(server.waitFor(5, TimeUnit.MINUTES), "the runnable server did not stop within 5 minutes of SIGTERM");
@@ -94,6 +110,29 @@ class RunnableServerIT {
         assertTrue(Files.readString(kept.resolve("logs/messages.log")).contains("CWWKE0036I"), "the server log, to its stop, is kept");
         assertTrue(Files.readString(kept.resolve("logs/http_access.log")).contains("/portico/api/rentals/reports/car-models"));
         assertTrue(Files.exists(kept.resolve("export/customers-data.txt")), "command 8's export file is kept");
+    }
+
+    /** The certificate the HTTPS port presents (trusted blindly: the test compares it with the kept one). */
+    private static java.security.cert.Certificate servedCertificate(int port) throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        try (SSLSocket socket = (SSLSocket) trustAll.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            return socket.getSession().getPeerCertificates()[0];
+        }
     }
 
     /** Waits until /portico/ answers 200 (the application has started); a hang guard, not a goal. */
