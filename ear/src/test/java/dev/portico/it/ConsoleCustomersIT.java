@@ -266,6 +266,12 @@ class ConsoleCustomersIT {
                 lines, "every customer once, in name-key order");
         assertEquals("c00|20|Street 0|394-0000", lines.get(0));
         assertEquals("ÁNGEL|33|1 Rue|514-3333", lines.get(2_345), "name-key order: á sorts after the ASCII names");
+
+        // The paginator groups its counts, on the first render and after a page change (resources/js/console.js).
+        openPage();
+        browser.waitForText(PAGE_REPORT, "1-25 of 2,346");
+        browser.driver().findElement(By.cssSelector("[id='customersForm:customers'] .ui-paginator-next")).click();
+        browser.waitForText(PAGE_REPORT, "26-50 of 2,346");
     }
 
     private static void openPage() {

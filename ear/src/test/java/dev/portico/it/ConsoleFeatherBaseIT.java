@@ -300,7 +300,8 @@ class ConsoleFeatherBaseIT {
             browser.waitForText(By.id("tableActions:summary"), "1,000,000 rows");
             assertEquals("Item 24", browser.waitFor(cell(24, "name")).getText());
             assertTrue(browser.driver().findElements(cell(25, "name")).isEmpty(), "one page of 25 rows, no more");
-            assertEquals(List.of("page 1 of 40000", "page 1 of 40000"), browser.driver().findElements(By.cssSelector("[id='grid:rows'] .ui-paginator-current"))
+            browser.waitForText(By.cssSelector("[id='grid:rows'] .ui-paginator-current"), "page 1 of 40,000");
+            assertEquals(List.of("page 1 of 40,000", "page 1 of 40,000"), browser.driver().findElements(By.cssSelector("[id='grid:rows'] .ui-paginator-current"))
                     .stream().map(WebElement::getText).toList(), "both paginators give the page; the summary above gives the row count");
             browser.screenshot("featherbase-million-rows-first-page");
 
@@ -308,6 +309,7 @@ class ConsoleFeatherBaseIT {
             browser.driver().findElement(By.id("grid:goToRow")).sendKeys("999999");
             browser.driver().findElement(By.id("grid:go")).click();
             assertEquals("Item 999999", browser.waitFor(cell(999_999, "name")).getText());
+            browser.waitForText(By.cssSelector("[id='grid:rows'] .ui-paginator-current"), "page 40,000 of 40,000");
             long lastRow = (System.nanoTime() - jumped) / 1_000_000;
             browser.screenshot("featherbase-million-rows-last-page");
 
