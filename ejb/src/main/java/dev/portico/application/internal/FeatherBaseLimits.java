@@ -1,14 +1,12 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.ServerSettings;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.featherbase.FeatherBaseRefusal.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.Locale;
-import java.util.logging.Logger;
 
 /**
  * How much FeatherBase one database holds: databases, tables per database, columns per table and users
@@ -20,8 +18,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class FeatherBaseLimits {
-
-    private static final Logger LOG = Logger.getLogger(FeatherBaseLimits.class.getName());
 
     static final int DEFAULT_DATABASES = 10_000;
     static final int DEFAULT_TABLES = 10_000;
@@ -88,23 +84,6 @@ public class FeatherBaseLimits {
     }
 
     private static int setting(String name, int fallback) {
-        String value = null;
-        try {
-            Object bound = new InitialContext().lookup("portico/featherbase/" + name);
-            value = bound == null ? null : bound.toString().strip();
-        } catch (NamingException e) {
-            // reported below
-        }
-        try {
-            int parsed = Integer.parseInt(String.valueOf(value));
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warning("portico.featherbase." + name + " is " + (value == null ? "not configured" : "not a positive whole number: " + value)
-                + "; using " + fallback);
-        return fallback;
+        return (int) ServerSettings.positive("featherbase", name, fallback, Integer.MAX_VALUE);
     }
 }

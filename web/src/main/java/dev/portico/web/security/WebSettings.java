@@ -1,11 +1,8 @@
 package dev.portico.web.security;
 
+import dev.portico.application.ServerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import java.util.logging.Logger;
 
 /**
  * The web module's limits and accepted host names, from server.xml variables bound as JNDI entries
@@ -14,8 +11,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class WebSettings {
-
-    private static final Logger LOG = Logger.getLogger(WebSettings.class.getName());
 
     private AllowedHosts allowedHosts;
     private long maxJsonBytes;
@@ -51,6 +46,11 @@ public class WebSettings {
         return size(maxImportBytes());
     }
 
+    /** What the console says of an uploaded data file larger than {@link #maxImportBytes}. */
+    public String fileTooLarge() {
+        return "The file is larger than the " + maxImportSize() + " a data file may have (portico.http.maxImportBytes); nothing was imported.";
+    }
+
     static String size(long bytes) {
         if (bytes % (1 << 20) == 0) {
             return bytes / (1 << 20) + " MiB";
@@ -84,29 +84,10 @@ public class WebSettings {
     }
 
     private static String text(String name, String fallback) {
-        try {
-            Object value = new InitialContext().lookup("portico/http/" + name);
-            if (value != null && !value.toString().isBlank()) {
-                return value.toString().strip();
-            }
-        } catch (NamingException e) {
-            // reported below
-        }
-        LOG.warning("portico.http." + name + " is not configured; using " + fallback);
-        return fallback;
+        return ServerSettings.text("http", name, fallback);
     }
 
     private static long number(String name, long fallback) {
-        String value = text(name, Long.toString(fallback));
-        try {
-            long parsed = Long.parseLong(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        LOG.warning("portico.http." + name + " must be a positive whole number, not " + value + "; using " + fallback);
-        return fallback;
+        return ServerSettings.positive("http", name, fallback, Long.MAX_VALUE);
     }
 }
