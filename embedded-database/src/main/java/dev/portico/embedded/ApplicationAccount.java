@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +24,6 @@ final class ApplicationAccount {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     private static final Pattern STORED = Pattern.compile("name=\"portico\\.db\\.password\" value=\"([^\"]*)\"");
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final String user;
     private final String password;
@@ -47,7 +45,7 @@ final class ApplicationAccount {
                 return new ApplicationAccount(user, kept.group(1));
             }
         }
-        return new ApplicationAccount(user, generated());
+        return new ApplicationAccount(user, Passwords.generated());
     }
 
     String user() {
@@ -119,15 +117,6 @@ final class ApplicationAccount {
                 + "</server>\n");
         Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.setPosixFilePermissions(file, OWNER_ONLY);
-    }
-
-    static String generated() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     private static String safe(String what, String value) {

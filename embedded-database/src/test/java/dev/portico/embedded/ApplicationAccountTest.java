@@ -45,7 +45,7 @@ class ApplicationAccountTest {
 
     @Test
     void eachDataDirectoryGetsItsOwnPassword() throws Exception {
-        assertNotEquals(ApplicationAccount.generated(), ApplicationAccount.generated());
+        assertNotEquals(Passwords.generated(), Passwords.generated());
     }
 
     @Test

@@ -7,13 +7,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.portico.embedded.EmbeddedDatabase;
+import dev.portico.embedded.Passwords;
 
 /**
  * The main class of {@code portico-server.jar}, Liberty's runnable server package with Portico and the MariaDB binaries
@@ -98,15 +98,10 @@ public final class PorticoServer {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        for (int i = 0; i < 32; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
+        String password = Passwords.generated();
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, password);
-        return password.toString();
+        return password;
     }
 
     /** The variable's value, or {@code fallback} when it is unset or blank (an empty setting is no setting). */
