@@ -56,8 +56,7 @@ public class CustomerImportForm implements Serializable {
             return;
         }
         if (file.getSize() > settings.maxImportBytes()) {
-            message(FacesMessage.SEVERITY_ERROR, "The file is larger than the " + settings.maxImportSize()
-                    + " a data file may have (portico.http.maxImportBytes); nothing was imported");
+            message(FacesMessage.SEVERITY_ERROR, settings.fileTooLarge());
             return;
         }
         String text;

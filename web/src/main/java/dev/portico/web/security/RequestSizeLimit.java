@@ -33,8 +33,7 @@ public class RequestSizeLimit extends HttpFilter {
         if (length > limit) {
             if (!api) {
                 // On the console, only an upload is this large: say so in its terms, on a page that leads back to it.
-                request.setAttribute(ErrorResponder.MESSAGE, "The file is larger than the " + settings.maxImportSize()
-                        + " a data file may have (portico.http.maxImportBytes); nothing was imported.");
+                request.setAttribute(ErrorResponder.MESSAGE, settings.fileTooLarge());
                 request.setAttribute(ErrorResponder.BACK, request.getRequestURI());
             }
             response.sendError(413, "The request body is larger than " + limit + " bytes");
