@@ -130,6 +130,12 @@ public class RentalsPage implements Serializable {
         return summary.period().word();
     }
 
+    /** The same as its column's heading: Day, Month or Year. */
+    public String getPeriodHeading() {
+        String word = getPeriod();
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     public String getMileageChart() {
         return RentalCharts.perMileageBand(summary);
     }
