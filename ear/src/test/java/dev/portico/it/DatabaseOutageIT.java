@@ -1,5 +1,6 @@
 package dev.portico.it;
 
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -72,6 +75,10 @@ class DatabaseOutageIT {
             client.start();
         });
         long killed;
+        HttpResponse<String> added;
+        HttpResponse<String> imported;
+        HttpResponse<String> page;
+        HttpResponse<String> ajax;
         long restarting;
         long restarted;
         try {
@@ -80,7 +87,13 @@ class DatabaseOutageIT {
             killed = System.nanoTime();
             database.kill();
             try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(2));
+                added = ApiCalls.call("POST", "/api/customers", "{\"name\":\"OutageApi\",\"age\":1}");
+                imported = Http.post("/api/customers/import", "text/plain", "OutageImport|1||\n");
+                page = Http.send(Http.asAdmin("/customers.xhtml").GET());
+                ajax = Http.send(Http.asAdmin("/customers.xhtml").header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofString("")));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS - 2));
             } finally {
                 // Whatever happens, the tests after this one get their database back.
                 restarting = System.nanoTime();
@@ -112,6 +125,19 @@ class DatabaseOutageIT {
         }
         assertNothingHalfStored(all);
         assertOutageLoggedOnce(logStart);
+
+        JsonObject problem = ApiCalls.problem(503, added);
+        assertEquals("urn:portico:problem:database-failure", problem.getString("type"));
+        assertEquals("The database is unreachable; nothing was changed. Retry in a few seconds.", problem.getString("detail"));
+        assertEquals("5", added.headers().firstValue("Retry-After").orElse(null), "the API says when to retry");
+        // Signing in reads the accounts: the import is refused before it begins, in the same terms.
+        assertEquals("urn:portico:problem:database-failure", ApiCalls.problem(503, imported).getString("type"));
+        assertTrue(imported.headers().firstValue("Retry-After").isPresent());
+        assertEquals(List.of(), TestDatabase.storedNames("OutageApi"), "nothing of the refused API add");
+        assertEquals(503, page.statusCode(), "a console page");
+        assertTrue(page.body().contains("The database is unreachable; nothing was changed. Retry in a few seconds."), page.body());
+        assertTrue(ajax.body().contains("<redirect url=\"/portico/customers.xhtml\"/>"),
+                "a console button loads its page again, which says what happened: " + ajax.body());
     }
 
     private static void addCustomers(int writer, AtomicBoolean running, List<Outcome> outcomes) {
@@ -250,13 +276,16 @@ class DatabaseOutageIT {
         byte[] log = Files.readAllBytes(ItEnvironment.serverLog());
         int start = log.length >= from ? (int) from : 0; // the log rolled over: all of the new one is this test's
         List<String> lines = new String(log, start, log.length - start, StandardCharsets.UTF_8).lines().toList();
-        long down = lines.stream().filter(l -> l.contains("the database is unreachable")).count();
-        long up = lines.stream().filter(l -> l.contains("the database answers again")).count();
+        long down = lines.stream().filter(l -> l.contains("Portico: the database is unreachable")).count();
+        long up = lines.stream().filter(l -> l.contains("Portico: the database answers again")).count();
         long stackFrames = lines.stream().filter(l -> l.startsWith("\tat ")).count();
         long errors = lines.stream().filter(l -> l.matches("^\\[[^]]+] \\S+ \\S+ +E .*")).count();
         System.out.printf(Locale.ROOT, "outage log: %d lines, %d error entries, %d stack frames%n", lines.size(), errors, stackFrames);
         assertEquals(1, down, "the outage's start logged once");
         assertEquals(1, up, "the outage's end logged once");
+        // Liberty's connection pool still reports the connections it loses (J2CA, DSRA); the application's requests do not.
+        assertEquals(List.of(), lines.stream().filter(l -> l.contains("CNTR0020E") || l.contains("WLTC0017E") || l.contains("failed")
+                && l.contains("dev.portico")).toList(), "no request the database failed is logged as an unexpected error");
     }
 
     private static void report(List<Outcome> all, long killed, long restarting, long restarted) {

@@ -1,6 +1,7 @@
 package dev.portico.interfaces.socket;
 
-import java.sql.SQLException;
+import dev.portico.application.DatabaseFailure;
+
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class ConflictRetry {
 
     static final int ATTEMPTS = 3;
-    private static final int DEADLOCK = 1213;
-    private static final int MAX_DEPTH = 32;
 
     /** A service call that may throw its own checked refusal. */
     @FunctionalInterface
@@ -32,24 +31,12 @@ final class ConflictRetry {
             try {
                 return call.run();
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !lostConflict(e)) {
+                if (attempt >= ATTEMPTS || !DatabaseFailure.lostConflict(e)) {
                     throw e;
                 }
                 pause(attempt);
             }
         }
-    }
-
-    /** Whether the failure, through any wrapping (EJB, JTA, JPA), is a lost deadlock or certification conflict. */
-    static boolean lostConflict(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-            t = t.getCause() != t ? t.getCause() : null;
-        }
-        return false;
     }
 
     private static void pause(int attempt) {

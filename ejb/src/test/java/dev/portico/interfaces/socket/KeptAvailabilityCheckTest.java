@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The kept check asks the availability bean once and then follows its state without asking it again; work runs
  * only while the database is usable, an outage is the given failure reply, a lost conflict runs the work again
- * unless it must run once, and anything else is thrown.
+ * unless it must run once (and is the failure reply when it is lost at each try), and anything else is thrown.
  */
 class KeptAvailabilityCheckTest {
 
@@ -81,6 +81,16 @@ class KeptAvailabilityCheckTest {
         RuntimeException lost = assertThrows(IllegalStateException.class, () -> new KeptAvailabilityCheck().once(BeanStubs.UP, losesOnce, "failure"));
         assertEquals("commit failed", lost.getMessage());
         assertEquals(1, runs.get());
+    }
+
+    @Test
+    void workThatLosesItsConflictAtEachTryIsTheFailureReplyNotAThrownError() {
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("failure", new KeptAvailabilityCheck().retried(BeanStubs.UP, () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("commit failed", new SQLTransactionRollbackException("Deadlock found", "40001", 1213));
+        }, "failure"));
+        assertEquals(ConflictRetry.ATTEMPTS, runs.get());
     }
 
     @Test

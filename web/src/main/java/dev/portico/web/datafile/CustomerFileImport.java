@@ -1,6 +1,8 @@
 package dev.portico.web.datafile;
 
 import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
 import dev.portico.application.ImportReport;
 import dev.portico.web.security.WebSettings;
 import jakarta.ejb.EJB;
@@ -35,14 +37,18 @@ public class CustomerFileImport {
     @EJB
     private CustomerDirectoryService directory;
 
+    @EJB
+    private DatabaseAvailability database;
+
     @Inject
     private WebSettings settings;
 
     /**
      * What an import did: its report; the lines read; and, when a batch failed, the 1-based line the
-     * failed batch began with (the lines before it are stored) and why, else 0 and {@code null}.
+     * failed batch began with (the lines before it are stored) and why, else 0 and {@code null};
+     * {@code databaseFailure} says what the database did when it failed the batch, else {@code null}.
      */
-    public record Outcome(ImportReport report, int lines, int stoppedAtLine, String failure) {
+    public record Outcome(ImportReport report, int lines, int stoppedAtLine, String failure, DatabaseFailure.Kind databaseFailure) {
 
         public boolean complete() {
             return failure == null;
@@ -67,6 +73,7 @@ public class CustomerFileImport {
         List<ImportReport.SkippedLine> skipped = new ArrayList<>();
         int stoppedAt = 0;
         String failure = null;
+        DatabaseFailure.Kind databaseFailure = null;
         BufferedReader in = new BufferedReader(new StringReader(text));
         int lines = 0;
         for (List<String> batch = batch(in); !batch.isEmpty(); batch = batch(in)) {
@@ -75,6 +82,13 @@ public class CustomerFileImport {
             ImportReport part;
             try {
                 part = directory.importLines(batch);
+            } catch (DatabaseFailure e) {
+                database.outage(e);
+                stoppedAt = start + 1;
+                databaseFailure = e.kind();
+                failure = e.kind().sentence();
+                lines += count(in);
+                break;
             } catch (EJBException e) {
                 stoppedAt = start + 1;
                 failure = e.getCausedByException() == null ? String.valueOf(e.getMessage()) : e.getCausedByException().getMessage();
@@ -97,7 +111,7 @@ public class CustomerFileImport {
         } else {
             LOG.warning(summary + "; stopped at the batch from line " + stoppedAt + ": " + failure);
         }
-        return new Outcome(new ImportReport(imported, skippedCount, skipped), lines, stoppedAt, failure);
+        return new Outcome(new ImportReport(imported, skippedCount, skipped), lines, stoppedAt, failure, databaseFailure);
     }
 
     /** The next {@link #BATCH_LINES} lines at most; empty at the end. */

@@ -173,7 +173,8 @@ public class CustomerResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @DataFileBody
     @Operation(summary = "Imports a data file", description = "name|age|address|phone lines, at most portico.http.maxImportBytes, "
-            + "stored in batches: reports how many were stored and skipped (and why). When a batch fails (409) the batches before it stay stored.")
+            + "stored in batches: reports how many were stored and skipped (and why). When a batch fails (409; 503 when the database "
+            + "failed it) the batches before it stay stored.")
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "file",
             value = "Ada|36|1 Loop St|394-1234\nBob|||\n")))
     @APIResponse(responseCode = "200", description = "The import report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -181,14 +182,17 @@ public class CustomerResource {
                     + "[{\"lineNumber\":2,\"line\":\"|30||\",\"reason\":\"null key field\"}]}")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public Response importFile(InputStream body) throws IOException {
         CustomerFileImport.Outcome outcome = fileImport.importText(CustomerFileImport.read(body), "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {
             ImportReport report = outcome.report();
-            return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE).entity(Problem.builder(409, Problem.IMPORT_STOPPED,
+            int status = outcome.databaseFailure() == null ? 409 : 503;
+            Response.ResponseBuilder stopped = Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.builder(status, Problem.IMPORT_STOPPED,
                     "The import stopped at the batch from line " + outcome.stoppedAtLine() + "; the " + report.imported()
                             + " customers before it are stored: " + outcome.failure(), uri.getRequestUri().getRawPath())
-                    .add("imported", report.imported()).build().toString()).build();
+                    .add("imported", report.imported()).build().toString());
+            return outcome.databaseFailure() == null ? stopped.build() : ErrorResponses.unavailable(stopped, outcome.databaseFailure());
         }
         return Response.ok(outcome.report()).build();
     }

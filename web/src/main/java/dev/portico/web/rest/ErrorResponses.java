@@ -1,10 +1,13 @@
 package dev.portico.web.rest;
 
+import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
 import dev.portico.domain.customer.CustomerNotFoundException;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.domain.customer.InvalidCustomerException;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import dev.portico.domain.rental.InvalidRentalException;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,8 +25,9 @@ import java.util.logging.Logger;
  * HTTP errors keep their status and the message the application gave them (the framework's own
  * messages become the status's title); the services' expected refusals map to 404 (missing), 409
  * (name taken), 422 (a rule of the data broken) and 403; JSON a client sent that cannot be read is
- * 400; anything else is logged once and answered 500 without internals. A client's mistake is never
- * logged above FINE.
+ * 400; a database that is unreachable or a transaction that lost a conflict is 503 with Retry-After (an
+ * outage is recorded, and so logged once when it begins); anything else is logged once and answered 500
+ * without internals. A client's mistake is never logged above FINE.
  */
 @Provider
 public class ErrorResponses implements ExceptionMapper<Exception> {
@@ -32,6 +36,9 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
 
     @Context
     private UriInfo uri;
+
+    @EJB
+    private DatabaseAvailability database;
 
     @Override
     public Response toResponse(Exception exception) {
@@ -60,8 +67,32 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             LOG.log(Level.FINE, "API request with unreadable JSON", exception);
             return problem(400, null, "Malformed JSON: " + cut(json.getMessage()));
         }
+        DatabaseFailure failure = DatabaseFailure.of(exception, false);
+        if (failure != null) {
+            database.outage(failure);
+            LOG.log(Level.FINE, exception, () -> "API request " + path() + ": " + failure.getMessage());
+            return unavailable(Response.status(503).type(Problem.MEDIA_TYPE).entity(Problem.json(503, Problem.DATABASE_FAILURE,
+                    failed(failure.kind()), path())), failure.kind());
+        }
         LOG.log(Level.SEVERE, "API request " + path() + " failed", exception);
         return problem(500, null, "Server error occurred");
+    }
+
+    /** What a request the database failed is told: what happened, that nothing was changed, and when to retry. */
+    public static String failed(DatabaseFailure.Kind kind) {
+        String sentence = kind.sentence();
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + "; nothing was changed. Retry "
+                + (kind == DatabaseFailure.Kind.UNREACHABLE ? "in a few seconds." : "it.");
+    }
+
+    /** {@code response} (a 503) with the seconds a client should wait before retrying ({@link #retryAfterSeconds}). */
+    static Response unavailable(Response.ResponseBuilder response, DatabaseFailure.Kind kind) {
+        return response.header("Retry-After", retryAfterSeconds(kind)).build();
+    }
+
+    /** The Retry-After of a 503 for a request the database failed: an unreachable database is tried every second. */
+    public static int retryAfterSeconds(DatabaseFailure.Kind kind) {
+        return kind == DatabaseFailure.Kind.UNREACHABLE ? 5 : 1;
     }
 
     private Response httpError(WebApplicationException web) {

@@ -17,10 +17,12 @@ public final class Problem {
     public static final String DUPLICATE = "urn:portico:problem:duplicate";
     /** A value that breaks a rule of the data (customer, FeatherBase, rental): 422. */
     public static final String RULE_VIOLATION = "urn:portico:problem:rule-violation";
-    /** An import stopped part way: 409, with how many lines were stored. */
+    /** An import stopped part way: 409 (503 when the database failed it), with how many lines were stored. */
     public static final String IMPORT_STOPPED = "urn:portico:problem:import-stopped";
     /** If-Match named a version that is no longer the current one: 412. */
     public static final String STALE = "urn:portico:problem:stale";
+    /** 503: the database is unreachable or the request lost a conflict with a concurrent change; nothing was changed. */
+    public static final String DATABASE_FAILURE = "urn:portico:problem:database-failure";
 
     private Problem() {
     }
@@ -60,6 +62,8 @@ public final class Problem {
                     return "Import stopped";
                 case STALE:
                     return "Changed since you read it";
+                case DATABASE_FAILURE:
+                    return "The database failed the request";
                 default:
                     break;
             }

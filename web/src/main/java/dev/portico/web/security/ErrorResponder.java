@@ -1,6 +1,10 @@
 package dev.portico.web.security;
 
+import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
+import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.rest.Problem;
+import jakarta.ejb.EJB;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * The web module's error page: a status with a short sentence, as problem+json (RFC 9457) for the API and as a small
- * page for the console; never a stack trace. An exception that reaches it is logged once.
+ * page for the console; never a stack trace. An exception that reaches it is logged once, unless the database failed
+ * the request (unreachable, or a lost conflict): that is a 503 with Retry-After, and an outage is recorded (logged once).
  */
 @WebServlet("/error")
 public class ErrorResponder extends HttpServlet {
@@ -23,6 +28,9 @@ public class ErrorResponder extends HttpServlet {
     static final String MESSAGE = "dev.portico.errorMessage";
     /** A request attribute with the console page to lead back to (a path of this application). */
     static final String BACK = "dev.portico.errorBack";
+
+    @EJB
+    private DatabaseAvailability database;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,7 +52,14 @@ public class ErrorResponder extends HttpServlet {
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error instanceof Throwable t) {
+        DatabaseFailure failure = error instanceof Throwable t ? DatabaseFailure.of(t, false) : null;
+        if (failure != null) {
+            database.outage(failure);
+            LOG.log(Level.FINE, failure, () -> "Request for " + uri + ": " + failure.getMessage());
+            request.setAttribute(MESSAGE, ErrorResponses.failed(failure.kind()));
+            response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(failure.kind())));
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        } else if (error instanceof Throwable t) {
             // A server error is logged once with its cause; a 4xx that came with an exception is the client's doing.
             LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Request for " + uri + " failed", t);
         }
@@ -61,11 +76,20 @@ public class ErrorResponder extends HttpServlet {
         if (request.getAttribute(MESSAGE) instanceof String own) {
             message = own;
         }
+        write(request, response, status, failure == null ? null : Problem.DATABASE_FAILURE, message, uri);
+    }
+
+    /**
+     * Answers {@code status} with {@code message}: problem+json of {@code type} (null: about:blank) for the API ({@code uri}
+     * under /api/), else a small page.
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String message, String uri)
+            throws IOException {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (uri.startsWith(request.getContextPath() + "/api/")) {
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Problem.json(status, null, message, uri));
+            response.getWriter().write(Problem.json(status, type, message, uri));
         } else {
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status

@@ -1,7 +1,10 @@
 package dev.portico.web.security;
 
 import dev.portico.application.ConsoleAccountService;
+import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
 import dev.portico.domain.account.Role;
+import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The web module's one authentication mechanism (Liberty allows one per module), serving both channels:
@@ -32,10 +37,13 @@ import java.util.Set;
  * <li>the JSON API ({@code /api/*}): HTTP Basic on every request, no session; without credentials or
  *     with wrong ones the answer is {@code 401} with {@code WWW-Authenticate: Basic}.</li>
  * </ul>
- * Failed attempts slow down ({@link ConsoleLoginThrottle}); a failure never says why.
+ * Failed attempts slow down ({@link ConsoleLoginThrottle}); a failure never says why. While the accounts cannot be read
+ * (the database is unreachable) the answer is 503 with Retry-After, not a refused login, and the outage is recorded.
  */
 @ApplicationScoped
 public class PorticoAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(PorticoAuthenticationMechanism.class.getName());
 
     /** The session attribute holding the signed-in account's name. */
     static final String SESSION_CALLER = "dev.portico.caller";
@@ -53,8 +61,19 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     private WebSettings settings;
 
+    @EJB
+    private DatabaseAvailability database;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            return validate(request, response, context);
+        } catch (DatabaseFailure failure) {
+            return databaseFailed(failure, request, response);
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         SecurityHeaders.apply(request, response);
         if (!settings.allowedHosts().allowsName(request.getServerName())) {
             // A DNS-rebinding page: 421 before any account lookup (unprotected resources: AllowedHostFilter answers).
@@ -141,6 +160,28 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         return result;
     }
 
+    /**
+     * The accounts could not be read: 503 with Retry-After (problem+json for the API, the error page's words for the
+     * console); a console ajax request is sent to load its page again, which then gets that page.
+     */
+    private AuthenticationStatus databaseFailed(DatabaseFailure failure, HttpServletRequest request, HttpServletResponse response) {
+        database.outage(failure);
+        LOG.log(Level.FINE, failure, () -> "Authenticating a request for " + request.getRequestURI() + ": " + failure.getMessage());
+        if (isFacesAjax(request)) {
+            // A console button: the page itself, loaded again, says what happened.
+            partialRedirect(response, request.getRequestURI());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(failure.kind())));
+        try {
+            ErrorResponder.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problem.DATABASE_FAILURE,
+                    ErrorResponses.failed(failure.kind()), request.getRequestURI());
+        } catch (IOException e) {
+            // The client has gone: nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getServletPath();
         return path.equals("/api") || path.startsWith("/api/");
@@ -163,17 +204,26 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     /** Pages go to the login page; an ajax request from an expired page gets a Faces partial-response redirect. */
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String login = request.getContextPath() + LOGIN_PAGE;
-        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            try {
-                response.setContentType("text/xml");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + login + "\"/></partial-response>");
-            } catch (IOException e) {
-                // The client has gone.
-            }
+        if (isFacesAjax(request)) {
+            partialRedirect(response, login);
             return AuthenticationStatus.SEND_CONTINUE;
         }
         return context.redirect(login);
+    }
+
+    private static boolean isFacesAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"));
+    }
+
+    /** A Faces partial response that sends the browser to {@code url} (a path of this application). */
+    private static void partialRedirect(HttpServletResponse response, String url) {
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"/></partial-response>");
+        } catch (IOException e) {
+            // The client has gone.
+        }
     }
 }

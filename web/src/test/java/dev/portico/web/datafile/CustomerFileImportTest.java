@@ -1,6 +1,8 @@
 package dev.portico.web.datafile;
 
 import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
 import dev.portico.application.ImportReport;
 import dev.portico.web.security.WebSettings;
 import jakarta.ejb.EJBException;
@@ -10,17 +12,21 @@ import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CustomerFileImportTest {
 
-    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail". */
+    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail" (or "unreachable"). */
     private final List<List<String>> batches = new ArrayList<>();
+    /** Failures the import reported to the availability bean. */
+    private final List<Throwable> outages = new ArrayList<>();
 
     private CustomerFileImport importer() throws ReflectiveOperationException {
         CustomerDirectoryService directory = (CustomerDirectoryService) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -32,7 +38,10 @@ class CustomerFileImportTest {
                     List<String> lines = List.copyOf((List<String>) args[0]);
                     batches.add(lines);
                     if (lines.contains("fail")) {
-                        throw new EJBException("the database went away");
+                        throw new EJBException("a bug");
+                    }
+                    if (lines.contains("unreachable")) {
+                        throw DatabaseFailure.of(new SQLNonTransientConnectionException("Socket fail to connect", "08000"), false);
                     }
                     List<ImportReport.SkippedLine> skipped = new ArrayList<>();
                     for (int i = 0; i < lines.size(); i++) {
@@ -44,6 +53,18 @@ class CustomerFileImportTest {
                 });
         CustomerFileImport importer = new CustomerFileImport();
         set(importer, "directory", directory);
+        set(importer, "database", new DatabaseAvailability() {
+            @Override
+            public boolean usable() {
+                return true;
+            }
+
+            @Override
+            public boolean outage(Throwable failure) {
+                outages.add(failure);
+                return DatabaseFailure.unreachable(failure);
+            }
+        });
         WebSettings settings = new WebSettings();
         Field lines = WebSettings.class.getDeclaredField("importReportLines");
         lines.setAccessible(true);
@@ -91,10 +112,24 @@ class CustomerFileImportTest {
         CustomerFileImport.Outcome outcome = importer().importText(text, "test");
         assertFalse(outcome.complete());
         assertEquals(1_001, outcome.stoppedAtLine());
-        assertEquals("the database went away", outcome.failure());
+        assertEquals("a bug", outcome.failure());
+        assertNull(outcome.databaseFailure());
         assertEquals(1_000, outcome.report().imported());
         assertEquals(2, batches.size(), "nothing after the failed batch");
         assertEquals(2_501, outcome.lines());
+        assertEquals(List.of(), outages);
+    }
+
+    @Test
+    void aBatchTheDatabaseFailedStopsTheImportSaysSoWithoutInternalsAndRecordsTheOutage() throws Exception {
+        String text = "a|||\n".repeat(1_500) + "unreachable\n" + "b|||\n".repeat(10);
+        CustomerFileImport.Outcome outcome = importer().importText(text, "test");
+        assertFalse(outcome.complete());
+        assertEquals(1_001, outcome.stoppedAtLine());
+        assertEquals(DatabaseFailure.Kind.UNREACHABLE, outcome.databaseFailure());
+        assertEquals("the database is unreachable", outcome.failure());
+        assertEquals(1_000, outcome.report().imported());
+        assertEquals(1, outages.size(), "the outage is recorded, so that it is logged once and the sockets refuse at once");
     }
 
     @Test

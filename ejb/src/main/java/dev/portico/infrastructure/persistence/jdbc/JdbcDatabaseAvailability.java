@@ -1,6 +1,7 @@
 package dev.portico.infrastructure.persistence.jdbc;
 
 import dev.portico.application.DatabaseAvailability;
+import dev.portico.application.DatabaseFailure;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -56,18 +57,18 @@ public class JdbcDatabaseAvailability implements DatabaseAvailability {
 
     @Override
     public boolean outage(Throwable failure) {
-        if (!DatabaseFailures.unreachable(failure)) {
+        if (!DatabaseFailure.unreachable(failure)) {
             return false;
         }
         if (!down.get() && answers()) {
             // One lost connection (e.g. closed by the server), not an outage: only this request gets the error.
-            LOG.fine(() -> "a database connection was lost, the database still answers: " + DatabaseFailures.rootMessage(failure));
+            LOG.fine(() -> "a database connection was lost, the database still answers: " + DatabaseFailure.rootMessage(failure));
             return true;
         }
         if (down.compareAndSet(false, true)) {
             downSinceNanos.set(System.nanoTime());
             refused.set(0);
-            LOG.warning(() -> "Portico: the database is unreachable (" + DatabaseFailures.rootMessage(failure)
+            LOG.warning(() -> "Portico: the database is unreachable (" + DatabaseFailure.rootMessage(failure)
                     + "); requests get their protocol's error reply at once until it answers again, tried every second");
             schedule();
         }
