@@ -73,8 +73,10 @@ public interface CustomerDirectoryService {
     /**
      * Imports lines of the data-file format in one transaction; stores the valid ones and reports every
      * other one. It logs nothing per line: callers import a large file in batches and log one summary.
+     * A name stored by someone else while the lines were imported (after it was checked) rolls the whole
+     * transaction back: {@link DuplicateCustomerException}.
      */
-    ImportReport importLines(List<String> lines);
+    ImportReport importLines(List<String> lines) throws DuplicateCustomerException;
 
     /** Writes every customer, in the data-file format, to the configured export file. */
     ExportResult export() throws IOException;

@@ -150,7 +150,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
-    public ImportReport importLines(List<String> lines) {
+    public ImportReport importLines(List<String> lines) throws DuplicateCustomerException {
         List<ImportReport.SkippedLine> skipped = new ArrayList<>();
         int imported = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -162,10 +162,6 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
                 }
                 customers.store(customer);
                 imported++;
-            } catch (DuplicateCustomerException e) {
-                // The batch's line number would mislead: the caller knows where the batch began in the file.
-                throw new IllegalStateException(e.getMessage() + ": it was added by someone else during the import; this batch"
-                        + " of lines was rolled back, try again", e);
             } catch (InvalidCustomerException e) {
                 String reason = e.problem().reason();
                 skipped.add(new ImportReport.SkippedLine(i + 1, line, reason));

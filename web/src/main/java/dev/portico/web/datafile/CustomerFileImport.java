@@ -4,6 +4,7 @@ import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.DatabaseFailure;
 import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.web.security.WebSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -87,6 +88,12 @@ public class CustomerFileImport {
                 stoppedAt = start + 1;
                 databaseFailure = e.kind();
                 failure = e.kind().sentence();
+                lines += count(in);
+                break;
+            } catch (DuplicateCustomerException e) {
+                // The batch's line number would mislead: the report names where the batch began in the file.
+                stoppedAt = start + 1;
+                failure = e.getMessage() + ": it was added by someone else during the import; this batch of lines was rolled back, try again";
                 lines += count(in);
                 break;
             } catch (EJBException e) {

@@ -4,6 +4,7 @@ import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.DatabaseFailure;
 import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.web.security.WebSettings;
 import jakarta.ejb.EJBException;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CustomerFileImportTest {
 
-    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail" (or "unreachable"). */
+    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail" (a bug), "Ann|1||" (a race) or "unreachable". */
     private final List<List<String>> batches = new ArrayList<>();
     /** Failures the import reported to the availability bean. */
     private final List<Throwable> outages = new ArrayList<>();
@@ -39,6 +40,9 @@ class CustomerFileImportTest {
                     batches.add(lines);
                     if (lines.contains("fail")) {
                         throw new EJBException("a bug");
+                    }
+                    if (lines.contains("Ann|1||")) {
+                        throw new DuplicateCustomerException("Ann");
                     }
                     if (lines.contains("unreachable")) {
                         throw DatabaseFailure.of(new SQLNonTransientConnectionException("Socket fail to connect", "08000"), false);
@@ -118,6 +122,17 @@ class CustomerFileImportTest {
         assertEquals(2, batches.size(), "nothing after the failed batch");
         assertEquals(2_501, outcome.lines());
         assertEquals(List.of(), outages);
+    }
+
+    @Test
+    void aNameStoredBySomeoneElseDuringTheImportStopsItAtThatBatchAndSaysSo() throws Exception {
+        String text = "a|||\n".repeat(2_000) + "Ann|1||\n";
+        CustomerFileImport.Outcome outcome = importer().importText(text, "test");
+        assertEquals(2_001, outcome.stoppedAtLine());
+        assertEquals("a customer named Ann already exists: it was added by someone else during the import; this batch of lines"
+                + " was rolled back, try again", outcome.failure());
+        assertNull(outcome.databaseFailure());
+        assertEquals(2_000, outcome.report().imported());
     }
 
     @Test
