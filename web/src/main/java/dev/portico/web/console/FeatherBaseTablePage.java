@@ -243,6 +243,21 @@ public class FeatherBaseTablePage implements Serializable {
         return table;
     }
 
+    /** Whether the request named a database and a table at all (the page opened without them names none). */
+    public boolean isNamed() {
+        return database != null && !database.isEmpty() && table != null && !table.isEmpty();
+    }
+
+    /** What the page says when it has no table to show. */
+    public String getMissing() {
+        return isNamed() ? "There is no such table." : "No table was named: choose one on the FeatherBase page.";
+    }
+
+    /** The page's heading: {@code FeatherBase table db.t}, or just {@code FeatherBase table} when none is named. */
+    public String getTitle() {
+        return isNamed() ? "FeatherBase table " + database + "." + table : "FeatherBase table";
+    }
+
     /** The table's size as the page heads it: {@code 1 row, 2 columns}. */
     public String getSummary() {
         TableView shown = getView();
