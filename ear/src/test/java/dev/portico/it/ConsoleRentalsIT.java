@@ -69,7 +69,7 @@ class ConsoleRentalsIT {
         assertEquals("1", text(browser, "results:total"), "the default range ends on the latest rental's day");
         assertEquals(List.of("2024-01-25 08:30:01 2024-01-25 20:30:01 Mira F Axia 10"), rows(browser, "results:rentals_data"));
         assertEquals(List.of("Axia 1 10"), rows(browser, "results:car-model-numbers"));
-        assertEquals(List.of("F 1"), rows(browser, "results:gender-numbers"));
+        assertEquals(List.of("Female 1"), rows(browser, "results:gender-numbers"));
         assertEquals(List.of("2024-01-25 1"), rows(browser, "results:per-day-numbers"));
         assertEquals("0-49 km 1", rows(browser, "results:mileage-numbers").get(0));
         assertTrue(rows(browser, "results:mileage-numbers").stream().skip(1).allMatch(row -> row.endsWith(" 0")));
@@ -94,10 +94,15 @@ class ConsoleRentalsIT {
         choose(browser, "filters:gender", "Female");
         apply(browser, "2");
         assertEquals(List.of("Mira", "Siti"), renters(browser));
-        assertEquals(List.of("F 2"), rows(browser, "results:gender-numbers"));
+        assertEquals(List.of("Female 2"), rows(browser, "results:gender-numbers"));
+
+        assertTrue(text(browser, "summary").matches("Rentals with a time in from [-0-9]{10} to [-0-9]{10}, gender Female: 2;.*"),
+                "the summary names the filters applied: " + text(browser, "summary"));
 
         choose(browser, "filters:car", "Axia");
         apply(browser, "1");
+        assertTrue(text(browser, "summary").matches("Rentals with a time in from [-0-9]{10} to [-0-9]{10}, car model Axia, gender Female: 1;.*"),
+                text(browser, "summary"));
         assertEquals(List.of("Mira"), renters(browser));
         assertEquals(List.of("Axia 1 10"), rows(browser, "results:car-model-numbers"));
 

@@ -30,15 +30,19 @@ final class RentalCharts {
         return bar(labels, data, "Rentals", false);
     }
 
+    /** A gender as the console writes it (the filter, the chart, the table): {@code F} Female, {@code M} Male. */
+    static String genderWord(String code) {
+        return code.equals("F") ? "Female" : "Male";
+    }
+
     static String perGender(RentalSummary summary) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder data = Json.createArrayBuilder();
         JsonArrayBuilder colors = Json.createArrayBuilder();
         summary.perGender().forEach((gender, count) -> {
-            boolean female = gender.equals("F");
-            labels.add(female ? "Female" : "Male");
+            labels.add(genderWord(gender));
             data.add(count);
-            colors.add(female ? FEMALE_COLOR : COLOR);
+            colors.add(gender.equals("F") ? FEMALE_COLOR : COLOR);
         });
         return config("doughnut", labels, Json.createObjectBuilder().add("label", "Rentals").add("data", data).add("backgroundColor", colors),
                 Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom")), false);

@@ -109,6 +109,24 @@ public class RentalsPage implements Serializable {
         return query;
     }
 
+    /**
+     * The applied filters in words, as the summary begins: {@code Rentals with a time in from 2024-01-01 to 2024-01-31,
+     * car model Axia, gender Female, renter name starting with "Mi"}; a filter not set is not named.
+     */
+    public String getSelection() {
+        StringBuilder words = new StringBuilder("Rentals with a time in from " + query.from() + " to " + query.to());
+        if (query.car() != null) {
+            words.append(", car model ").append(query.car().label());
+        }
+        if (query.gender() != null) {
+            words.append(", gender ").append(RentalCharts.genderWord(query.gender().toString()));
+        }
+        if (query.renterPrefix() != null && !query.renterPrefix().isEmpty()) {
+            words.append(", renter name starting with \"").append(query.renterPrefix()).append('"');
+        }
+        return words.toString();
+    }
+
     public RentalSummary getSummary() {
         return summary;
     }
@@ -148,8 +166,9 @@ public class RentalsPage implements Serializable {
         return new ArrayList<>(summary.perCarModel().entrySet());
     }
 
+    /** Rentals per gender, named as the chart and the filter name them (Female, Male). */
     public List<Map.Entry<String, Long>> getGenderNumbers() {
-        return new ArrayList<>(summary.perGender().entrySet());
+        return summary.perGender().entrySet().stream().map(e -> Map.entry(RentalCharts.genderWord(e.getKey()), e.getValue())).toList();
     }
 
     /** The periods with rentals, as written (2024-03-01, 2024-03, 2024), and their counts. */
