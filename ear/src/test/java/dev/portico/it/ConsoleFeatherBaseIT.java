@@ -12,11 +12,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -184,7 +186,48 @@ class ConsoleFeatherBaseIT {
             browser.waitForText(By.id("messages"), "Table renamed to things.");
             browser.waitForText(By.id("page-title"), "store.things");
             assertEquals("things", socket.ask("gettbls|store"));
+
+            browser.open("/featherbase/table.xhtml?db=store&table=gone");
+            browser.waitForText(By.id("missing"), "There is no such table.");
+            browser.open("/featherbase/table.xhtml");
+            browser.waitForText(By.id("missing"), "No table was named: choose one on the FeatherBase page.");
+            assertEquals("FeatherBase table", browser.driver().findElement(By.id("page-title")).getText());
+            assertTrue(browser.driver().findElements(By.id("back-db")).isEmpty(), "no link to a database that was not named");
         }
+    }
+
+    @Test
+    void theFindBoxesNarrowTheDatabaseAndTableListsAndEnterInThemCreatesNothing() throws Exception {
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            for (String database : List.of("shop", "store", "archive", "workshop")) {
+                socket.ask("createdb|" + database);
+            }
+            socket.ask("addtbl|store|items>sku");
+            socket.ask("addtbl|store|orders>id");
+        }
+        browser.open("/featherbase/index.xhtml");
+        browser.waitForText(By.id("databaseForm:databases"), "workshop");
+        browser.waitFor(By.id("databaseForm:databaseFilter")).sendKeys("SHOP", Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> names("databaseForm:databases").equals(List.of("shop", "workshop")));
+        replaceText(browser.driver().findElement(By.id("databaseForm:databaseFilter")), "zz");
+        browser.waitForText(By.id("databaseForm:databases"), "No name contains \u201Czz\u201D.");
+        try (FeatherBaseClient socket = new FeatherBaseClient()) {
+            assertEquals(List.of("archive", "shop", "store", "workshop"), List.of(socket.ask("getdbs|").split("\t")).stream().sorted().toList(),
+                    "Enter in the box created nothing");
+        }
+
+        browser.open("/featherbase/index.xhtml?db=store");
+        browser.waitForText(By.id("tableForm:tables"), "orders");
+        browser.waitFor(By.id("tableForm:tableFilter")).sendKeys("ord");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> names("tableForm:tables").equals(List.of("orders")));
+        assertEquals(4, names("databaseForm:databases").size(), "the other list is not narrowed");
+        browser.screenshot("featherbase-find");
+    }
+
+    /** The names a list of databases or tables shows (its first column's links). */
+    private List<String> names(String table) {
+        return browser.driver().findElements(By.cssSelector("#" + table.replace(":", "\\:") + "_data a[id$=':open']")).stream()
+                .map(WebElement::getText).toList();
     }
 
     @Test
@@ -267,13 +310,22 @@ class ConsoleFeatherBaseIT {
             assertEquals("FAILURE", carol.ask("gettbls|shop"), "the grant is gone");
         }
 
+        browser.waitFor(By.id("createForm:newName")).sendKeys("dave");
+        browser.driver().findElement(By.id("createForm:newPassword")).sendKeys("dave's password");
+        browser.driver().findElement(By.id("createForm:create")).click();
+        browser.waitForText(By.id("messages"), "User dave created.");
+        browser.waitForText(By.id("usersForm:users"), "dave");
+        browser.waitFor(By.id("usersForm:userFilter")).sendKeys("CAR");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("usersForm:users")).getText().contains("dave"));
+        assertTrue(browser.driver().findElement(By.id("usersForm:users")).getText().contains("carol"));
+
         browser.driver().findElement(By.id("usersForm:users:0:delete")).click();
         browser.waitFor(By.id("confirmForm:confirm-yes")).click();
         browser.waitForText(By.id("messages"), "User carol deleted with its grants.");
         try (FeatherBaseClient carol = new FeatherBaseClient()) {
             assertEquals("FAILURE", carol.ask("auth|carol>carol's new password"));
         }
-        assertTrue(TestDatabase.rows("SELECT name FROM fb_user").isEmpty());
+        assertEquals(1, TestDatabase.rows("SELECT name FROM fb_user").size(), "dave is left");
     }
 
     @Test

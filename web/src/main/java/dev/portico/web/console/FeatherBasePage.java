@@ -44,6 +44,8 @@ public class FeatherBasePage implements Serializable {
     private String newTable = "";
     private String newColumns = "";
     private final RenameForm rename = new RenameForm();
+    private final NameFilter databaseFilter = new NameFilter(":databaseForm:databases");
+    private final NameFilter tableFilter = new NameFilter(":tableForm:tables");
 
     /** Opens on the database named by the request's {@code db} parameter, if any. */
     @PostConstruct
@@ -175,12 +177,22 @@ public class FeatherBasePage implements Serializable {
         return database != null && !database.isEmpty() && !databaseMissing;
     }
 
+    /** The databases, as many as the Find box lets through. */
     public List<DatabaseSummary> getDatabases() {
-        return databases;
+        return databaseFilter.matching(databases, DatabaseSummary::name);
     }
 
+    /** The chosen database's tables, as many as the Find box lets through. */
     public List<TableSummary> getTables() {
-        return tables;
+        return tableFilter.matching(tables, TableSummary::name);
+    }
+
+    public NameFilter getDatabaseFilter() {
+        return databaseFilter;
+    }
+
+    public NameFilter getTableFilter() {
+        return tableFilter;
     }
 
     public String getNewDatabase() {

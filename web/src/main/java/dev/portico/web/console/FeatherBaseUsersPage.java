@@ -28,12 +28,22 @@ public class FeatherBaseUsersPage implements Serializable {
     private CurrentUser currentUser;
 
     private List<UserView> list;
+    private final NameFilter filter = new NameFilter(":usersForm:users");
     private String newName = "";
     private String newPassword = "";
     /** The user whose password or grants the edit panel changes; null when it is closed. */
     private String editing;
     private String password = "";
     private String grantDatabase = "";
+
+    /** The users the table shows: as many as the Find box lets through. */
+    public List<UserView> getShownUsers() {
+        return filter.matching(getUsers(), UserView::name);
+    }
+
+    public NameFilter getFilter() {
+        return filter;
+    }
 
     public List<UserView> getUsers() {
         if (list == null) {
