@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +71,9 @@ class DatabaseOutageIT {
             clients.add(new Thread(() -> addRows(writer, running, outcomes)));
             clients.add(new Thread(() -> sendIntakes(writer, running, outcomes)));
         }
+        Browser browser = Browser.open();
+        browser.open("/login.xhtml");
+        browser.waitFor(By.id("login:username"));
         long clientsStarted = System.nanoTime();
         clients.forEach(client -> {
             client.setDaemon(true);
@@ -79,6 +84,7 @@ class DatabaseOutageIT {
         HttpResponse<String> imported;
         HttpResponse<String> page;
         HttpResponse<String> ajax;
+        String signIn;
         long restarting;
         long restarted;
         try {
@@ -93,6 +99,12 @@ class DatabaseOutageIT {
                 page = Http.send(Http.asAdmin("/customers.xhtml").GET());
                 ajax = Http.send(Http.asAdmin("/customers.xhtml").header("Faces-Request", "partial/ajax")
                         .POST(HttpRequest.BodyPublishers.ofString("")));
+                // The login form, loaded before: it says the accounts cannot be read, not that the login failed.
+                browser.driver().findElement(By.id("login:username")).sendKeys(ItEnvironment.adminUser());
+                browser.driver().findElement(By.id("login:password")).sendKeys(ItEnvironment.adminPassword());
+                browser.driver().findElement(By.id("login:submit")).click();
+                browser.waitFor(By.id("login:username"));
+                signIn = browser.driver().findElement(By.tagName("body")).getText();
                 Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_SECONDS - 2));
             } finally {
                 // Whatever happens, the tests after this one get their database back.
@@ -107,6 +119,7 @@ class DatabaseOutageIT {
             for (Thread client : clients) {
                 client.join(30_000);
             }
+            browser.close();
         }
 
         List<Outcome> all;
@@ -138,6 +151,10 @@ class DatabaseOutageIT {
         assertTrue(page.body().contains("The database is unreachable; nothing was changed. Retry in a few seconds."), page.body());
         assertTrue(ajax.body().contains("<redirect url=\"/portico/customers.xhtml\"/>"),
                 "a console button loads its page again, which says what happened: " + ajax.body());
+        assertTrue(signIn.contains("The database is unreachable; nothing was changed. Retry in a few seconds."), signIn);
+        assertFalse(signIn.contains("Login failed."), signIn);
+        assertFalse(signIn.lines().anyMatch(line -> line.strip().equals("503")),
+                "the login page alone, not the error page's heading before it: " + signIn);
     }
 
     private static void addCustomers(int writer, AtomicBoolean running, List<Outcome> outcomes) {

@@ -1,5 +1,8 @@
 package dev.portico.web.console;
 
+import dev.portico.application.DatabaseFailure;
+import dev.portico.web.rest.ErrorResponses;
+import dev.portico.web.security.PorticoAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,7 +17,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The login screen: name and password, checked by the web module's authentication mechanism. */
+/**
+ * The login screen: name and password, checked by the web module's authentication mechanism; when the accounts
+ * cannot be read (the database is unreachable) it says so, with 503, rather than that the login failed.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -42,6 +48,13 @@ public class LoginPage {
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
+            return null;
+        }
+        if (external.getRequestMap().get(PorticoAuthenticationMechanism.DATABASE_FAILED) instanceof DatabaseFailure.Kind kind) {
+            // Not a refused login: the accounts could not be read.
+            external.setResponseStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            external.setResponseHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(kind)));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ErrorResponses.failed(kind), null));
             return null;
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));

@@ -42,8 +42,12 @@ public class ErrorResponder extends HttpServlet {
         if (!(request.getAttribute(BACK) instanceof String path) || !path.startsWith(request.getContextPath() + "/")) {
             return "";
         }
-        String escaped = path.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
-        return "<a id=\"back\" href=\"" + escaped + "\">Back</a> · ";
+        return "<a id=\"back\" href=\"" + attribute(path) + "\">Back</a> · ";
+    }
+
+    /** {@code text} for a quoted HTML or XML attribute value. */
+    static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
     }
 
     private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,7 +56,7 @@ public class ErrorResponder extends HttpServlet {
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        DatabaseFailure failure = error instanceof Throwable t ? DatabaseFailure.of(t, false) : null;
+        DatabaseFailure failure = error instanceof Throwable t ? DatabaseFailure.fromBean(t) : null;
         if (failure != null) {
             database.outage(failure);
             LOG.log(Level.FINE, failure, () -> "Request for " + uri + ": " + failure.getMessage());

@@ -48,6 +48,8 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     /** The session attribute holding the signed-in account's name. */
     static final String SESSION_CALLER = "dev.portico.caller";
     static final String LOGIN_PAGE = "/login.xhtml";
+    /** A request attribute: the {@link DatabaseFailure.Kind} that kept a login form's sign-in from being checked. */
+    public static final String DATABASE_FAILED = "dev.portico.databaseFailed";
 
     @Inject
     private AccountIdentityStore identityStore;
@@ -69,7 +71,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         try {
             return validate(request, response, context);
         } catch (DatabaseFailure failure) {
-            return databaseFailed(failure, request, response);
+            return databaseFailed(failure, request, response, context);
         }
     }
 
@@ -164,12 +166,19 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
      * The accounts could not be read: 503 with Retry-After (problem+json for the API, the error page's words for the
      * console); a console ajax request is sent to load its page again, which then gets that page.
      */
-    private AuthenticationStatus databaseFailed(DatabaseFailure failure, HttpServletRequest request, HttpServletResponse response) {
+    private AuthenticationStatus databaseFailed(DatabaseFailure failure, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
         database.outage(failure);
         LOG.log(Level.FINE, failure, () -> "Authenticating a request for " + request.getRequestURI() + ": " + failure.getMessage());
+        if (context.isAuthenticationRequest()) {
+            // The login form: its page says it, instead of "Login failed." (LoginPage).
+            request.setAttribute(DATABASE_FAILED, failure.kind());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (isFacesAjax(request)) {
             // A console button: the page itself, loaded again, says what happened.
-            partialRedirect(response, request.getRequestURI());
+            String query = request.getQueryString();
+            partialRedirect(response, request.getRequestURI() + (query == null ? "" : "?" + query));
             return AuthenticationStatus.SEND_FAILURE;
         }
         response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(failure.kind())));
@@ -221,7 +230,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"/></partial-response>");
+                    + ErrorResponder.attribute(url) + "\"/></partial-response>");
         } catch (IOException e) {
             // The client has gone.
         }
