@@ -1,6 +1,7 @@
 package dev.portico.application;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.ejb.EJBException;
 
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -47,7 +48,7 @@ public class DatabaseFailure extends RuntimeException {
     private final Kind kind;
 
     private DatabaseFailure(Kind kind, Throwable cause) {
-        super(kind.sentence() + " (" + rootMessage(cause) + ")", cause);
+        super(kind.sentence(), cause); // no internals (host, port, SQL) for whoever shows the message; the cause has them
         this.kind = kind;
     }
 
@@ -83,6 +84,20 @@ public class DatabaseFailure extends RuntimeException {
             t = next(t);
         }
         return null;
+    }
+
+    /**
+     * For a bean's caller: the database failure a bean threw, or a failure of the container's commit after the bean
+     * returned (an {@link EJBException} whose causes say unreachable or lost conflict, e.g. a Galera certification
+     * failure); {@code null} otherwise. Unlike {@link #of}, it does not take any broken connection for the database's:
+     * in the web module a client's own connection breaks too.
+     */
+    public static DatabaseFailure fromBean(Throwable failure) {
+        DatabaseFailure found = find(failure);
+        if (found != null) {
+            return found;
+        }
+        return failure instanceof EJBException ? of(failure, false) : null;
     }
 
     /** Whether {@code failure}, through any wrapping (EJB, JTA, JPA, the pool), says the database is unreachable. */

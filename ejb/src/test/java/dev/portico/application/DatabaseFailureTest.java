@@ -1,11 +1,14 @@
 package dev.portico.application;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
@@ -73,12 +76,30 @@ class DatabaseFailureTest {
         DatabaseFailure inTransaction = DatabaseFailure.of(refused(), true);
         assertSame(DatabaseFailure.class, inTransaction.getClass());
         assertEquals(DatabaseFailure.Kind.UNREACHABLE, inTransaction.kind());
-        assertEquals("the database is unreachable (ConnectException: Connection refused)", inTransaction.getMessage());
+        assertEquals("the database is unreachable", inTransaction.getMessage(), "no host or port for whoever shows it");
+        assertEquals("ConnectException: Connection refused", DatabaseFailure.rootMessage(inTransaction), "the cause keeps them for the log");
 
         DatabaseFailure outside = DatabaseFailure.of(deadlock(), false);
         assertInstanceOf(DatabaseFailure.Untransacted.class, outside);
         assertEquals(DatabaseFailure.Kind.CONFLICT, outside.kind());
         assertTrue(DatabaseFailure.lostConflict(outside), "still a conflict for ConflictRetry");
+    }
+
+    @Test
+    void aBeanLeavesWithTheRollingBackKindInsideATransactionAndTheOtherOutside() {
+        assertTrue(DatabaseFailure.class.getAnnotation(ApplicationException.class).rollback(), "a transaction it leaves is rolled back");
+        assertFalse(DatabaseFailure.Untransacted.class.getAnnotation(ApplicationException.class).rollback(),
+                "outside a transaction: nothing to roll back, and the container would log marking its local one");
+    }
+
+    @Test
+    void aCallerFindsWhatABeanThrewOrAFailedCommitButNotAnyBrokenConnection() {
+        DatabaseFailure thrown = DatabaseFailure.of(refused(), false);
+        assertSame(thrown, DatabaseFailure.fromBean(thrown));
+        assertSame(thrown, DatabaseFailure.fromBean(new IllegalStateException("wrapped", thrown)));
+        assertEquals(DatabaseFailure.Kind.CONFLICT, DatabaseFailure.fromBean(deadlock()).kind(), "a Galera conflict at the container's commit");
+        assertNull(DatabaseFailure.fromBean(new UncheckedIOException(new SocketException("Broken pipe"))), "a client that went away");
+        assertNull(DatabaseFailure.fromBean(new EJBException(new IllegalArgumentException("a bug"))));
     }
 
     @Test

@@ -80,25 +80,26 @@ public class CustomerFileImport {
         for (List<String> batch = batch(in); !batch.isEmpty(); batch = batch(in)) {
             int start = lines;
             lines += batch.size();
-            ImportReport part;
+            ImportReport part = null;
             try {
                 part = directory.importLines(batch);
-            } catch (DatabaseFailure e) {
-                database.outage(e);
-                stoppedAt = start + 1;
-                databaseFailure = e.kind();
-                failure = e.kind().sentence();
-                lines += count(in);
-                break;
             } catch (DuplicateCustomerException e) {
                 // The batch's line number would mislead: the report names where the batch began in the file.
-                stoppedAt = start + 1;
                 failure = e.getMessage() + ": it was added by someone else during the import; this batch of lines was rolled back, try again";
-                lines += count(in);
-                break;
-            } catch (EJBException e) {
+            } catch (DatabaseFailure | EJBException e) {
+                // A failure of the database (thrown by the bean, or at its commit) or anything else the bean threw.
+                DatabaseFailure database = DatabaseFailure.fromBean(e);
+                if (database != null) {
+                    this.database.outage(database);
+                    databaseFailure = database.kind();
+                    failure = database.getMessage();
+                } else {
+                    EJBException bug = (EJBException) e;
+                    failure = bug.getCausedByException() == null ? String.valueOf(bug.getMessage()) : bug.getCausedByException().getMessage();
+                }
+            }
+            if (failure != null) {
                 stoppedAt = start + 1;
-                failure = e.getCausedByException() == null ? String.valueOf(e.getMessage()) : e.getCausedByException().getMessage();
                 lines += count(in);
                 break;
             }
@@ -115,6 +116,8 @@ public class CustomerFileImport {
                 + skippedCount + " skipped, " + millis + " ms";
         if (failure == null) {
             LOG.info(summary);
+        } else if (databaseFailure != null) {
+            LOG.info(summary + "; stopped at the batch from line " + stoppedAt + ": " + failure); // the outage is logged once
         } else {
             LOG.warning(summary + "; stopped at the batch from line " + stoppedAt + ": " + failure);
         }

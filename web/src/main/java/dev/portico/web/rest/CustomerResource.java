@@ -182,7 +182,9 @@ public class CustomerResource {
                     + "[{\"lineNumber\":2,\"line\":\"|30||\",\"reason\":\"null key field\"}]}")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    @APIResponse(responseCode = "503", description = "The database failed a batch (unreachable, or a lost conflict): the batches before it "
+            + "are stored; type urn:portico:problem:import-stopped with \"imported\", and Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response importFile(InputStream body) throws IOException {
         CustomerFileImport.Outcome outcome = fileImport.importText(CustomerFileImport.read(body), "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {

@@ -67,7 +67,7 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             LOG.log(Level.FINE, "API request with unreadable JSON", exception);
             return problem(400, null, "Malformed JSON: " + cut(json.getMessage()));
         }
-        DatabaseFailure failure = DatabaseFailure.of(exception, false);
+        DatabaseFailure failure = DatabaseFailure.fromBean(exception);
         if (failure != null) {
             database.outage(failure);
             LOG.log(Level.FINE, exception, () -> "API request " + path() + ": " + failure.getMessage());

@@ -7,6 +7,7 @@ import dev.portico.application.ImportReport;
 import dev.portico.domain.customer.DuplicateCustomerException;
 import dev.portico.web.security.WebSettings;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CustomerFileImportTest {
 
-    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail" (a bug), "Ann|1||" (a race) or "unreachable". */
+    /** Batches the directory was given; it skips empty lines and fails the batch holding a line "fail" (a bug), "Ann|1||" (a race), "conflict" (at the commit) or "unreachable". */
     private final List<List<String>> batches = new ArrayList<>();
     /** Failures the import reported to the availability bean. */
     private final List<Throwable> outages = new ArrayList<>();
@@ -43,6 +45,10 @@ class CustomerFileImportTest {
                     }
                     if (lines.contains("Ann|1||")) {
                         throw new DuplicateCustomerException("Ann");
+                    }
+                    if (lines.contains("conflict")) {
+                        throw new EJBTransactionRolledbackException("commit failed",
+                                new SQLTransactionRollbackException("WSREP detected deadlock/conflict", "40001", 1213));
                     }
                     if (lines.contains("unreachable")) {
                         throw DatabaseFailure.of(new SQLNonTransientConnectionException("Socket fail to connect", "08000"), false);
@@ -133,6 +139,15 @@ class CustomerFileImportTest {
                 + " was rolled back, try again", outcome.failure());
         assertNull(outcome.databaseFailure());
         assertEquals(2_000, outcome.report().imported());
+    }
+
+    @Test
+    void aBatchWhoseCommitLostAConflictStopsTheImportAsTheDatabasesFailureNotAsABug() throws Exception {
+        CustomerFileImport.Outcome outcome = importer().importText("a|||\nconflict\n", "test");
+        assertEquals(1, outcome.stoppedAtLine());
+        assertEquals(DatabaseFailure.Kind.CONFLICT, outcome.databaseFailure(), "the API answers 503, not 409");
+        assertEquals("the request conflicted with a concurrent change and was rolled back", outcome.failure());
+        assertEquals(0, outcome.report().imported());
     }
 
     @Test
