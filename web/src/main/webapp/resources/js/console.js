@@ -43,14 +43,30 @@
 /*
  * A form with the class console-busy-on-submit (the customers' import: a full-page upload that can take a while) is
  * sent once: a second submit while the first runs is dropped, its buttons are disabled and its .console-busy note
- * shown. Disabling waits a tick, so that the clicked button is still part of the request the browser sends.
+ * shown. Disabling waits a tick, so that the clicked button is still part of the request the browser sends. Whenever
+ * the page is shown again (back, or a stopped upload's page kept by the browser), the form may be sent again.
  */
 (function () {
     "use strict";
 
+    function setBusy(form, busy) {
+        if (busy) {
+            form.dataset.busy = "true";
+        } else {
+            delete form.dataset.busy;
+        }
+        form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+            button.disabled = busy;
+            button.classList.toggle("ui-state-disabled", busy);
+        });
+        form.querySelectorAll(".console-busy").forEach(function (note) {
+            note.hidden = !busy;
+        });
+    }
+
     document.addEventListener("submit", function (event) {
         var form = event.target;
-        if (!(form instanceof HTMLFormElement) || !form.classList.contains("console-busy-on-submit")) {
+        if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.classList.contains("console-busy-on-submit")) {
             return;
         }
         if (form.dataset.busy) {
@@ -59,29 +75,13 @@
         }
         form.dataset.busy = "true";
         setTimeout(function () {
-            form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
-                button.disabled = true;
-                button.classList.add("ui-state-disabled");
-            });
-            form.querySelectorAll(".console-busy").forEach(function (note) {
-                note.hidden = false;
-            });
+            setBusy(form, true);
         }, 0);
     });
 
-    // Back to a page the browser kept (bfcache): the form may be sent again.
-    window.addEventListener("pageshow", function (event) {
-        if (event.persisted) {
-            document.querySelectorAll("form.console-busy-on-submit").forEach(function (form) {
-                delete form.dataset.busy;
-                form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
-                    button.disabled = false;
-                    button.classList.remove("ui-state-disabled");
-                });
-                form.querySelectorAll(".console-busy").forEach(function (note) {
-                    note.hidden = true;
-                });
-            });
-        }
+    window.addEventListener("pageshow", function () {
+        document.querySelectorAll("form.console-busy-on-submit").forEach(function (form) {
+            setBusy(form, false);
+        });
     });
 })();

@@ -207,13 +207,15 @@ class ConsoleFeatherBaseIT {
         }
         browser.open("/featherbase/index.xhtml");
         browser.waitForText(By.id("databaseForm:databases"), "workshop");
+        // Enter in a Find box must not click the form's first button (Create database) with what the name field holds.
+        browser.driver().findElement(By.id("databaseForm:newDatabase")).sendKeys("typo");
         browser.waitFor(By.id("databaseForm:databaseFilter")).sendKeys("SHOP", Keys.ENTER);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> names("databaseForm:databases").equals(List.of("shop", "workshop")));
         replaceText(browser.driver().findElement(By.id("databaseForm:databaseFilter")), "zz");
         browser.waitForText(By.id("databaseForm:databases"), "No name contains \u201Czz\u201D.");
         try (FeatherBaseClient socket = new FeatherBaseClient()) {
             assertEquals(List.of("archive", "shop", "store", "workshop"), List.of(socket.ask("getdbs|").split("\t")).stream().sorted().toList(),
-                    "Enter in the box created nothing");
+                    "Enter in the box created nothing (typo)");
         }
 
         browser.open("/featherbase/index.xhtml?db=store");

@@ -19,6 +19,7 @@ public final class NameFilter implements Serializable {
 
     private final String tableId;
     private String text = "";
+    private boolean changed;
 
     /** A filter for the data table {@code tableId} (its client id, e.g. {@code :databaseForm:databases}). */
     public NameFilter(String tableId) {
@@ -31,7 +32,9 @@ public final class NameFilter implements Serializable {
 
     public void setText(String text) {
         String typed = text == null ? "" : text.strip();
-        this.text = typed.length() > MAX_LENGTH ? typed.substring(0, MAX_LENGTH) : typed;
+        typed = typed.length() > MAX_LENGTH ? typed.substring(0, MAX_LENGTH) : typed;
+        changed = !typed.equals(this.text);
+        this.text = typed;
     }
 
     /** The entries of {@code all} whose name contains the text, in their order. */
@@ -48,11 +51,12 @@ public final class NameFilter implements Serializable {
         return text.isEmpty() ? unfiltered : "No name contains \u201C" + text + "\u201D.";
     }
 
-    /** The text changed: its table starts again at the first page. */
+    /** After a key in the box: if the text changed, its table starts again at the first page (not for Tab or an arrow). */
     public void changed() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (context != null && context.getViewRoot().findComponent(tableId) instanceof DataTable table) {
+        if (changed && context != null && context.getViewRoot().findComponent(tableId) instanceof DataTable table) {
             table.setFirst(0);
         }
+        changed = false;
     }
 }
