@@ -8,7 +8,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.portico.it.ApiCalls.call;
@@ -105,6 +107,13 @@ class CustomersAndRentalsApiIT {
         assertEquals(26, Http.array(call("GET", "/api/customers", null).body()).size(), "no parameters: the whole report");
     }
 
+    /** The path and query of a response's Link rel="next", relative to the web module (as {@code call} takes it). */
+    private static String nextLink(HttpResponse<String> page) {
+        String link = page.headers().firstValue("Link").orElseThrow(() -> new AssertionError("no next link: " + page.headers()));
+        String target = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        return target.substring(target.indexOf("/api/"));
+    }
+
     @Test
     void rentalsComeAPageAtATimeWhenAskedAndAnInvalidPayloadIs422WithNothingStored() throws Exception {
         TestDatabase.clearRentals();
@@ -124,7 +133,20 @@ class CustomersAndRentalsApiIT {
 
         HttpResponse<String> first = call("GET", "/api/rentals?limit=3", null);
         assertEquals(List.of("R0", "R1", "R2"), renters(Http.array(first.body())));
-        assertTrue(first.headers().firstValue("Link").orElseThrow().contains("offset=3"), first.headers().toString());
+        // The next link continues after the page's last rental (keyset), not at an offset the database would skip.
+        String next = nextLink(first);
+        String decoded = URLDecoder.decode(next, StandardCharsets.UTF_8);
+        assertTrue(decoded.contains("after=2024-05-03T09:00:00,") && !decoded.contains("offset"), decoded);
+        HttpResponse<String> second = call("GET", next, null);
+        assertEquals(List.of("R3", "R4", "R5"), renters(Http.array(second.body())));
+        HttpResponse<String> third = call("GET", nextLink(second), null);
+        assertEquals(List.of("R6"), renters(Http.array(third.body())));
+        assertFalse(third.headers().firstValue("Link").isPresent(), "a short page is the last");
+        HttpResponse<String> fromOffset = call("GET", "/api/rentals?offset=2&limit=2", null);
+        assertEquals(List.of("R2", "R3"), renters(Http.array(fromOffset.body())));
+        assertEquals(List.of("R4", "R5"), renters(Http.array(call("GET", nextLink(fromOffset), null).body())), "an offset page links on by key too");
+        assertTrue(problem(400, call("GET", "/api/rentals?after=yesterday", null)).getString("detail").startsWith("after must be"));
+        problem(400, call("GET", "/api/rentals?after=2024-05-03T09:00:00,1&offset=3", null));
         HttpResponse<String> filtered = call("GET", "/api/rentals?from=2024-05-03&to=2024-05-05&offset=1&limit=5", null);
         assertEquals(List.of("R3", "R4"), renters(Http.array(filtered.body())));
         assertFalse(filtered.headers().firstValue("Link").isPresent());

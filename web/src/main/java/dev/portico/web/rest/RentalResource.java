@@ -89,27 +89,45 @@ public class RentalResource {
      * The rentals whose time in falls from {@code from} to {@code to} (ISO dates, inclusive; every
      * rental when absent), optionally of one {@code car}, {@code gender} and {@code renter} name
      * prefix, oldest first, as a JSON array streamed a page at a time; 400 for a bad parameter. With
-     * {@code offset} or {@code limit} (1 to 1000, default 100): that page only, with a Link to the next.
+     * {@code offset}, {@code after} or {@code limit} (1 to 1000, default 100): that page only, with a Link to
+     * the next, which continues {@code after} the page's last rental (keyset: as fast a million deep).
      */
     @GET
     @Operation(summary = "The rentals a filter selects, oldest first", description = "from, to (ISO dates, inclusive), car, gender, "
-            + "renter (name prefix). Without offset and limit: all of them, streamed a keyset page at a time. With offset or limit "
-            + "(1-1000, default 100): that page, with a Link to the next.")
+            + "renter (name prefix). Without offset, after and limit: all of them, streamed a keyset page at a time. With limit "
+            + "(1-1000, default 100) and offset or after: that page, with a Link to the next, which continues after this page's "
+            + "last rental (after: its time in and id, as the link gives it; as fast however deep, where an offset is skipped).")
     @APIResponse(responseCode = "200", description = "Rentals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "rentals", value = "[" + RENTAL + "]")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response list(@Context UriInfo uri) {
         RentalQuery query = query(uri);
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
-        if (!parameters.containsKey("offset") && !parameters.containsKey("limit")) {
+        boolean keyset = parameters.containsKey("after");
+        if (!parameters.containsKey("offset") && !parameters.containsKey("limit") && !keyset) {
             return Response.ok(RentalListing.json(search, query)).build();
         }
-        int offset = (int) QueryNumbers.parse("offset", parameters.getFirst("offset") == null ? "0" : parameters.getFirst("offset"), 0, Integer.MAX_VALUE);
+        if (keyset && parameters.containsKey("offset")) {
+            throw new BadRequestException("offset and after do not go together: after continues where the page before ended");
+        }
         int limit = (int) QueryNumbers.parse("limit", parameters.getFirst("limit") == null ? "100" : parameters.getFirst("limit"), 1, RentalSearch.MAX_PAGE);
-        List<RentalRecord> page = search.page(query, false, offset, limit);
+        List<RentalRecord> page;
+        if (keyset) {
+            RentalRecord after;
+            try {
+                after = RentalCursor.parse(parameters.getFirst("after"));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            page = search.after(query, after, limit);
+        } else {
+            int offset = (int) QueryNumbers.parse("offset", parameters.getFirst("offset") == null ? "0" : parameters.getFirst("offset"), 0, Integer.MAX_VALUE);
+            page = search.page(query, false, offset, limit);
+        }
         Response.ResponseBuilder answer = Response.ok(RentalListing.json(page));
         if (page.size() == limit) {
-            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build(), "next");
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset").replaceQueryParam("after", RentalCursor.of(page.get(page.size() - 1)))
+                    .replaceQueryParam("limit", limit).build(), "next");
         }
         return answer.build();
     }
