@@ -60,10 +60,10 @@ public class ErrorResponder extends HttpServlet {
         if (failure != null) {
             database.outage(failure);
             LOG.log(Level.FINE, failure, () -> "Request for " + uri + ": " + failure.getMessage());
-            request.setAttribute(MESSAGE, ErrorResponses.failed(failure.kind()));
-            response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(failure.kind())));
-            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-        } else if (error instanceof Throwable t) {
+            databaseFailed(request, response, failure.kind(), uri);
+            return;
+        }
+        if (error instanceof Throwable t) {
             // A server error is logged once with its cause; a 4xx that came with an exception is the client's doing.
             LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "Request for " + uri + " failed", t);
         }
@@ -80,7 +80,14 @@ public class ErrorResponder extends HttpServlet {
         if (request.getAttribute(MESSAGE) instanceof String own) {
             message = own;
         }
-        write(request, response, status, failure == null ? null : Problem.DATABASE_FAILURE, message, uri);
+        write(request, response, status, null, message, uri);
+    }
+
+    /** A request the database failed: 503 with Retry-After, saying what happened, that nothing was changed and when to retry. */
+    static void databaseFailed(HttpServletRequest request, HttpServletResponse response, DatabaseFailure.Kind kind, String uri)
+            throws IOException {
+        response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(kind)));
+        write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problem.DATABASE_FAILURE, ErrorResponses.failed(kind), uri);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.portico.application.ConsoleAccountService;
 import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.DatabaseFailure;
 import dev.portico.domain.account.Role;
-import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -181,10 +180,8 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             partialRedirect(response, request.getRequestURI() + (query == null ? "" : "?" + query));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        response.setHeader("Retry-After", String.valueOf(ErrorResponses.retryAfterSeconds(failure.kind())));
         try {
-            ErrorResponder.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problem.DATABASE_FAILURE,
-                    ErrorResponses.failed(failure.kind()), request.getRequestURI());
+            ErrorResponder.databaseFailed(request, response, failure.kind(), request.getRequestURI());
         } catch (IOException e) {
             // The client has gone: nothing to tell it.
         }
