@@ -1,6 +1,7 @@
 package dev.portico.it;
 
 import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportBatch;
 import dev.portico.application.ImportReport;
@@ -185,7 +186,35 @@ class CustomerDirectoryServiceIT {
         assertEquals(List.of("Abe", "Anna"), names(directory.page(new CustomerQuery(startsWithA, CustomerOrder.NAME_ASCENDING, 0, 10))));
         assertEquals(List.of("bob", "Abe"), names(directory.page(new CustomerQuery(new CustomerFilter("", "514", 40), CustomerOrder.AGE_ASCENDING, 0, 10))));
         assertEquals(0, directory.count(new CustomerFilter("a%", "", null)), "a wildcard in a prefix is a literal character");
-        assertEquals(List.of(), directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 4, 10)));
+        assertEquals(List.of(), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 4, 10))));
+    }
+
+    @Test
+    void pagesContinueAfterTheLastCustomerInEveryOrderThoughAgesAreMissingOrEqual() throws Exception {
+        directory.add("bob", "40", "", "514-0002");
+        directory.add("Anna", "25", "", "394-0001");
+        directory.add("Abe", "40", "", "514-0003");
+        directory.add("Zoe", "", "", "");
+        directory.add("Yan", "", "", "");
+        directory.add("Cid", "040", "", "514-0004");
+        CustomerFilter all = CustomerFilter.NONE;
+        assertEquals(List.of(List.of("Abe", "Anna"), List.of("bob", "Cid"), List.of("Yan", "Zoe")), pagesAfter(all, CustomerOrder.NAME_ASCENDING, 2),
+                "a full last page says no more follow: no empty page after it");
+        assertEquals(List.of(List.of("Zoe", "Yan", "Cid", "bob"), List.of("Anna", "Abe")), pagesAfter(all, CustomerOrder.NAME_DESCENDING, 4));
+        assertEquals(List.of(List.of("Zoe"), List.of("Yan"), List.of("Anna"), List.of("bob"), List.of("Abe"), List.of("Cid")),
+                pagesAfter(all, CustomerOrder.AGE_ASCENDING, 1), "no age first, equal ages in the order added, across pages");
+        assertEquals(List.of(List.of("Cid", "Abe", "bob"), List.of("Anna", "Yan", "Zoe")), pagesAfter(all, CustomerOrder.AGE_DESCENDING, 3));
+        assertEquals(List.of(List.of("Cid"), List.of("Abe"), List.of("bob"), List.of("Anna"), List.of("Yan"), List.of("Zoe")),
+                pagesAfter(all, CustomerOrder.AGE_DESCENDING, 1), "from the last aged customer to those without an age");
+        assertEquals(List.of(List.of("bob", "Abe"), List.of("Cid")), pagesAfter(new CustomerFilter("", "514", 40), CustomerOrder.AGE_ASCENDING, 2),
+                "the filter holds on every page");
+
+        CustomerPage first = directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 0, 2));
+        directory.delete("Anna");
+        directory.add("Abby", "", "", "");
+        directory.add("Bea", "", "", "");
+        assertEquals(List.of("Bea", "bob"), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 0, 2, first.next().get()))),
+                "the next page continues after the last customer shown, though that customer was deleted and others were added before it");
     }
 
     @Test
@@ -194,7 +223,7 @@ class CustomerDirectoryServiceIT {
         directory.add("Bo", "7", "", "");
         directory.add("Cy", "0120", "", "");
         directory.add("Di", "45", "", "");
-        assertEquals(List.of("Bo|7", "Xi|045", "Di|45", "Cy|0120"), directory.page(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.AGE_ASCENDING, 0, 10))
+        assertEquals(List.of("Bo|7", "Xi|045", "Di|45", "Cy|0120"), directory.page(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.AGE_ASCENDING, 0, 10)).customers()
                 .stream().map(c -> c.name() + "|" + c.age()).toList());
         assertEquals(List.of("Xi", "Di"), names(directory.page(new CustomerQuery(new CustomerFilter("", "", 45), CustomerOrder.AGE_ASCENDING, 0, 10))));
         assertEquals(List.of("Bo|7||", "Cy|0120||", "Di|45||", "Xi|045||"), directory.exportBatch(null, 10).lines());
@@ -228,6 +257,23 @@ class CustomerDirectoryServiceIT {
 
     private static List<String> names(List<CustomerView> customers) {
         return customers.stream().map(CustomerView::name).toList();
+    }
+
+    private static List<String> names(CustomerPage page) {
+        return names(page.customers());
+    }
+
+    /** Every page of {@code filter} in {@code order}, {@code size} at a time, each continuing after the one before. */
+    private List<List<String>> pagesAfter(CustomerFilter filter, CustomerOrder order, int size) {
+        List<List<String>> pages = new ArrayList<>();
+        CustomerPage page = directory.page(new CustomerQuery(filter, order, 0, size));
+        pages.add(names(page));
+        while (page.next().isPresent()) {
+            assertTrue(pages.size() < 20, "the pages end");
+            page = directory.page(new CustomerQuery(filter, order, 0, size, page.next().get()));
+            pages.add(names(page));
+        }
+        return pages;
     }
 
     /** Every customer in the report's order, as the streamed listing hands them out. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.portico.it.ApiCalls.call;
@@ -94,17 +95,59 @@ class CustomersAndRentalsApiIT {
         assertEquals("13", first.headers().firstValue("X-Total-Count").orElseThrow());
         JsonArray page = Http.array(first.body());
         assertEquals(List.of("Name00", "Name02", "Name04", "Name06", "Name08"), names(page));
-        String next = first.headers().firstValue("Link").orElseThrow();
-        assertTrue(next.contains("offset=5") && next.contains("rel=\"next\""), next);
+        // The next link continues after the page's last customer (keyset), not at an offset the database would skip.
+        String next = nextLink(first);
+        assertTrue(next.contains("after=name08") && !next.contains("offset"), next);
+        HttpResponse<String> second = call("GET", next, null);
+        assertEquals(List.of("Name10", "Name12", "Name14", "Name16", "Name18"), names(Http.array(second.body())));
+        assertEquals("13", second.headers().firstValue("X-Total-Count").orElseThrow(), "the filter's total on every page");
+        HttpResponse<String> third = call("GET", nextLink(second), null);
+        assertEquals(List.of("Name20", "Name22", "Name24"), names(Http.array(third.body())));
+        assertFalse(third.headers().firstValue("Link").isPresent(), "no customer follows the last page");
 
-        JsonArray last = Http.array(call("GET", "/api/customers?name=name&age=20&limit=5&offset=10", null).body());
-        assertEquals(List.of("Name20", "Name22", "Name24"), names(last));
-        assertFalse(call("GET", "/api/customers?name=name&age=20&limit=5&offset=10", null).headers().firstValue("Link").isPresent());
+        HttpResponse<String> fromOffset = call("GET", "/api/customers?name=name&age=20&limit=5&offset=5", null);
+        assertEquals(List.of("Name10", "Name12", "Name14", "Name16", "Name18"), names(Http.array(fromOffset.body())));
+        assertEquals(List.of("Name20", "Name22", "Name24"), names(Http.array(call("GET", nextLink(fromOffset), null).body())),
+                "an offset page links on by key too");
+        HttpResponse<String> full = call("GET", "/api/customers?name=name&age=20&limit=3&offset=10", null);
+        assertEquals(List.of("Name20", "Name22", "Name24"), names(Http.array(full.body())));
+        assertFalse(full.headers().firstValue("Link").isPresent(), "a full last page has no link to an empty one");
         assertEquals(List.of("Other", "Name24"), names(Http.array(call("GET", "/api/customers?sort=-name&limit=2", null).body())));
         assertEquals(List.of("Name00", "Name05"), names(Http.array(call("GET", "/api/customers?phone=394&limit=2", null).body())));
         problem(400, call("GET", "/api/customers?sort=phone", null));
         problem(400, call("GET", "/api/customers?limit=1001", null));
         assertEquals(26, Http.array(call("GET", "/api/customers", null).body()).size(), "no parameters: the whole report");
+    }
+
+    @Test
+    void nextLinksWalkEveryOrderWhateverTheNamesHoldAndAnUnreadableAfterIs400() throws Exception {
+        TestDatabase.clearCustomers();
+        List<String> stored = List.of("A&b=c", "a+b", "a b", "A{x}", "a%41", "ä#?", "Ab/..", "ab~u", "Zed");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < stored.size(); i++) {
+            file.append(stored.get(i)).append('|').append(i % 3 == 0 ? "" : String.valueOf(30 + i % 2)).append("||\n");
+        }
+        assertEquals(200, Http.post("/api/customers/import", "text/plain", file.toString()).statusCode());
+        JsonArray whole = Http.array(call("GET", "/api/customers?sort=name&limit=100", null).body());
+        assertEquals(stored.size(), whole.size());
+        for (String sort : List.of("name", "-name", "age", "-age")) {
+            List<String> expected = names(Http.array(call("GET", "/api/customers?limit=100&sort=" + sort, null).body()));
+            List<String> walked = new ArrayList<>();
+            HttpResponse<String> page = call("GET", "/api/customers?limit=2&sort=" + sort, null);
+            walked.addAll(names(Http.array(page.body())));
+            while (page.headers().firstValue("Link").isPresent()) {
+                assertTrue(walked.size() <= stored.size(), "the links end: " + walked);
+                page = call("GET", nextLink(page), null);
+                assertEquals(200, page.statusCode(), page.body());
+                walked.addAll(names(Http.array(page.body())));
+            }
+            assertEquals(expected, walked, "two at a time by links, sorted by " + sort);
+        }
+        assertEquals(List.of("ä#?"), names(Http.array(call("GET", "/api/customers?limit=5&after=ZED", null).body())),
+                "any name will do as where to continue, in any case");
+        assertTrue(problem(400, call("GET", "/api/customers?after=a&offset=2", null)).getString("detail").contains("offset and after"));
+        assertTrue(problem(400, call("GET", "/api/customers?sort=age&after=abc", null)).getString("detail").startsWith("after must be"));
+        problem(400, call("GET", "/api/customers?after=", null));
     }
 
     /** The path and query of a response's Link rel="next", relative to the web module (as {@code call} takes it). */

@@ -57,8 +57,8 @@ public interface CustomerDirectoryService {
      */
     long eachCustomer(Predicate<CustomerView> each);
 
-    /** One page of a listing; reads no more customers than the page holds. */
-    List<CustomerView> page(CustomerQuery query);
+    /** One page of a listing, and where the next continues if more follow; reads one customer more than the page holds. */
+    CustomerPage page(CustomerQuery query);
 
     /** How many customers the filter lets through. */
     long count(CustomerFilter filter);

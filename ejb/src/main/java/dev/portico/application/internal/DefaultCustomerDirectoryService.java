@@ -1,6 +1,7 @@
 package dev.portico.application.internal;
 
 import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportBatch;
 import dev.portico.application.ExportResult;
@@ -10,6 +11,7 @@ import dev.portico.domain.customer.CustomerDirectoryStore;
 import dev.portico.domain.customer.CustomerFileLine;
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerNotFoundException;
+import dev.portico.domain.customer.CustomerPosition;
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.CustomerRepository;
@@ -130,8 +132,12 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     }
 
     @Override
-    public List<CustomerView> page(CustomerQuery query) {
-        return customers.findPage(query).stream().map(CustomerView::of).toList();
+    public CustomerPage page(CustomerQuery query) {
+        List<Customer> found = customers.findPage(query, query.limit() + 1);
+        List<Customer> shown = found.size() > query.limit() ? found.subList(0, query.limit()) : found;
+        Optional<CustomerPosition> next = shown.size() < found.size() ? Optional.of(CustomerPosition.of(shown.get(shown.size() - 1)))
+                : Optional.empty();
+        return new CustomerPage(shown.stream().map(CustomerView::of).toList(), next);
     }
 
     @Override

@@ -15,8 +15,11 @@ public interface CustomerRepository {
      */
     Optional<Customer> findByNameForUpdate(String name);
 
-    /** One page of customers; reads no more rows than the page holds. */
-    List<Customer> findPage(CustomerQuery query);
+    /**
+     * The page's customers, reading {@code rows} of them instead of the query's limit (one more tells whether
+     * another page follows); reads no more rows than that.
+     */
+    List<Customer> findPage(CustomerQuery query, int rows);
 
     /** How many customers the filter lets through. */
     long count(CustomerFilter filter);

@@ -18,6 +18,21 @@ class CustomerQueryTest {
     }
 
     @Test
+    void aPageContinuesAfterAPositionOfItsOrderOrSkipsAnOffsetNotBoth() {
+        CustomerPosition ada = CustomerPosition.afterName("ada");
+        CustomerPosition aged = CustomerPosition.afterAge(null, 3);
+        assertEquals(ada, new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_DESCENDING, 0, 10, ada).after());
+        assertEquals(aged, new CustomerQuery(CustomerFilter.NONE, CustomerOrder.AGE_ASCENDING, 0, 10, aged).after());
+        assertThrows(IllegalArgumentException.class, () -> new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_ASCENDING, 5, 10, ada));
+        assertThrows(IllegalArgumentException.class, () -> new CustomerQuery(CustomerFilter.NONE, CustomerOrder.AGE_DESCENDING, 0, 10, ada),
+                "a name does not say where to continue by age");
+        assertThrows(IllegalArgumentException.class, () -> new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_ASCENDING, 0, 10, aged));
+        assertThrows(IllegalArgumentException.class, () -> CustomerPosition.afterAge(40, 0));
+        assertEquals(new CustomerPosition("ada", 40, 9), new CustomerPosition("ada", 40, 9), "a customer's own position serves every order");
+        assertTrue(new CustomerPosition("ada", 40, 9).serves(CustomerOrder.AGE_DESCENDING) && new CustomerPosition("ada", 40, 9).serves(CustomerOrder.NAME_ASCENDING));
+    }
+
+    @Test
     void absentPrefixesAreEmptyAndAnEmptyFilterLetsEveryoneThrough() {
         CustomerFilter filter = new CustomerFilter(null, null, null);
         assertEquals("", filter.namePrefix());

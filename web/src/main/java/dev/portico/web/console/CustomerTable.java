@@ -44,7 +44,7 @@ class CustomerTable extends LazyDataModel<CustomerView> {
             return List.of();
         }
         int limit = Math.max(1, Math.min(pageSize, CustomerQuery.MAX_LIMIT));
-        return directory.page(new CustomerQuery(filter.get(), CustomerTableQuery.order(sortBy), Math.max(0, first), limit));
+        return directory.page(new CustomerQuery(filter.get(), CustomerTableQuery.order(sortBy), Math.max(0, first), limit)).customers();
     }
 
     @Override

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * The query parameters of a customer page: {@code name} and {@code phone} (prefixes), {@code age}
- * (exact), {@code sort} ({@code name}, {@code -name}, {@code age}, {@code -age}), {@code offset} and
+ * (exact), {@code sort} ({@code name}, {@code -name}, {@code age}, {@code -age}), {@code offset} or
+ * {@code after} (where the page before ended, as its next link gives it: see {@link CustomerCursor}) and
  * {@code limit} (1 to 1000, default 100). A bad value is a 400 that names it.
  */
 final class CustomerPageRequest {
 
     static final int DEFAULT_LIMIT = 100;
-    static final List<String> PARAMETERS = List.of("name", "phone", "age", "sort", "offset", "limit");
+    static final List<String> PARAMETERS = List.of("name", "phone", "age", "sort", "offset", "after", "limit");
 
     private static final Pattern AGE = Pattern.compile("[0-9]{1,3}");
 
@@ -39,7 +40,18 @@ final class CustomerPageRequest {
                 age.isEmpty() ? null : Integer.valueOf(age));
         int offset = number(parameters, "offset", 0, Integer.MAX_VALUE, 0);
         int limit = number(parameters, "limit", 1, CustomerQuery.MAX_LIMIT, DEFAULT_LIMIT);
-        return new CustomerQuery(filter, order(text(parameters, "sort")), offset, limit);
+        CustomerOrder order = order(text(parameters, "sort"));
+        if (!parameters.containsKey("after")) {
+            return new CustomerQuery(filter, order, offset, limit);
+        }
+        if (parameters.containsKey("offset")) {
+            throw new BadRequestException("offset and after do not go together: after continues where the page before ended");
+        }
+        try {
+            return new CustomerQuery(filter, order, 0, limit, CustomerCursor.parse(text(parameters, "after"), order));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static CustomerOrder order(String sort) {

@@ -1,6 +1,7 @@
 package dev.portico.web.rest;
 
 import dev.portico.application.CustomerDirectoryService;
+import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportResult;
 import dev.portico.text.PythonText;
@@ -75,8 +76,9 @@ public class CustomerResource {
     @GET
     @Operation(summary = "The report, or a page of it", description = "Without query parameters: every customer, sorted by "
             + "lower-cased name, streamed while the database is read (the socket's report). With any of name, phone (prefixes), "
-            + "age, sort (name, -name, age, -age), offset, limit (1-1000, default 100): that page, with X-Total-Count and a "
-            + "Link to the next page.")
+            + "age, sort (name, -name, age, -age), offset or after, limit (1-1000, default 100): that page, with X-Total-Count and, "
+            + "when more follow, a Link to the next page, which continues after this page's last customer (after: as the link "
+            + "gives it; as fast however deep, where an offset is skipped).")
     @APIResponse(responseCode = "200", description = "Customers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "list", value = "[" + CUSTOMER + "]")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -85,13 +87,11 @@ public class CustomerResource {
             return Response.ok(CustomerListing.json(directory)).build();
         }
         CustomerQuery query = CustomerPageRequest.parse(uri.getQueryParameters());
-        List<CustomerView> page = directory.page(query);
+        CustomerPage page = directory.page(query);
         long total = directory.count(query.filter());
-        Response.ResponseBuilder answer = Response.ok(page).header("X-Total-Count", total);
-        if (query.offset() + (long) page.size() < total) {
-            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset", query.offset() + page.size())
-                    .replaceQueryParam("limit", query.limit()).build(), "next");
-        }
+        Response.ResponseBuilder answer = Response.ok(page.customers()).header("X-Total-Count", total);
+        page.next().ifPresent(last -> answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset").replaceQueryParam("after", "{after}")
+                .replaceQueryParam("limit", query.limit()).build(CustomerCursor.of(last, query.order())), "next"));
         return answer.build();
     }
 

@@ -2,6 +2,7 @@ package dev.portico.web.rest;
 
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerOrder;
+import dev.portico.domain.customer.CustomerPosition;
 import dev.portico.domain.customer.CustomerQuery;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -33,6 +34,15 @@ class CustomerPageRequestTest {
         assertEquals(new CustomerQuery(new CustomerFilter("Ad", "394", 36), CustomerOrder.AGE_DESCENDING, 20, 1000), query);
         assertEquals(CustomerOrder.NAME_DESCENDING, CustomerPageRequest.parse(parameters("sort", "-name")).order());
         assertEquals(CustomerOrder.AGE_ASCENDING, CustomerPageRequest.parse(parameters("sort", "age")).order());
+    }
+
+    @Test
+    void afterContinuesInTheSortsOwnTermsFromTheFirstRow() {
+        assertTrue(CustomerPageRequest.asked(parameters("after", "ada")));
+        assertEquals(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_DESCENDING, 0, 100, CustomerPosition.afterName("ada")),
+                CustomerPageRequest.parse(parameters("after", " Ada ", "sort", "-name")));
+        assertEquals(new CustomerQuery(new CustomerFilter("", "", 40), CustomerOrder.AGE_ASCENDING, 0, 5, CustomerPosition.afterAge(40, 12)),
+                CustomerPageRequest.parse(parameters("after", "40,12", "sort", "age", "age", "40", "limit", "5")));
     }
 
     private static MultivaluedMap<String, String> parameters(String... pairs) {

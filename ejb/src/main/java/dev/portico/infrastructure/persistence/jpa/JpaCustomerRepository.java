@@ -42,13 +42,17 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     /**
      * First the page's ids (from the index alone when unfiltered, so a deep offset skips index
-     * entries, not rows), then those rows by primary key, put back in the ids' order.
+     * entries, not rows; a page {@code after} a customer starts where it is in the order's index), then those rows
+     * by primary key, put back in the ids' order.
      */
     @Override
-    public List<Customer> findPage(CustomerQuery query) {
+    public List<Customer> findPage(CustomerQuery query, int rows) {
         CustomerJpql jpql = CustomerJpql.of(query.filter());
+        if (query.after() != null) {
+            jpql = jpql.after(query.order(), query.after());
+        }
         TypedQuery<Long> ids = em.createQuery(jpql.selectIds(query.order()), Long.class)
-                .setFirstResult(query.offset()).setMaxResults(query.limit());
+                .setFirstResult(query.offset()).setMaxResults(rows);
         jpql.parameters().forEach(ids::setParameter);
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.portico.infrastructure.persistence.jpa;
 
 import dev.portico.domain.customer.CustomerFilter;
 import dev.portico.domain.customer.CustomerOrder;
+import dev.portico.domain.customer.CustomerPosition;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -47,6 +48,33 @@ class CustomerJpqlTest {
     void ageOrdersBreakTiesByIdSoThatTheAgeIndexServesThem() {
         assertEquals("c.age ASC, c.id ASC", CustomerJpql.orderBy(CustomerOrder.AGE_ASCENDING));
         assertEquals("c.nameKey DESC", CustomerJpql.orderBy(CustomerOrder.NAME_DESCENDING));
+    }
+
+    @Test
+    void aPageAfterAPositionStartsThereInTheOrdersIndexKeepingTheFilter() {
+        CustomerJpql filtered = CustomerJpql.of(new CustomerFilter("", "514", null));
+        CustomerJpql byName = filtered.after(CustomerOrder.NAME_ASCENDING, CustomerPosition.afterName("ada"));
+        assertEquals("SELECT c.id FROM Customer c WHERE c.phone LIKE :phonePattern ESCAPE '!' AND c.nameKey > :afterNameKey ORDER BY c.nameKey ASC",
+                byName.selectIds(CustomerOrder.NAME_ASCENDING));
+        assertEquals(Map.of("phonePattern", "514%", "afterNameKey", "ada"), byName.parameters());
+        assertEquals("SELECT c.id FROM Customer c WHERE c.nameKey < :afterNameKey ORDER BY c.nameKey DESC",
+                CustomerJpql.of(CustomerFilter.NONE).after(CustomerOrder.NAME_DESCENDING, CustomerPosition.afterName("ada"))
+                        .selectIds(CustomerOrder.NAME_DESCENDING));
+    }
+
+    @Test
+    void byAgeCustomersWithoutAnAgeComeFirstAscendingAndLastDescending() {
+        CustomerJpql none = CustomerJpql.of(CustomerFilter.NONE);
+        CustomerJpql aged = none.after(CustomerOrder.AGE_ASCENDING, CustomerPosition.afterAge(40, 9));
+        assertEquals(" WHERE (c.age > :afterAge OR (c.age = :afterAge AND c.id > :afterId))", aged.where());
+        assertEquals(Map.of("afterAge", 40, "afterId", 9L), aged.parameters());
+        assertEquals(" WHERE ((c.age IS NULL AND c.id > :afterId) OR c.age IS NOT NULL)",
+                none.after(CustomerOrder.AGE_ASCENDING, CustomerPosition.afterAge(null, 9)).where());
+        assertEquals(" WHERE (c.age < :afterAge OR (c.age = :afterAge AND c.id < :afterId) OR c.age IS NULL)",
+                none.after(CustomerOrder.AGE_DESCENDING, CustomerPosition.afterAge(40, 9)).where());
+        CustomerJpql last = none.after(CustomerOrder.AGE_DESCENDING, CustomerPosition.afterAge(null, 9));
+        assertEquals(" WHERE (c.age IS NULL AND c.id < :afterId)", last.where());
+        assertEquals(Map.of("afterId", 9L), last.parameters());
     }
 
     @Test
