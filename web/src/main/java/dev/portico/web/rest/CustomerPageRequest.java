@@ -41,14 +41,16 @@ final class CustomerPageRequest {
         int offset = number(parameters, "offset", 0, Integer.MAX_VALUE, 0);
         int limit = number(parameters, "limit", 1, CustomerQuery.MAX_LIMIT, DEFAULT_LIMIT);
         CustomerOrder order = order(text(parameters, "sort"));
-        if (!parameters.containsKey("after")) {
+        String after = parameters.getFirst("after");
+        if (after == null || after.isEmpty()) {
             return new CustomerQuery(filter, order, offset, limit);
         }
-        if (parameters.containsKey("offset")) {
+        if (!text(parameters, "offset").isEmpty()) {
             throw new BadRequestException("offset and after do not go together: after continues where the page before ended");
         }
         try {
-            return new CustomerQuery(filter, order, 0, limit, CustomerCursor.parse(text(parameters, "after"), order));
+            // Verbatim, not stripped: a cursor names a stored key exactly.
+            return new CustomerQuery(filter, order, 0, limit, CustomerCursor.parse(after, order));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

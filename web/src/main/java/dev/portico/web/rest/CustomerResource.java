@@ -78,7 +78,7 @@ public class CustomerResource {
             + "lower-cased name, streamed while the database is read (the socket's report). With any of name, phone (prefixes), "
             + "age, sort (name, -name, age, -age), offset or after, limit (1-1000, default 100): that page, with X-Total-Count and, "
             + "when more follow, a Link to the next page, which continues after this page's last customer (after: as the link "
-            + "gives it; as fast however deep, where an offset is skipped).")
+            + "gives it, for the same sort, not with offset; read from the index however deep, where an offset is skipped).")
     @APIResponse(responseCode = "200", description = "Customers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "list", value = "[" + CUSTOMER + "]")))
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -38,11 +38,14 @@ class CustomerPageRequestTest {
 
     @Test
     void afterContinuesInTheSortsOwnTermsFromTheFirstRow() {
-        assertTrue(CustomerPageRequest.asked(parameters("after", "ada")));
-        assertEquals(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_DESCENDING, 0, 100, CustomerPosition.afterName("ada")),
-                CustomerPageRequest.parse(parameters("after", " Ada ", "sort", "-name")));
+        assertTrue(CustomerPageRequest.asked(parameters("after", "name:ada")));
+        assertEquals(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_DESCENDING, 0, 100, CustomerPosition.afterName(" ada ")),
+                CustomerPageRequest.parse(parameters("after", "name: ada ", "sort", "-name")), "a cursor is taken verbatim, not stripped");
         assertEquals(new CustomerQuery(new CustomerFilter("", "", 40), CustomerOrder.AGE_ASCENDING, 0, 5, CustomerPosition.afterAge(40, 12)),
-                CustomerPageRequest.parse(parameters("after", "40,12", "sort", "age", "age", "40", "limit", "5")));
+                CustomerPageRequest.parse(parameters("after", "age:40,12", "sort", "age", "age", "40", "limit", "5", "offset", "")),
+                "an empty offset is no offset");
+        assertEquals(new CustomerQuery(CustomerFilter.NONE, CustomerOrder.NAME_ASCENDING, 3, 100),
+                CustomerPageRequest.parse(parameters("after", "", "offset", "3")), "an empty after is none");
     }
 
     private static MultivaluedMap<String, String> parameters(String... pairs) {
