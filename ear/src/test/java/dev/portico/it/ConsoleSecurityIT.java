@@ -6,10 +6,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -89,6 +92,60 @@ class ConsoleSecurityIT {
             assertTrue(browser.driver().getCurrentUrl().endsWith("/portico/login.xhtml"), browser.driver().getCurrentUrl());
             browser.screenshot("security-signed-out");
         }
+    }
+
+    @Test
+    void aButtonOnAPageWhoseStateIsNoLongerKeptLeadsBackToThePageAndIsNotLogged() throws Exception {
+        long logStart = Files.size(ItEnvironment.serverLog());
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            browser.open("/customers/index.xhtml");
+            browser.waitFor(By.id("nav:logout"));
+            // The page's state token as a server that no longer keeps the page sees it: well formed, unknown.
+            ((JavascriptExecutor) browser.driver()).executeScript("document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
+                    + ".forEach(i => { const c = i.value.charAt(8); i.value = i.value.substring(0, 8) + (c === 'A' ? 'B' : 'A') + i.value.substring(9); });");
+            browser.driver().findElement(By.id("nav:logout")).click(); // a button that is not ajax
+
+            String said = browser.waitFor(By.id("error-message")).getText();
+            browser.screenshot("security-page-expired");
+            assertEquals("This page had expired (opened long ago, or before the server restarted); nothing was done. "
+                    + "Go back to load it again, then try again.", said);
+            browser.driver().findElement(By.id("back")).click();
+            browser.waitFor(By.id("signed-in-as"));
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/portico/customers/index.xhtml"), "back on the page: " + browser.driver().getCurrentUrl());
+            browser.driver().findElement(By.id("nav:logout")).click();
+            browser.waitFor(By.id("logged-out"));
+        }
+        assertNothingLoggedSince(logStart);
+    }
+
+    @Test
+    void aLoginFormLeftOpenUntilItsSessionEndedSaysSoAndLeadsBackToALoginThatWorks() throws Exception {
+        long logStart = Files.size(ItEnvironment.serverLog());
+        try (Browser browser = Browser.open()) {
+            browser.open("/login.xhtml");
+            browser.waitFor(By.id("login:username")).sendKeys(ItEnvironment.adminUser());
+            browser.driver().findElement(By.id("login:password")).sendKeys(ItEnvironment.adminPassword());
+            browser.driver().manage().deleteCookieNamed("JSESSIONID"); // the session the form was drawn in has ended
+            browser.driver().findElement(By.id("login:submit")).click();
+
+            assertTrue(browser.waitFor(By.id("error-message")).getText().startsWith("This page had expired"));
+            browser.driver().findElement(By.id("back")).click();
+            browser.waitFor(By.id("login:username")).sendKeys(ItEnvironment.adminUser());
+            browser.driver().findElement(By.id("login:password")).sendKeys(ItEnvironment.adminPassword());
+            browser.driver().findElement(By.id("login:submit")).click();
+            browser.waitFor(By.id("signed-in-as"));
+        }
+        assertNothingLoggedSince(logStart);
+    }
+
+    /** No error and no ViewExpiredException in the server's log since {@code from} (a stale page is the client's doing). */
+    private static void assertNothingLoggedSince(long from) throws Exception {
+        byte[] log = Files.readAllBytes(ItEnvironment.serverLog());
+        int start = log.length >= from ? (int) from : 0;
+        List<String> written = new String(log, start, log.length - start, StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("ViewExpiredException") || l.matches("^\\[[^]]+] \\S+ \\S+ +[EW] .*")).toList();
+        assertEquals(List.of(), written, "a stale page is the client's doing: nothing logged");
     }
 
     @Test

@@ -5,13 +5,20 @@ import dev.portico.application.DatabaseFailure;
 import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.rest.Problem;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.primefaces.application.exceptionhandler.ExceptionInfo;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,9 +26,14 @@ import java.util.logging.Logger;
  * The web module's error page: a status with a short sentence, as problem+json (RFC 9457) for the API and as a small
  * page for the console; never a stack trace. An exception that reaches it is logged once, unless the database failed
  * the request (unreachable, or a lost conflict): that is a 503 with Retry-After, and an outage is recorded (logged once).
+ * A console request that is not ajax and met an exception comes here by PrimeFaces' redirect, its summary kept in the
+ * session (see {@link #takeConsoleException}).
  */
-@WebServlet("/error")
+@WebServlet(ErrorResponder.PATH)
 public class ErrorResponder extends HttpServlet {
+
+    /** Where the error page is (web.xml names it for every error, and PrimeFaces redirects there). */
+    static final String PATH = "/error";
 
     private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
     /** A request attribute with the sentence to give instead of the status's usual one. */
@@ -53,6 +65,11 @@ public class ErrorResponder extends HttpServlet {
     private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityHeaders.apply(request, response);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Optional<ExceptionInfo> console = code == null ? takeConsoleException(request) : Optional.empty();
+        if (console.isPresent()) {
+            answerConsoleException(request, response, console.get().getType(), console.get().getMessage());
+            return;
+        }
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -81,6 +98,71 @@ public class ErrorResponder extends HttpServlet {
             message = own;
         }
         write(request, response, status, null, message, uri);
+    }
+
+    /**
+     * The summary of an exception PrimeFaces kept in the session before it redirected a console request that is not
+     * ajax here (a button with {@code ajax="false"}, the import form, a page failing as it rendered), taken out so that
+     * it is answered once; none when this is not such a redirect.
+     */
+    private static Optional<ExceptionInfo> takeConsoleException(HttpServletRequest request) {
+        try {
+            // A signed-in session is open to its owner only: PorticoAuthenticationMechanism signs the owner in here.
+            HttpSession session = request.getSession(false);
+            Object kept = session == null ? null : session.getAttribute(ExceptionInfo.ATTRIBUTE_NAME);
+            if (kept != null) {
+                session.removeAttribute(ExceptionInfo.ATTRIBUTE_NAME);
+            }
+            return kept instanceof ExceptionInfo info ? Optional.of(info) : Optional.empty();
+        } catch (RuntimeException unavailable) { // invalidated meanwhile, or not this visitor's
+            LOG.log(Level.FINE, "No console exception to answer", unavailable);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A console request PrimeFaces redirected here after an exception (it logged it, unless web.xml names the type
+     * as one not to log): a page whose state is no longer kept leads back to it, a database failure is a 503 as
+     * anywhere else, anything else is a server error. The page the request came from (the Referer, same origin
+     * only by the Referrer-Policy) is the way back.
+     */
+    private static void answerConsoleException(HttpServletRequest request, HttpServletResponse response, String type, String message)
+            throws IOException {
+        String referer = request.getHeader("Referer");
+        if (referer != null) {
+            try {
+                URI from = new URI(referer);
+                request.setAttribute(BACK, from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
+            } catch (URISyntaxException e) {
+                // no way back but the console's first page
+            }
+        }
+        String uri = request.getRequestURI();
+        ConsoleException answer = ConsoleException.of(type, message);
+        if (answer.databaseFailure() != null) {
+            databaseFailed(request, response, answer.databaseFailure(), uri);
+        } else {
+            write(request, response, answer.status(), null, answer.sentence(), uri);
+        }
+    }
+
+    /** What the error page answers for an exception PrimeFaces summarised by its class name and message. */
+    record ConsoleException(int status, String sentence, DatabaseFailure.Kind databaseFailure) {
+
+        static final String EXPIRED = "This page had expired (opened long ago, or before the server restarted); nothing was done. "
+                + "Go back to load it again, then try again.";
+
+        static ConsoleException of(String type, String message) {
+            if (ViewExpiredException.class.getName().equals(type)) {
+                return new ConsoleException(HttpServletResponse.SC_BAD_REQUEST, EXPIRED, null);
+            }
+            if (DatabaseFailure.class.getName().equals(type) || DatabaseFailure.Untransacted.class.getName().equals(type)) {
+                DatabaseFailure.Kind kind = Arrays.stream(DatabaseFailure.Kind.values()).filter(k -> k.sentence().equals(message)).findFirst()
+                        .orElse(DatabaseFailure.Kind.UNREACHABLE);
+                return new ConsoleException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorResponses.failed(kind), kind);
+            }
+            return new ConsoleException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Server error occurred.", null);
+        }
     }
 
     /** A request the database failed: 503 with Retry-After, saying what happened, that nothing was changed and when to retry. */

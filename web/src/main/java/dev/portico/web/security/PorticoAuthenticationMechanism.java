@@ -96,6 +96,11 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             return formLogin(login, request, context);
         }
         if (!context.isProtected()) {
+            if (ErrorResponder.PATH.equals(request.getServletPath())) {
+                // PrimeFaces redirects a console request that met an exception to the error page, its summary kept in the
+                // signed-in session, which only the session's owner may open (Liberty refuses, and logs, anyone else).
+                return fromSession(request, context).orElseGet(context::doNothing);
+            }
             return context.doNothing(); // the login page and static resources: no account lookup for them
         }
         return fromSession(request, context)
