@@ -209,6 +209,16 @@ class CustomerDirectoryServiceIT {
         assertEquals(List.of(List.of("bob", "Abe"), List.of("Cid")), pagesAfter(new CustomerFilter("", "514", 40), CustomerOrder.AGE_ASCENDING, 2),
                 "the filter holds on every page");
 
+        for (CustomerOrder order : CustomerOrder.values()) {
+            for (int offset = 0; offset <= 7; offset++) {
+                for (int size : new int[] {1, 2, 4}) {
+                    CustomerQuery query = new CustomerQuery(all, order, offset, size);
+                    assertEquals(names(directory.page(query)), names(directory.page(query, 6)),
+                            "a page read from the other end when it is in the second half: " + order + " " + offset + "+" + size);
+                }
+            }
+        }
+
         CustomerPage first = directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 0, 2));
         directory.delete("Anna");
         directory.add("Abby", "", "", "");

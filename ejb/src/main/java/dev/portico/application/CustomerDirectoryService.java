@@ -60,6 +60,13 @@ public interface CustomerDirectoryService {
     /** One page of a listing, and where the next continues if more follow; reads one customer more than the page holds. */
     CustomerPage page(CustomerQuery query);
 
+    /**
+     * The customers of the page at {@code query}'s offset, knowing that its filter lets {@code total} through (the
+     * console's table counts before each page): a page in the second half is read from the other end, so that the
+     * database never skips more than half of them (the last of 1,000,000 by age: 760 ms from the front).
+     */
+    List<CustomerView> page(CustomerQuery query, long total);
+
     /** How many customers the filter lets through. */
     long count(CustomerFilter filter);
 

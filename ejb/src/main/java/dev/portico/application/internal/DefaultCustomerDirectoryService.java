@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -138,6 +139,22 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         Optional<CustomerPosition> next = shown.size() < found.size() ? Optional.of(CustomerPosition.of(shown.get(shown.size() - 1)))
                 : Optional.empty();
         return new CustomerPage(shown.stream().map(CustomerView::of).toList(), next);
+    }
+
+    @Override
+    public List<CustomerView> page(CustomerQuery query, long total) {
+        if (query.after() != null || query.offset() <= total / 2) {
+            return page(query).customers();
+        }
+        long end = Math.min(total, (long) query.offset() + query.limit());
+        if (end <= query.offset()) {
+            return List.of();
+        }
+        int size = (int) (end - query.offset());
+        List<Customer> fromTheEnd = new ArrayList<>(customers.findPage(
+                new CustomerQuery(query.filter(), query.order().reversed(), (int) (total - end), size), size));
+        Collections.reverse(fromTheEnd);
+        return fromTheEnd.stream().map(CustomerView::of).toList();
     }
 
     @Override

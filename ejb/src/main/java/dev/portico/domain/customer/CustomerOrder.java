@@ -7,5 +7,15 @@ public enum CustomerOrder {
     NAME_DESCENDING,
     /** By age, customers without an age first, then in the order they were added. */
     AGE_ASCENDING,
-    AGE_DESCENDING
+    AGE_DESCENDING;
+
+    /** The same order from the other end (customers without an age then last, equal ages newest first). */
+    public CustomerOrder reversed() {
+        return switch (this) {
+            case NAME_ASCENDING -> NAME_DESCENDING;
+            case NAME_DESCENDING -> NAME_ASCENDING;
+            case AGE_ASCENDING -> AGE_DESCENDING;
+            case AGE_DESCENDING -> AGE_ASCENDING;
+        };
+    }
 }

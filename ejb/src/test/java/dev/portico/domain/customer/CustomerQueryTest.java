@@ -35,6 +35,15 @@ class CustomerQueryTest {
     }
 
     @Test
+    void eachOrderReversedIsTheOtherDirectionOfTheSameIndex() {
+        assertEquals(CustomerOrder.NAME_DESCENDING, CustomerOrder.NAME_ASCENDING.reversed());
+        assertEquals(CustomerOrder.AGE_ASCENDING, CustomerOrder.AGE_DESCENDING.reversed());
+        for (CustomerOrder order : CustomerOrder.values()) {
+            assertEquals(order, order.reversed().reversed());
+        }
+    }
+
+    @Test
     void absentPrefixesAreEmptyAndAnEmptyFilterLetsEveryoneThrough() {
         CustomerFilter filter = new CustomerFilter(null, null, null);
         assertEquals("", filter.namePrefix());

@@ -44,7 +44,9 @@ class CustomerTable extends LazyDataModel<CustomerView> {
             return List.of();
         }
         int limit = Math.max(1, Math.min(pageSize, CustomerQuery.MAX_LIMIT));
-        return directory.page(new CustomerQuery(filter.get(), CustomerTableQuery.order(sortBy), Math.max(0, first), limit)).customers();
+        CustomerQuery query = new CustomerQuery(filter.get(), CustomerTableQuery.order(sortBy), Math.max(0, first), limit);
+        // Past the first page PrimeFaces has just counted: a page in the second half is read from the other end.
+        return first > 0 && first < getRowCount() ? directory.page(query, getRowCount()) : directory.page(query).customers();
     }
 
     @Override
