@@ -13,11 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.primefaces.application.exceptionhandler.ExceptionInfo;
+import org.primefaces.csp.CspException;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,11 +29,8 @@ import java.util.logging.Logger;
  * A console request that is not ajax and met an exception comes here by PrimeFaces' redirect, its summary kept in the
  * session (see {@link #takeConsoleException}).
  */
-@WebServlet(ErrorResponder.PATH)
+@WebServlet("/error")
 public class ErrorResponder extends HttpServlet {
-
-    /** Where the error page is (web.xml names it for every error, and PrimeFaces redirects there). */
-    static final String PATH = "/error";
 
     private static final Logger LOG = Logger.getLogger(ErrorResponder.class.getName());
     /** A request attribute with the sentence to give instead of the status's usual one. */
@@ -67,7 +64,7 @@ public class ErrorResponder extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Optional<ExceptionInfo> console = code == null ? takeConsoleException(request) : Optional.empty();
         if (console.isPresent()) {
-            answerConsoleException(request, response, console.get().getType(), console.get().getMessage());
+            answerConsoleException(request, response, console.get().getException());
             return;
         }
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
@@ -103,9 +100,11 @@ public class ErrorResponder extends HttpServlet {
     /**
      * The summary of an exception PrimeFaces kept in the session before it redirected a console request that is not
      * ajax here (a button with {@code ajax="false"}, the import form, a page failing as it rendered), taken out so that
-     * it is answered once; none when this is not such a redirect.
+     * it is answered once (reloading the error page then finds none: 404); none when this is not such a redirect. One
+     * per session: two tabs failing at once may each be answered with the later one's.
      */
     private static Optional<ExceptionInfo> takeConsoleException(HttpServletRequest request) {
+        // Under ATTRIBUTE_NAME itself as long as the console has no client windows (web.xml: CLIENT_WINDOW_MODE none).
         try {
             // A signed-in session is open to its owner only: PorticoAuthenticationMechanism signs the owner in here.
             HttpSession session = request.getSession(false);
@@ -123,11 +122,11 @@ public class ErrorResponder extends HttpServlet {
     /**
      * A console request PrimeFaces redirected here after an exception (it logged it, unless web.xml names the type
      * as one not to log): a page whose state is no longer kept leads back to it, a database failure is a 503 as
-     * anywhere else, anything else is a server error. The page the request came from (the Referer, same origin
-     * only by the Referrer-Policy) is the way back.
+     * anywhere else (and the outage is recorded), a request without the page's script nonce is the client's, anything
+     * else is a server error. The page the request came from (the Referer, same origin only by the Referrer-Policy) is
+     * the way back.
      */
-    private static void answerConsoleException(HttpServletRequest request, HttpServletResponse response, String type, String message)
-            throws IOException {
+    private void answerConsoleException(HttpServletRequest request, HttpServletResponse response, Throwable exception) throws IOException {
         String referer = request.getHeader("Referer");
         if (referer != null) {
             try {
@@ -138,28 +137,33 @@ public class ErrorResponder extends HttpServlet {
             }
         }
         String uri = request.getRequestURI();
-        ConsoleException answer = ConsoleException.of(type, message);
+        ConsoleException answer = ConsoleException.of(exception);
         if (answer.databaseFailure() != null) {
-            databaseFailed(request, response, answer.databaseFailure(), uri);
+            database.outage(answer.databaseFailure());
+            LOG.log(Level.FINE, answer.databaseFailure(), () -> "Console request: " + answer.databaseFailure().getMessage());
+            databaseFailed(request, response, answer.databaseFailure().kind(), uri);
         } else {
             write(request, response, answer.status(), null, answer.sentence(), uri);
         }
     }
 
-    /** What the error page answers for an exception PrimeFaces summarised by its class name and message. */
-    record ConsoleException(int status, String sentence, DatabaseFailure.Kind databaseFailure) {
+    /** What the error page answers for an exception PrimeFaces kept (its root cause, past Faces' and EL's wrapping). */
+    record ConsoleException(int status, String sentence, DatabaseFailure databaseFailure) {
 
-        static final String EXPIRED = "This page had expired (opened long ago, or before the server restarted); nothing was done. "
+        static final String EXPIRED = "This page had expired (it was opened too long ago); nothing was done. "
                 + "Go back to load it again, then try again.";
 
-        static ConsoleException of(String type, String message) {
-            if (ViewExpiredException.class.getName().equals(type)) {
+        static ConsoleException of(Throwable exception) {
+            if (exception instanceof ViewExpiredException) {
                 return new ConsoleException(HttpServletResponse.SC_BAD_REQUEST, EXPIRED, null);
             }
-            if (DatabaseFailure.class.getName().equals(type) || DatabaseFailure.Untransacted.class.getName().equals(type)) {
-                DatabaseFailure.Kind kind = Arrays.stream(DatabaseFailure.Kind.values()).filter(k -> k.sentence().equals(message)).findFirst()
-                        .orElse(DatabaseFailure.Kind.UNREACHABLE);
-                return new ConsoleException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorResponses.failed(kind), kind);
+            if (exception instanceof CspException) {
+                return new ConsoleException(HttpServletResponse.SC_BAD_REQUEST, "Bad request.", null);
+            }
+            // Thrown by a bean, or the container's commit failing after it (an EJBException PrimeFaces does not unwrap).
+            DatabaseFailure failure = exception == null ? null : DatabaseFailure.fromBean(exception);
+            if (failure != null) {
+                return new ConsoleException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorResponses.failed(failure.kind()), failure);
             }
             return new ConsoleException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Server error occurred.", null);
         }

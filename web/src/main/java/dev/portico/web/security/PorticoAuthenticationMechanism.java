@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * <li>the console: the login page calls {@code SecurityContext.authenticate} with the form's name and
  *     password; the signed-in name is kept in the HTTP session (whose id changes at login), and its role
  *     is read afresh on every request, so a role change or a deleted account takes effect at once;
- *     protected pages without a session are sent to the login page;</li>
+ *     protected pages without a session are sent to the login page; on the login and error pages (open to all) a
+ *     session's owner is signed in too, as Liberty opens a signed-in session to its owner only;</li>
  * <li>the JSON API ({@code /api/*}): HTTP Basic on every request, no session; without credentials or
  *     with wrong ones the answer is {@code 401} with {@code WWW-Authenticate: Basic}.</li>
  * </ul>
@@ -43,6 +44,9 @@ import java.util.logging.Logger;
 public class PorticoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(PorticoAuthenticationMechanism.class.getName());
+
+    /** Where Faces serves the pages' scripts, styles and images (open to all, as the login page needs them). */
+    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     /** The session attribute holding the signed-in account's name. */
     static final String SESSION_CALLER = "dev.portico.caller";
@@ -96,12 +100,12 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             return formLogin(login, request, context);
         }
         if (!context.isProtected()) {
-            if (ErrorResponder.PATH.equals(request.getServletPath())) {
-                // PrimeFaces redirects a console request that met an exception to the error page, its summary kept in the
-                // signed-in session, which only the session's owner may open (Liberty refuses, and logs, anyone else).
-                return fromSession(request, context).orElseGet(context::doNothing);
+            if (request.getServletPath().startsWith(RESOURCES)) {
+                return context.doNothing(); // scripts, styles and images: no account lookup for them
             }
-            return context.doNothing(); // the login page and static resources: no account lookup for them
+            // The login and error pages: a signed-in session is open to its owner only (Liberty refuses anyone else, with
+            // an error in the log, when Faces keeps the page's state there or the error page reads what PrimeFaces kept).
+            return fromSession(request, context).orElseGet(context::doNothing);
         }
         return fromSession(request, context)
                 .orElseGet(() -> isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context));

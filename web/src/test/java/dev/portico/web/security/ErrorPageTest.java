@@ -1,14 +1,23 @@
 package dev.portico.web.security;
 
 import dev.portico.application.DatabaseFailure;
+import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.security.ErrorResponder.ConsoleException;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.primefaces.csp.CspException;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ErrorPageTest {
 
@@ -30,28 +39,36 @@ class ErrorPageTest {
 
     @Test
     void aPageWhoseStateIsNoLongerKeptSaysSoAndHowToGoOn() {
-        ConsoleException expired = ConsoleException.of("jakarta.faces.application.ViewExpiredException", "viewId:/customers.xhtml - expired");
+        ConsoleException expired = ConsoleException.of(new ViewExpiredException("viewId:/customers/index.xhtml - expired", "/customers/index.xhtml"));
         assertEquals(400, expired.status());
         assertEquals(ConsoleException.EXPIRED, expired.sentence());
         assertNull(expired.databaseFailure());
     }
 
     @Test
-    void aDatabaseFailureIsA503OfItsKindAsAnywhereElse() {
-        for (DatabaseFailure.Kind kind : DatabaseFailure.Kind.values()) {
-            ConsoleException failed = ConsoleException.of(DatabaseFailure.class.getName(), kind.sentence());
-            assertEquals(503, failed.status());
-            assertEquals(kind, failed.databaseFailure());
-        }
-        assertEquals(DatabaseFailure.Kind.UNREACHABLE, ConsoleException.of(DatabaseFailure.Untransacted.class.getName(), null).databaseFailure(),
-                "a message that names no kind: unreachable, the one to wait for");
+    void aDatabaseFailureIsA503OfItsKindAsAnywhereElseThoughTheContainerCommitThrewIt() {
+        SQLException refused = new SQLNonTransientConnectionException("Socket fail to connect to 127.0.0.1:3306", "08000", new ConnectException("refused"));
+        DatabaseFailure thrown = DatabaseFailure.of(refused, true);
+        ConsoleException failed = ConsoleException.of(thrown);
+        assertEquals(503, failed.status());
+        assertSame(thrown, failed.databaseFailure());
+        assertEquals(ErrorResponses.failed(DatabaseFailure.Kind.UNREACHABLE), failed.sentence());
+
+        SQLException deadlock = new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
+        ConsoleException atCommit = ConsoleException.of(new EJBException(new RuntimeException("commit failed", deadlock)));
+        assertEquals(503, atCommit.status(), "a commit the container failed reaches PrimeFaces as an EJBException");
+        assertEquals(DatabaseFailure.Kind.CONFLICT, atCommit.databaseFailure().kind());
     }
 
     @Test
-    void anythingElseIsAServerErrorWithoutItsMessage() {
-        ConsoleException other = ConsoleException.of("java.lang.IllegalStateException", "internal detail, host:3306");
+    void aRequestWithoutThePagesNonceIsTheClientsAndAnythingElseAServerErrorWithoutItsMessage() {
+        assertEquals(400, ConsoleException.of(new CspException("forged")).status());
+        ConsoleException other = ConsoleException.of(new IllegalStateException("internal detail, host:3306"));
         assertEquals(500, other.status());
         assertEquals("Server error occurred.", other.sentence());
+        assertEquals(500, ConsoleException.of(null).status(), "a summary without its exception");
+        assertEquals(500, ConsoleException.of(new IllegalStateException(new SQLNonTransientConnectionException("lost", "08000"))).status(),
+                "a broken connection outside a bean is not taken for the database's (a client's upload breaks too)");
     }
 
     private static HttpServletRequest request(String back) {
