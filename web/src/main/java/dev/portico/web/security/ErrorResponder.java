@@ -48,7 +48,8 @@ public class ErrorResponder extends HttpServlet {
 
     /** A link back to the page the request came from ({@link #BACK}), if it is one of this application's; else nothing. */
     static String back(HttpServletRequest request) {
-        if (!(request.getAttribute(BACK) instanceof String path) || !path.startsWith(request.getContextPath() + "/")) {
+        if (!(request.getAttribute(BACK) instanceof String path) || !path.startsWith(request.getContextPath() + "/")
+                || path.startsWith("//") || path.startsWith("/\\")) { // another host's address, were the context root "/"
             return "";
         }
         return "<a id=\"back\" href=\"" + attribute(path) + "\">Back</a> · ";

@@ -35,6 +35,9 @@ class ErrorPageTest {
         assertEquals("", ErrorResponder.back(request("https://elsewhere.example/")));
         assertEquals("", ErrorResponder.back(request("/other-app/")));
         assertEquals("", ErrorResponder.back(request(null)));
+        assertEquals("<a id=\"back\" href=\"/customers/index.xhtml\">Back</a> · ", ErrorResponder.back(request("", "/customers/index.xhtml")));
+        assertEquals("", ErrorResponder.back(request("", "//elsewhere.example/")), "another host, were the application at the root");
+        assertEquals("", ErrorResponder.back(request("", "/\\elsewhere.example/")));
     }
 
     @Test
@@ -72,9 +75,13 @@ class ErrorPageTest {
     }
 
     private static HttpServletRequest request(String back) {
+        return request("/portico", back);
+    }
+
+    private static HttpServletRequest request(String contextPath, String back) {
         return (HttpServletRequest) Proxy.newProxyInstance(ErrorPageTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "getContextPath" -> "/portico";
+                    case "getContextPath" -> contextPath;
                     case "getAttribute" -> ErrorResponder.BACK.equals(args[0]) ? back : null;
                     default -> throw new AssertionError("unexpected " + method.getName());
                 });
