@@ -134,7 +134,8 @@ class ConsoleSecurityIT {
             browser.waitFor(By.id("signed-in-as"));
             // Signed in, the login page again (unprotected, as the error page is): served, nothing refused or logged.
             browser.open("/login.xhtml");
-            browser.waitFor(By.id("login:username"));
+            browser.waitFor(By.id("signed-in:open-console")).click();
+            browser.waitFor(By.id("signed-in-as"));
         }
         assertNothingLoggedSince(logStart);
     }
@@ -160,6 +161,23 @@ class ConsoleSecurityIT {
             List<String> names = admin.driver().findElements(By.cssSelector(".account-name")).stream().map(WebElement::getText).toList();
             assertTrue(names.contains(viewer), names.toString());
             admin.screenshot("security-accounts-viewer-created");
+
+            // Signed in as admin, the login page offers the console and Log out; after it, the viewer signs in, in a
+            // session of its own (Liberty keeps a session's first owner): nothing refused or logged.
+            long mark = ServerLog.mark();
+            admin.open("/login.xhtml");
+            assertEquals("You are signed in as " + ItEnvironment.adminUser() + ". To sign in as another account, log out first.",
+                    admin.waitFor(By.id("already-signed-in")).getText());
+            assertTrue(admin.driver().findElements(By.id("login:username")).isEmpty(), "no login form over a signed-in session");
+            admin.screenshot("security-login-while-signed-in");
+            admin.driver().findElement(By.id("signed-in:logout")).click();
+            admin.waitFor(By.id("logged-out"));
+            admin.loginAs(viewer, password);
+            assertEquals(viewer + " (viewer)", admin.driver().findElement(By.id("signed-in-as")).getText().strip());
+            admin.open("/customers/index.xhtml");
+            admin.waitFor(By.id("customersForm:customers"));
+            assertEquals(viewer + " (viewer)", admin.driver().findElement(By.id("signed-in-as")).getText().strip());
+            assertNothingLoggedSince(mark);
         }
 
         assertEquals(200, Http.send(Http.as(viewer, password, "/api/customers").GET()).statusCode(), "a viewer reads the API");

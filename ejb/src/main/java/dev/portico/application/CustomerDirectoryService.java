@@ -63,7 +63,8 @@ public interface CustomerDirectoryService {
     /**
      * The customers of the page at {@code query}'s offset, knowing that its filter lets {@code total} through (the
      * console's table counts before each page): a page in the second half is read from the other end, so that the
-     * database never skips more than half of them (the last of 1,000,000 by age: 760 ms from the front).
+     * database never skips more than half of them (the last of 1,000,000 by age: 760 ms from the front). A total
+     * that changes meanwhile shifts such a page by as many customers.
      */
     List<CustomerView> page(CustomerQuery query, long total);
 

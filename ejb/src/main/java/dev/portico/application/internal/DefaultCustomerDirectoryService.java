@@ -143,12 +143,12 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @Override
     public List<CustomerView> page(CustomerQuery query, long total) {
-        if (query.after() != null || query.offset() <= total / 2) {
-            return page(query).customers();
+        if (total < 0) {
+            throw new IllegalArgumentException("a total is 0 or more, got " + total);
         }
         long end = Math.min(total, (long) query.offset() + query.limit());
-        if (end <= query.offset()) {
-            return List.of();
+        if (query.after() != null || query.offset() <= total / 2 || end <= query.offset()) {
+            return page(query).customers(); // from the front (a total the offset has passed may be stale: read, not assumed)
         }
         int size = (int) (end - query.offset());
         List<Customer> fromTheEnd = new ArrayList<>(customers.findPage(

@@ -17,6 +17,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.security.Principal;
+
 /**
  * The login screen: name and password, checked by the web module's authentication mechanism; when the accounts
  * cannot be read (the database is unreachable) it says so, with 503, rather than that the login failed.
@@ -39,6 +41,11 @@ public class LoginPage {
 
     public String login() {
         ExternalContext external = faces.getExternalContext();
+        if (external.getUserPrincipal() != null) {
+            // Signed in already (the page offers Log out instead of the form): Liberty keeps a session's first owner, so
+            // another account signs in after logging out, in a session of its own.
+            return "/index?faces-redirect=true";
+        }
         AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
@@ -59,6 +66,12 @@ public class LoginPage {
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
         return null;
+    }
+
+    /** The account this session is signed in as, or {@code null}: the login page then offers the console and Log out. */
+    public String getSignedInAs() {
+        Principal caller = faces.getExternalContext().getUserPrincipal();
+        return caller == null ? null : caller.getName();
     }
 
     public String getUsername() {

@@ -134,7 +134,7 @@ public class ErrorResponder extends HttpServlet {
                 URI from = new URI(referer);
                 request.setAttribute(BACK, from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
             } catch (URISyntaxException e) {
-                // no way back but the console's first page
+                LOG.log(Level.FINE, "No way back but the console's first page", e);
             }
         }
         String uri = request.getRequestURI();

@@ -45,7 +45,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
 
     private static final Logger LOG = Logger.getLogger(PorticoAuthenticationMechanism.class.getName());
 
-    /** Where Faces serves the pages' scripts, styles and images (open to all, as the login page needs them). */
+    /** Where Faces serves the pages' scripts, styles and images (open to all, as the login page needs them: web.xml). */
     private static final String RESOURCES = "/jakarta.faces.resource/";
 
     /** The session attribute holding the signed-in account's name. */
@@ -134,7 +134,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        request.getSession(true);
+        request.getSession(true); // anonymous until now: LoginPage signs no one in over a signed-in session
         request.changeSessionId(); // no session fixation: a login always gets a new session id
         request.getSession().setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
         return context.notifyContainerAboutLogin(result);
