@@ -227,6 +227,12 @@ class ConsoleCustomersIT {
         browser.driver().findElement(By.cssSelector("#customersForm\\:customers .ui-paginator-next")).click();
         browser.waitForText(PAGE_REPORT, "26-50 of 60");
         assertEquals("c25", browser.driver().findElement(cell(0, 0)).getText());
+        // The last page is in the second half: read from the other end of the index, shown in the page's order.
+        browser.driver().findElement(By.cssSelector("#customersForm\\:customers .ui-paginator-last")).click();
+        browser.waitForText(PAGE_REPORT, "51-60 of 60");
+        assertEquals(List.of("c50", "c51", "c52", "c53", "c54", "c55", "c56", "c57", "c58", "c59"), columnTexts(0));
+        browser.driver().findElement(By.cssSelector("#customersForm\\:customers .ui-paginator-first")).click();
+        browser.waitForText(PAGE_REPORT, "1-25 of 60");
 
         type("customersForm:customers:name:filter", "C5");
         browser.waitForText(PAGE_REPORT, "1-10 of 10");
@@ -251,6 +257,10 @@ class ConsoleCustomersIT {
         browser.waitForText(cell(0, 1), "39");
         assertEquals(List.of("39", "39", "39", "38"), columnTexts(1).subList(0, 4));
         browser.screenshot("console-customers-paged-sorted");
+        browser.driver().findElement(By.cssSelector("#customersForm\\:customers .ui-paginator-last")).click();
+        browser.waitForText(PAGE_REPORT, "51-60 of 60");
+        assertEquals(List.of("c03", "c42", "c22", "c02", "c41", "c21", "c01", "c40", "c20", "c00"), columnTexts(0),
+                "the last page by age descending, read from the other end: equal ages newest first, as on the first page");
     }
 
     @Test
