@@ -45,9 +45,8 @@ final class CustomerCursor {
                 return CustomerPosition.afterAge(m.group(1) == null ? null : Integer.valueOf(m.group(1)), Long.parseLong(m.group(2)));
             }
         }
-        String shown = text.length() <= 40 ? text : text.substring(0, 40) + "...";
         throw new IllegalArgumentException("after must be the value the next link of a page of the same sort gave ("
                 + (byName ? "name: and a name key, e.g. name:ada" : "age: and an age, empty when none, and an id, e.g. age:40,1234")
-                + "), got '" + shown + "'");
+                + "), got '" + QueryNumbers.shown(text) + "'");
     }
 }

@@ -46,7 +46,7 @@ final class CustomerPageRequest {
             return new CustomerQuery(filter, order, offset, limit);
         }
         if (!text(parameters, "offset").isEmpty()) {
-            throw new BadRequestException("offset and after do not go together: after continues where the page before ended");
+            throw new BadRequestException(NextLink.NOT_WITH_OFFSET);
         }
         try {
             // Verbatim, not stripped: a cursor names a stored key exactly.

@@ -90,8 +90,7 @@ public class CustomerResource {
         CustomerPage page = directory.page(query);
         long total = directory.count(query.filter());
         Response.ResponseBuilder answer = Response.ok(page.customers()).header("X-Total-Count", total);
-        page.next().ifPresent(last -> answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset").replaceQueryParam("after", "{after}")
-                .replaceQueryParam("limit", query.limit()).build(CustomerCursor.of(last, query.order())), "next"));
+        page.next().ifPresent(last -> answer.link(NextLink.after(uri, CustomerCursor.of(last, query.order()), query.limit()), "next"));
         return answer.build();
     }
 

@@ -17,7 +17,11 @@ final class QueryNumbers {
         } catch (NumberFormatException e) {
             // answered below
         }
-        String shown = text.length() <= 40 ? text : text.substring(0, 40) + "...";
-        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", got '" + shown + "'");
+        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", got '" + shown(text) + "'");
+    }
+
+    /** A query parameter's value as a 400 quotes it: its first 40 characters, "..." marking a cut. */
+    static String shown(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }

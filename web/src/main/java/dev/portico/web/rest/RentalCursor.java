@@ -36,8 +36,7 @@ final class RentalCursor {
                 // answered below
             }
         }
-        String shown = text.length() <= 40 ? text : text.substring(0, 40) + "...";
         throw new IllegalArgumentException("after must be the value a next link gave (a time in and an id, e.g. 2024-05-01T09:00:00,12), got '"
-                + shown + "'");
+                + QueryNumbers.shown(text) + "'");
     }
 }

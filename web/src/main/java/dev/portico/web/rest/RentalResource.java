@@ -108,7 +108,7 @@ public class RentalResource {
             return Response.ok(RentalListing.json(search, query)).build();
         }
         if (keyset && parameters.containsKey("offset")) {
-            throw new BadRequestException("offset and after do not go together: after continues where the page before ended");
+            throw new BadRequestException(NextLink.NOT_WITH_OFFSET);
         }
         int limit = (int) QueryNumbers.parse("limit", parameters.getFirst("limit") == null ? "100" : parameters.getFirst("limit"), 1, RentalSearch.MAX_PAGE);
         List<RentalRecord> page;
@@ -126,8 +126,7 @@ public class RentalResource {
         }
         Response.ResponseBuilder answer = Response.ok(RentalListing.json(page));
         if (page.size() == limit) {
-            answer.link(uri.getRequestUriBuilder().replaceQueryParam("offset").replaceQueryParam("after", RentalCursor.of(page.get(page.size() - 1)))
-                    .replaceQueryParam("limit", limit).build(), "next");
+            answer.link(NextLink.after(uri, RentalCursor.of(page.get(page.size() - 1)), limit), "next");
         }
         return answer.build();
     }
