@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -143,18 +142,12 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @Override
     public List<CustomerView> page(CustomerQuery query, long total) {
-        if (total < 0) {
-            throw new IllegalArgumentException("a total is 0 or more, got " + total);
+        if (query.after() != null) {
+            return page(query).customers();
         }
-        long end = Math.min(total, (long) query.offset() + query.limit());
-        if (query.after() != null || query.offset() <= total / 2 || end <= query.offset()) {
-            return page(query).customers(); // from the front (a total the offset has passed may be stale: read, not assumed)
-        }
-        int size = (int) (end - query.offset());
-        List<Customer> fromTheEnd = new ArrayList<>(customers.findPage(
-                new CustomerQuery(query.filter(), query.order().reversed(), (int) (total - end), size), size));
-        Collections.reverse(fromTheEnd);
-        return fromTheEnd.stream().map(CustomerView::of).toList();
+        return NearerEnd.page(query.offset(), query.limit(), total, (reversed, first, size) -> customers.findPage(
+                new CustomerQuery(query.filter(), reversed ? query.order().reversed() : query.order(), first, size), size))
+                .stream().map(CustomerView::of).toList();
     }
 
     @Override

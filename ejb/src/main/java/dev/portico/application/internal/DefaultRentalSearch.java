@@ -8,8 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,16 +35,8 @@ public class DefaultRentalSearch implements RentalSearch {
 
     @Override
     public List<RentalRecord> page(RentalQuery query, boolean newestFirst, int first, int size, long total) {
-        if (first <= total / 2) {
-            return page(query, newestFirst, first, size);
-        }
-        long end = Math.min(total, (long) first + checkedSize(size));
-        if (end <= first) {
-            return List.of();
-        }
-        List<RentalRecord> reversed = new ArrayList<>(rentals.find(query, !newestFirst, (int) (total - end), (int) (end - first)));
-        Collections.reverse(reversed);
-        return reversed;
+        return NearerEnd.page(first, checkedSize(size), total,
+                (reversed, from, count) -> page(query, reversed != newestFirst, from, count));
     }
 
     @Override
