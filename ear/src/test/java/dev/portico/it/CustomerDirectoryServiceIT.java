@@ -169,10 +169,7 @@ class CustomerDirectoryServiceIT {
 
     @Test
     void pagesAndCountsFollowTheFilterAndTheOrder() throws Exception {
-        directory.add("bob", "40", "", "514-0002");
-        directory.add("Anna", "25", "", "394-0001");
-        directory.add("Abe", "40", "", "514-0003");
-        directory.add("Zoe", "", "", "");
+        addBobAnnaAbeAndZoe();
         CustomerFilter all = CustomerFilter.NONE;
         assertEquals(4, directory.count(all));
         assertEquals(List.of("Abe", "Anna", "bob", "Zoe"), names(directory.page(new CustomerQuery(all, CustomerOrder.NAME_ASCENDING, 0, 10))));
@@ -191,10 +188,7 @@ class CustomerDirectoryServiceIT {
 
     @Test
     void pagesContinueAfterTheLastCustomerInEveryOrderThoughAgesAreMissingOrEqual() throws Exception {
-        directory.add("bob", "40", "", "514-0002");
-        directory.add("Anna", "25", "", "394-0001");
-        directory.add("Abe", "40", "", "514-0003");
-        directory.add("Zoe", "", "", "");
+        addBobAnnaAbeAndZoe();
         directory.add("Yan", "", "", "");
         directory.add("Cid", "040", "", "514-0004");
         CustomerFilter all = CustomerFilter.NONE;
@@ -263,6 +257,14 @@ class CustomerDirectoryServiceIT {
         ExportBatch second = directory.exportBatch(first.lastNameKey(), 2);
         assertEquals(List.of("c|||"), second.lines());
         assertEquals(List.of(), directory.exportBatch(second.lastNameKey(), 2).lines());
+    }
+
+    /** Two of age 40 (bob first), one younger, one without an age; two with 514 phones. */
+    private void addBobAnnaAbeAndZoe() throws Exception {
+        directory.add("bob", "40", "", "514-0002");
+        directory.add("Anna", "25", "", "394-0001");
+        directory.add("Abe", "40", "", "514-0003");
+        directory.add("Zoe", "", "", "");
     }
 
     private static List<String> names(List<CustomerView> customers) {
