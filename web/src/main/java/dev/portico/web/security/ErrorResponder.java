@@ -73,9 +73,7 @@ public class ErrorResponder extends HttpServlet {
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         DatabaseFailure failure = error instanceof Throwable t ? DatabaseFailure.fromBean(t) : null;
         if (failure != null) {
-            database.outage(failure);
-            LOG.log(Level.FINE, failure, () -> "Request for " + uri + ": " + failure.getMessage());
-            databaseFailed(request, response, failure.kind(), uri);
+            answerDatabaseFailure(request, response, failure, uri);
             return;
         }
         if (error instanceof Throwable t) {
@@ -140,9 +138,7 @@ public class ErrorResponder extends HttpServlet {
         String uri = request.getRequestURI();
         ConsoleException answer = ConsoleException.of(exception);
         if (answer.databaseFailure() != null) {
-            database.outage(answer.databaseFailure());
-            LOG.log(Level.FINE, answer.databaseFailure(), () -> "Console request: " + answer.databaseFailure().getMessage());
-            databaseFailed(request, response, answer.databaseFailure().kind(), uri);
+            answerDatabaseFailure(request, response, answer.databaseFailure(), uri);
         } else {
             write(request, response, answer.status(), null, answer.sentence(), uri);
         }
@@ -168,6 +164,14 @@ public class ErrorResponder extends HttpServlet {
             }
             return new ConsoleException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Server error occurred.", null);
         }
+    }
+
+    /** A request the database failed, as the error page learnt of it: the outage recorded (logged once), the failure at FINE, the 503. */
+    private void answerDatabaseFailure(HttpServletRequest request, HttpServletResponse response, DatabaseFailure failure, String uri)
+            throws IOException {
+        database.outage(failure);
+        LOG.log(Level.FINE, failure, () -> "Request for " + uri + ": " + failure.getMessage());
+        databaseFailed(request, response, failure.kind(), uri);
     }
 
     /** A request the database failed: 503 with Retry-After, saying what happened, that nothing was changed and when to retry. */
