@@ -9,9 +9,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** One client connection's state; touched only by its listener's selector thread. */
+/**
+ * One client connection's state; touched only by its listener's selector thread, but for the socket itself, which
+ * the worker answering a one-request connection may write and close ({@link ConnectionWriting#finishOnWorker}).
+ */
 final class Connection<Q, R> {
 
     private static final int INITIAL_BUFFER = 1024;
@@ -64,6 +68,13 @@ final class Connection<Q, R> {
     /** Close as soon as the output is written. */
     boolean closing;
     boolean open = true;
+    /**
+     * Set before its request goes to a worker: that worker may write the reply and close the socket itself (a plain
+     * socket, one request per connection, nothing else to write); see {@link ConnectionWriting#finishOnWorker}.
+     */
+    boolean workerMayFinish;
+    /** Whether the connection's end was counted: by the selector, or by the worker that closed it. */
+    final AtomicBoolean closeCounted = new AtomicBoolean();
 
     long lastActivityNanos;
     /** When the first byte of the request being received arrived; 0 when none is partly received. */

@@ -3,13 +3,16 @@ package dev.portico.jca.transport;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
+import java.util.Arrays;
 import java.util.logging.Logger;
 
 /**
  * Writing and closing for one listener's connections: writes what a connection has queued (see
  * {@link Connection#flush}), then closes it when it is done, reads on, or waits for the socket;
- * closes with FIN, with a reset, or after one last generic error. Runs on the selector thread.
+ * closes with FIN, with a reset, or after one last generic error. Runs on the selector thread, but for
+ * {@link #finishOnWorker}.
  */
 final class ConnectionWriting<Q, R> {
 
@@ -47,7 +50,14 @@ final class ConnectionWriting<Q, R> {
                 close(c);
             } else {
                 int interest = c.interest();
-                c.key.interestOps(interest);
+                try {
+                    c.key.interestOps(interest);
+                } catch (CancelledKeyException e) {
+                    if (!c.workerMayFinish) {
+                        throw e;
+                    }
+                    return; // its worker has already written the reply and closed the socket; its completion says so
+                }
                 if ((interest & SelectionKey.OP_READ) != 0 && c.io.hasBufferedInput()) {
                     listener.rereads.add(c);
                 }
@@ -58,6 +68,41 @@ final class ConnectionWriting<Q, R> {
         }
     }
 
+    /**
+     * On the worker thread that answered a one-request connection ({@link Connection#workerMayFinish}): writes the
+     * whole reply and closes the socket there and then, which spares the selector a wake-up and a round per request
+     * (the selector forgets the connection in its next round, see {@link RequestDispatch#drainCompletions}). Returns
+     * the completion to hand over: finished; or, when the reply was streamed, the socket takes only part of it now
+     * or writing fails, one with the bytes left, which the selector writes (or fails to) as for any reply.
+     */
+    Completion<Q, R> finishOnWorker(Completion<Q, R> done) {
+        Connection<Q, R> c = done.connection();
+        if (!c.workerMayFinish || done.reset() || c.pipe.streamed() || listener.stopping()) {
+            return done;
+        }
+        ByteBuffer reply = ByteBuffer.wrap(done.bytes());
+        try {
+            while (reply.hasRemaining() && c.channel.write(reply) > 0) {
+                // the socket took part of it: offer the rest
+            }
+        } catch (IOException e) {
+            // The client went away, or the selector closed the connection meanwhile: the selector finds that out.
+        }
+        if (reply.hasRemaining()) {
+            return Completion.reply(c, Arrays.copyOfRange(done.bytes(), reply.position(), done.bytes().length), done.reply());
+        }
+        c.discardUnreadInput();
+        if (c.closeCounted.compareAndSet(false, true)) {
+            listener.counters.connectionClosed();
+        }
+        try {
+            c.channel.close();
+        } catch (IOException e) {
+            LOG.fine(() -> listener.settings.name() + ": closing " + SocketListener.describe(c) + ": " + e);
+        }
+        return Completion.finished(c, done.reply());
+    }
+
     void close(Connection<Q, R> c) {
         if (!c.open) {
             return;
@@ -66,12 +111,16 @@ final class ConnectionWriting<Q, R> {
         c.pipe.cut();
         listener.connections.remove(c);
         listener.eviction.closed(c);
-        listener.counters.connectionClosed();
+        if (c.closeCounted.compareAndSet(false, true)) {
+            listener.counters.connectionClosed();
+        }
         try {
             c.key.cancel();
-            c.io.closeOutbound();
-            c.discardUnreadInput();
-            c.channel.close();
+            if (c.channel.isOpen()) { // not when its worker closed it (finishOnWorker)
+                c.io.closeOutbound();
+                c.discardUnreadInput();
+                c.channel.close();
+            }
         } catch (IOException e) {
             LOG.fine(() -> listener.settings.name() + ": closing " + SocketListener.describe(c) + ": " + e);
         }

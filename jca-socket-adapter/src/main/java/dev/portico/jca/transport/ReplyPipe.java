@@ -27,6 +27,8 @@ final class ReplyPipe implements ReplyOutput {
 
     /** Touched by the worker only. */
     private ByteBuffer filling;
+    /** Whether any chunk of the reply was handed over to the selector (touched by the worker only). */
+    private boolean streamedAny;
 
     private final Deque<ByteBuffer> chunks = new ArrayDeque<>();
     private long unwritten;
@@ -103,7 +105,13 @@ final class ReplyPipe implements ReplyOutput {
         }
     }
 
+    /** Whether part of the reply went to the selector: it was streamed, not rendered whole. On the worker thread. */
+    boolean streamed() {
+        return streamedAny;
+    }
+
     private void handOver() {
+        streamedAny = true;
         ByteBuffer chunk = filling;
         filling = null;
         chunk.flip();

@@ -42,9 +42,16 @@ final class RequestDispatch<Q, R> {
     /** Gathered requests of this round, and their connections, in the same order. */
     private List<Q> gathered = new ArrayList<>();
     private List<Connection<Q, R>> gatheredFrom = new ArrayList<>();
-    private int inFlight;
+    /** Requests delivered and not yet answered; a worker that finishes its connection itself frees its slot at once. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** Gathered calls being answered (by workers; read on the selector thread). */
     private final AtomicInteger gatheredCalls = new AtomicInteger();
+    /**
+     * Whether a connection its worker finished must still wake the selector: requests wait for a delivery slot, the
+     * listener is full, or it stops, so the slot or the room it frees is wanted now. Written by the selector before
+     * it waits ({@link #completionsWaiting}).
+     */
+    private volatile boolean wakeForFinished;
 
     RequestDispatch(SocketListener<Q, R> listener, RequestHandler<Q, R> handler, RequestAnswering<Q, R> answering, Executor executor) {
         this.listener = listener;
@@ -55,7 +62,7 @@ final class RequestDispatch<Q, R> {
 
     /** A decoded request: delivered now, or queued until a delivery slot is free. */
     void dispatch(Connection<Q, R> c, Q request) {
-        if (inFlight < listener.settings.maxConcurrentRequests()) {
+        if (inFlight.get() < listener.settings.maxConcurrentRequests()) {
             deliver(c, request);
         } else {
             c.pending = request;
@@ -64,7 +71,7 @@ final class RequestDispatch<Q, R> {
     }
 
     void dispatchWaiting() {
-        while (inFlight < listener.settings.maxConcurrentRequests() && !waiting.isEmpty()) {
+        while (inFlight.get() < listener.settings.maxConcurrentRequests() && !waiting.isEmpty()) {
             Connection<Q, R> c = waiting.poll();
             Q request = c.pending;
             c.pending = null;
@@ -78,7 +85,7 @@ final class RequestDispatch<Q, R> {
     private void deliver(Connection<Q, R> c, Q request) {
         boolean gathers = handler.gathers(request);
         c.busy = true;
-        inFlight++;
+        inFlight.incrementAndGet();
         if (gathers) {
             gathered.add(request);
             gatheredFrom.add(c);
@@ -105,12 +112,15 @@ final class RequestDispatch<Q, R> {
     }
 
     private void deliverAlone(Connection<Q, R> c, Q request) {
+        c.workerMayFinish = listener.tls == null && c.session.oneRequestPerConnection() && c.output.isEmpty();
         execute(List.of(c), request, () -> List.of(answering.answer(c, request)), null);
     }
 
     /**
      * Answers on a worker thread; the outcomes become completions (a reset each if answering threw),
-     * and the selector is woken. {@code calls}, when given, counts the call while it runs.
+     * and the selector is woken, unless the worker finished every connection itself
+     * ({@link ConnectionWriting#finishOnWorker}): the selector then forgets them in its next round.
+     * {@code calls}, when given, counts the call while it runs.
      */
     private void execute(List<Connection<Q, R>> from, Q first, Supplier<List<Completion<Q, R>>> answer, AtomicInteger calls) {
         if (calls != null) {
@@ -125,12 +135,27 @@ final class RequestDispatch<Q, R> {
                     if (calls != null) {
                         calls.decrementAndGet();
                     }
+                    boolean allFinished = done != null;
                     if (done != null) {
-                        completions.addAll(done);
+                        for (Completion<Q, R> outcome : done) {
+                            listener.counters.answered();
+                            Completion<Q, R> handed = listener.writing.finishOnWorker(outcome);
+                            if (handed.finished()) {
+                                inFlight.decrementAndGet();
+                            } else {
+                                allFinished = false;
+                            }
+                            completions.add(handed);
+                        }
                     } else {
-                        from.forEach(c -> completions.add(Completion.reset(c)));
+                        from.forEach(c -> {
+                            listener.counters.answered();
+                            completions.add(Completion.reset(c));
+                        });
                     }
-                    listener.wakeup();
+                    if (!allFinished || wakeForFinished) {
+                        listener.wakeup();
+                    }
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -141,6 +166,7 @@ final class RequestDispatch<Q, R> {
                     + (from.size() > 1 ? " and " + (from.size() - 1) + " more" : ""), e);
             for (Connection<Q, R> c : from) {
                 listener.counters.failed(SocketListener.describe(c), first.getClass().getSimpleName(), e);
+                listener.counters.answered();
                 completions.add(answering.serverError(c));
             }
         }
@@ -155,6 +181,16 @@ final class RequestDispatch<Q, R> {
         listener.wakeup();
     }
 
+    /**
+     * Called by the selector before it waits: whether completions wait already (it must not block then). Should a
+     * worker finish its connection meanwhile without waking it, the selector either sees that here, or the worker sees
+     * {@link #wakeForFinished} set, and wakes it.
+     */
+    boolean completionsWaiting() {
+        wakeForFinished = !waiting.isEmpty() || listener.connections.size() >= listener.settings.maxConnections() || listener.stopping();
+        return !completions.isEmpty();
+    }
+
     void drainToSettle() {
         Connection<Q, R> c;
         while ((c = toSettle.poll()) != null) {
@@ -166,8 +202,9 @@ final class RequestDispatch<Q, R> {
     void drainCompletions() {
         Completion<Q, R> done;
         while ((done = completions.poll()) != null) {
-            inFlight--;
-            listener.counters.answered();
+            if (!done.finished()) {
+                inFlight.decrementAndGet();
+            }
             Connection<Q, R> c = done.connection();
             c.busy = false;
             c.heldBack = false;
@@ -179,6 +216,10 @@ final class RequestDispatch<Q, R> {
                 continue;
             }
             c.session.taken(done.reply());
+            if (done.finished()) {
+                listener.writing.close(c); // written and closed by its worker: the listener forgets it
+                continue;
+            }
             c.lastActivityNanos = System.nanoTime();
             if (c.input.position() > 0) {
                 c.frameStartedNanos = c.lastActivityNanos;

@@ -190,7 +190,7 @@ public final class SocketListener<Q, R> {
             boolean serverClosed = false;
             int failedTicksInARow = 0;
             while (true) {
-                if (rereads.isEmpty()) {
+                if (rereads.isEmpty() && !dispatch.completionsWaiting()) {
                     selector.select(TICK_MILLIS);
                 } else {
                     selector.selectNow();
@@ -253,13 +253,24 @@ public final class SocketListener<Q, R> {
         }
         @SuppressWarnings("unchecked")
         Connection<Q, R> c = (Connection<Q, R>) key.attachment();
-        try {
+        guarded(c, () -> {
             if (key.isWritable()) {
                 writing.settle(c);
             }
             if (c.open && key.isValid() && key.isReadable()) {
                 reading.read(c);
             }
+        });
+    }
+
+    /** Reads a connection just accepted (see {@link ClientAccepting#accept}), guarded as {@link #serve} guards any. */
+    void readNow(Connection<Q, R> c) {
+        guarded(c, () -> reading.read(c));
+    }
+
+    private void guarded(Connection<Q, R> c, Runnable work) {
+        try {
+            work.run();
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, settings.name() + ": serving " + describe(c) + " failed; closing that connection", e);
             counters.failed(describe(c), "connection", e);

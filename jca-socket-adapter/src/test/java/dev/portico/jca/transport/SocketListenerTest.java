@@ -80,6 +80,27 @@ class SocketListenerTest {
     }
 
     @Test
+    void replyLargerThanTheSocketTakesAtOnceArrivesWholeBeforeTheClose() throws Exception {
+        // The worker writes what the socket takes, and the selector the rest once the client reads.
+        String address = "a".repeat(16 * 1024 * 1024);
+        CountDownLatch answered = new CountDownLatch(1);
+        SocketListener<?, ?> listener = customerListener(16, 8, request -> {
+            answered.countDown();
+            return new CustomerDirectoryReply.Customer("John", "43", address, "514-4287");
+        });
+        Socket client = connect(listener);
+        send(client, "1|john\n");
+        assertTrue(answered.await(5, TimeUnit.SECONDS));
+        Thread.sleep(300); // the client reads nothing meanwhile: the socket's buffers fill
+
+        String reply = readToEnd(client);
+
+        assertEquals("John|43|".length() + address.length() + "|514-4287".length(), reply.length());
+        assertEquals("John|43|" + address + "|514-4287", reply);
+        assertEquals(1, listener.statistics().requests());
+    }
+
+    @Test
     void requestSentInPiecesIsAnsweredOnceItsNewlineArrives() throws Exception {
         SocketListener<?, ?> listener = customerListener(16, 8, SocketListenerTest::echoName);
         Socket client = connect(listener);
