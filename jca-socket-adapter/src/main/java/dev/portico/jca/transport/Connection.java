@@ -116,9 +116,14 @@ final class Connection<Q, R> {
     }
 
     void enqueue(byte[] bytes) {
-        if (bytes.length > 0) {
-            output.add(ByteBuffer.wrap(bytes));
-            queuedBytes += bytes.length;
+        enqueue(bytes, 0);
+    }
+
+    /** Queues the bytes of {@code bytes} from {@code from} on. */
+    void enqueue(byte[] bytes, int from) {
+        if (bytes.length > from) {
+            output.add(ByteBuffer.wrap(bytes, from, bytes.length - from));
+            queuedBytes += bytes.length - from;
         }
     }
 

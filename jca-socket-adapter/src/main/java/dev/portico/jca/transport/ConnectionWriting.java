@@ -5,7 +5,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
-import java.util.Arrays;
 import java.util.logging.Logger;
 
 /**
@@ -17,6 +16,11 @@ import java.util.logging.Logger;
 final class ConnectionWriting<Q, R> {
 
     private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
+    /**
+     * A worker writes a reply at most this many bytes at a time: the JDK copies each write into a direct buffer it
+     * keeps per thread, which thus stays this small on every worker thread.
+     */
+    static final int WORKER_WRITE_SLICE = 64 * 1024;
 
     private final SocketListener<Q, R> listener;
     private final ClientAccepting<Q, R> accepting;
@@ -73,34 +77,43 @@ final class ConnectionWriting<Q, R> {
      * whole reply and closes the socket there and then, which spares the selector a wake-up and a round per request
      * (the selector forgets the connection in its next round, see {@link RequestDispatch#drainCompletions}). Returns
      * the completion to hand over: finished; or, when the reply was streamed, the socket takes only part of it now
-     * or writing fails, one with the bytes left, which the selector writes (or fails to) as for any reply.
+     * or writing fails, one with the bytes left, which the selector writes (or fails to) as for any reply. Never
+     * throws: the completion must reach the selector, or the connection would stay busy for good.
      */
     Completion<Q, R> finishOnWorker(Completion<Q, R> done) {
         Connection<Q, R> c = done.connection();
         if (!c.workerMayFinish || done.reset() || c.pipe.streamed() || listener.stopping()) {
             return done;
         }
-        ByteBuffer reply = ByteBuffer.wrap(done.bytes());
+        byte[] bytes = done.bytes();
+        int written = done.from();
         try {
-            while (reply.hasRemaining() && c.channel.write(reply) > 0) {
-                // the socket took part of it: offer the rest
+            try {
+                int n = 1;
+                while (written < bytes.length && n > 0) {
+                    n = c.channel.write(ByteBuffer.wrap(bytes, written, Math.min(WORKER_WRITE_SLICE, bytes.length - written)));
+                    written += Math.max(n, 0);
+                }
+            } catch (IOException e) {
+                // The client went away, or the selector closed the connection meanwhile: the selector finds that out.
             }
-        } catch (IOException e) {
-            // The client went away, or the selector closed the connection meanwhile: the selector finds that out.
+            if (written < bytes.length) {
+                return Completion.rest(c, bytes, written, done.reply());
+            }
+            c.discardUnreadInput();
+            if (c.closeCounted.compareAndSet(false, true)) {
+                listener.counters.connectionClosed();
+            }
+            try {
+                c.channel.close();
+            } catch (IOException e) {
+                LOG.fine(() -> listener.settings.name() + ": closing " + SocketListener.describe(c) + ": " + e);
+            }
+            return Completion.finished(c, done.reply());
+        } catch (RuntimeException | Error e) {
+            // Unexpected: the selector goes on as for any reply, or resets the connection if part of this one left.
+            return written == done.from() ? done : Completion.reset(c);
         }
-        if (reply.hasRemaining()) {
-            return Completion.reply(c, Arrays.copyOfRange(done.bytes(), reply.position(), done.bytes().length), done.reply());
-        }
-        c.discardUnreadInput();
-        if (c.closeCounted.compareAndSet(false, true)) {
-            listener.counters.connectionClosed();
-        }
-        try {
-            c.channel.close();
-        } catch (IOException e) {
-            LOG.fine(() -> listener.settings.name() + ": closing " + SocketListener.describe(c) + ": " + e);
-        }
-        return Completion.finished(c, done.reply());
     }
 
     void close(Connection<Q, R> c) {

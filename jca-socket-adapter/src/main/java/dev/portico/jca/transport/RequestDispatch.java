@@ -224,7 +224,7 @@ final class RequestDispatch<Q, R> {
             if (c.input.position() > 0) {
                 c.frameStartedNanos = c.lastActivityNanos;
             }
-            c.enqueue(done.bytes());
+            c.enqueue(done.bytes(), done.from());
             if (c.session.oneRequestPerConnection() || c.session.closeAfterReply() || listener.stopping()) {
                 c.closing = true;
             } else {

@@ -266,7 +266,8 @@ class ListenerStatisticsTest {
     }
 
     /** Statistics once they satisfy {@code condition} (the server notices a client's close asynchronously); the last seen after 5 s. */
-    private static ListenerStatistics awaitStatistics(SocketListener<?, ?> listener, Predicate<ListenerStatistics> condition)
+    /** The listener's statistics once they meet {@code condition}, or after 5 s. */
+    static ListenerStatistics awaitStatistics(SocketListener<?, ?> listener, Predicate<ListenerStatistics> condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         ListenerStatistics stats = listener.statistics();

@@ -2,6 +2,7 @@ package dev.portico.jca.transport;
 
 import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
+import dev.portico.jca.api.ListenerStatistics;
 import dev.portico.jca.codec.ConnectionCodec;
 import dev.portico.jca.codec.DelimiterFramer;
 import dev.portico.jca.codec.Framer;
@@ -82,13 +83,16 @@ class SocketListenerTest {
     @Test
     void replyLargerThanTheSocketTakesAtOnceArrivesWholeBeforeTheClose() throws Exception {
         // The worker writes what the socket takes, and the selector the rest once the client reads.
-        String address = "a".repeat(16 * 1024 * 1024);
+        String address = "a".repeat(4 * 1024 * 1024);
         CountDownLatch answered = new CountDownLatch(1);
         SocketListener<?, ?> listener = customerListener(16, 8, request -> {
             answered.countDown();
             return new CustomerDirectoryReply.Customer("John", "43", address, "514-4287");
         });
-        Socket client = connect(listener);
+        Socket client = bench.track(new Socket());
+        client.setReceiveBufferSize(4096); // before connecting: the window the server may fill stays small
+        client.setSoTimeout(5000);
+        client.connect(new InetSocketAddress(LOOPBACK, listener.port()), 5000);
         send(client, "1|john\n");
         assertTrue(answered.await(5, TimeUnit.SECONDS));
         Thread.sleep(300); // the client reads nothing meanwhile: the socket's buffers fill
@@ -97,7 +101,61 @@ class SocketListenerTest {
 
         assertEquals("John|43|".length() + address.length() + "|514-4287".length(), reply.length());
         assertEquals("John|43|" + address + "|514-4287", reply);
-        assertEquals(1, listener.statistics().requests());
+        ListenerStatistics stats = ListenerStatisticsTest.awaitStatistics(listener, s -> s.openConnections() == 0);
+        assertEquals(0, stats.openConnections());
+        assertEquals(1, stats.requests());
+        assertEquals(0, stats.errors());
+    }
+
+    @Test
+    void theWorkerWritesTheReplyAndClosesTheConnectionWhileTheSelectorIsBusyElsewhere() throws Exception {
+        CountDownLatch answer = gate();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch selectorStalled = new CountDownLatch(1);
+        CountDownLatch releaseSelector = gate();
+        ListenerSettings settings = new ListenerSettings("customer-directory-test", new InetSocketAddress(LOOPBACK, 0),
+                16, LIMIT, READ_TIMEOUT, LONG_IDLE, 8);
+        SocketListener<?, ?> listener = started(new SocketListener<>(settings, () -> {
+            ConnectionCodec<CustomerDirectoryRequest, CustomerDirectoryReply> codec = CustomerDirectorySession.codec(LIMIT);
+            Framer framer = codec.framer();
+            return new ConnectionCodec<>(received -> {
+                byte[] frame = framer.next(received);
+                if (frame != null && new String(frame, StandardCharsets.UTF_8).equals("1|stall")) {
+                    selectorStalled.countDown();
+                    await(releaseSelector); // the selector thread decodes this frame: it stops here
+                }
+                return frame;
+            }, codec.session());
+        }, request -> {
+            entered.countDown();
+            await(answer);
+            return echoName(request);
+        }, bench.executor));
+        Socket first = connect(listener);
+        send(first, "1|first\n");
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+        Socket staller = connect(listener);
+        send(staller, "1|stall\n");
+        assertTrue(selectorStalled.await(5, TimeUnit.SECONDS));
+
+        answer.countDown();
+
+        assertEquals("first||echo|", readToEnd(first), "reply and end of stream without the selector");
+        releaseSelector.countDown();
+        assertEquals("stall||echo|", readToEnd(staller));
+        ListenerStatistics stats = ListenerStatisticsTest.awaitStatistics(listener, s -> s.openConnections() == 0);
+        assertEquals(0, stats.openConnections());
+        assertEquals(2, stats.requests());
+        assertEquals(2, stats.connectionsAccepted());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
