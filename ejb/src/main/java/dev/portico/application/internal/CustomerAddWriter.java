@@ -31,6 +31,6 @@ public class CustomerAddWriter {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean insertAlone(Customer customer) {
-        return directory.insertAll(List.of(customer)).get(0);
+        return directory.insertCommitted(customer);
     }
 }

@@ -26,4 +26,10 @@ public interface CustomerDirectoryStore {
      * before or earlier in the list). A refused one undoes nothing of the others.
      */
     List<Boolean> insertAll(List<Customer> customers);
+
+    /**
+     * Stores a new customer on its own, outside any transaction, committed when this returns; whether it was
+     * stored (false: its name was taken). Fails, rather than leave it uncommitted, inside a transaction.
+     */
+    boolean insertCommitted(Customer customer);
 }

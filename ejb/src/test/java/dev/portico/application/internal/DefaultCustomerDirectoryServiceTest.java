@@ -55,6 +55,12 @@ class DefaultCustomerDirectoryServiceTest {
             calls.add("insertAll " + customers.stream().map(Customer::name).toList());
             return customers.stream().map(c -> byKey.putIfAbsent(c.nameKey(), c) == null).toList();
         }
+
+        @Override
+        public boolean insertCommitted(Customer customer) {
+            calls.add("insertCommitted " + customer.name());
+            return byKey.putIfAbsent(customer.nameKey(), customer) == null;
+        }
     }
 
     private final KeyedStore store = new KeyedStore();
@@ -122,14 +128,14 @@ class DefaultCustomerDirectoryServiceTest {
     }
 
     @Test
-    void aSocketAddIsOneGroupedInsertAndItsRefusalsLeaveTheLocalTransactionAlone() throws Exception {
+    void aSocketAddAloneIsOneCommittedInsertAndItsRefusalsLeaveTheLocalTransactionAlone() throws Exception {
         assertEquals(new CustomerView("Ann", "30", "", ""), service.addCommitted("Ann", "30", "", ""));
         assertThrows(DuplicateCustomerException.Untransacted.class, () -> service.addCommitted("aNN", "31", "", ""));
         assertThrows(DuplicateCustomerException.Untransacted.class, () -> service.addCommitted("ANN", "x", "", ""));
         InvalidCustomerException phone = assertThrows(InvalidCustomerException.Untransacted.class, () -> service.addCommitted("Bob", "", "", "555-1234"));
         assertEquals(CustomerProblem.INVALID_PHONE, phone.problem());
         assertEquals("555-1234", phone.value());
-        assertEquals(List.of("insertAll [Ann]", "insertAll [aNN]", "find ANN", "find Bob"), store.calls);
+        assertEquals(List.of("insertCommitted Ann", "insertCommitted aNN", "find ANN", "find Bob"), store.calls);
         assertEquals(List.of("Ann"), store.byKey.values().stream().map(Customer::name).toList());
         assertFalse(DuplicateCustomerException.Untransacted.class.getAnnotation(ApplicationException.class).rollback());
         assertFalse(InvalidCustomerException.Untransacted.class.getAnnotation(ApplicationException.class).rollback());

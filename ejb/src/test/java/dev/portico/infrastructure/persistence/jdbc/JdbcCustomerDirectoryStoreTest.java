@@ -38,6 +38,8 @@ class JdbcCustomerDirectoryStoreTest {
     private int failingUpdate;
     private int updates;
     private List<String> current;
+    /** What the connection says of auto-commit. */
+    private boolean autoCommit = true;
 
     private JdbcCustomerDirectoryStore store() throws ReflectiveOperationException {
         ResultSet result = proxy(ResultSet.class, (method, args) -> switch (method) {
@@ -72,6 +74,8 @@ class JdbcCustomerDirectoryStoreTest {
                 sent.add((String) args[0]);
                 yield statement;
             }
+            case "getAutoCommit" -> autoCommit;
+            case "commit" -> sent.add("commit");
             case "close" -> null;
             default -> throw new AssertionError(method);
         });
@@ -123,6 +127,26 @@ class JdbcCustomerDirectoryStoreTest {
         sent.clear();
         store().insert(new Customer("Bo", null, "x", null));
         assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Bo", "2=bo", "3=NULL", "4=null", "5=x", "6=null", "update", "close"), sent);
+    }
+
+    @Test
+    void anAddCommittedIsTheInsertAloneOnAConnectionInAutoCommit() throws Exception {
+        assertTrue(store().insertCommitted(new Customer("Ann", "007", null, "514-1234")));
+        assertEquals(List.of(JdbcCustomerDirectoryStore.INSERT, "1=Ann", "2=ann", "3=7", "4=007", "5=null", "6=514-1234", "update", "close"), sent);
+    }
+
+    @Test
+    void anAddCommittedOnAConnectionNotInAutoCommitIsCommittedBeforeItReturns() throws Exception {
+        autoCommit = false;
+        assertTrue(store().insertCommitted(new Customer("Ann", null, null, null)));
+        assertEquals(List.of("update", "commit", "close"), sent.subList(sent.size() - 3, sent.size()));
+    }
+
+    @Test
+    void anAddCommittedOfATakenNameIsFalse() throws Exception {
+        updateFailure = new SQLIntegrityConstraintViolationException("Duplicate entry 'ann' for key 'uk_customer_name_key'", "23000", 1062);
+        assertEquals(false, store().insertCommitted(new Customer("ANN", null, null, null)));
+        assertEquals(List.of("update", "poolable=false", "close"), sent.subList(sent.size() - 3, sent.size()));
     }
 
     @Test
