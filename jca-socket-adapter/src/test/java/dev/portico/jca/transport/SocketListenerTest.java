@@ -122,13 +122,13 @@ class SocketListenerTest {
                 byte[] frame = framer.next(received);
                 if (frame != null && new String(frame, StandardCharsets.UTF_8).equals("1|stall")) {
                     selectorStalled.countDown();
-                    await(releaseSelector); // the selector thread decodes this frame: it stops here
+                    WorkerPoolTest.await(releaseSelector); // the selector thread decodes this frame: it stops here
                 }
                 return frame;
             }, codec.session());
         }, request -> {
             entered.countDown();
-            await(answer);
+            WorkerPoolTest.await(answer);
             return echoName(request);
         }, bench.executor));
         Socket first = connect(listener);
@@ -147,15 +147,6 @@ class SocketListenerTest {
         assertEquals(0, stats.openConnections());
         assertEquals(2, stats.requests());
         assertEquals(2, stats.connectionsAccepted());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

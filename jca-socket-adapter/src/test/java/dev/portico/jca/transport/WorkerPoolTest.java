@@ -187,7 +187,8 @@ class WorkerPoolTest {
         assertEquals(1, pool.workers());
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Waits for {@code latch}, failing the test after 5 s (also where a test's listener or handler waits on it). */
+    static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(5, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
