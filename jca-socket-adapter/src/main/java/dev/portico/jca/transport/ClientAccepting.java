@@ -87,7 +87,7 @@ final class ClientAccepting<Q, R> {
                 if (!tlsDeferred(c)) {
                     begin(c, channel);
                 }
-                if (listener.tls == null && c.session.oneRequestPerConnection() && c.open) {
+                if (listener.plainOneRequest(c) && c.open) {
                     // Its client speaks first, and has mostly sent its request by now: read it at once, not in the next
                     // round (one wake-up of the selector less per request; if nothing came yet, one read finds nothing).
                     listener.readNow(c);

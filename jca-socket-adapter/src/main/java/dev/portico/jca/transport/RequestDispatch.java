@@ -112,7 +112,7 @@ final class RequestDispatch<Q, R> {
     }
 
     private void deliverAlone(Connection<Q, R> c, Q request) {
-        c.workerMayFinish = listener.tls == null && c.session.oneRequestPerConnection() && c.output.isEmpty();
+        c.workerMayFinish = listener.plainOneRequest(c) && c.output.isEmpty();
         execute(List.of(c), request, () -> List.of(answering.answer(c, request)), null);
     }
 

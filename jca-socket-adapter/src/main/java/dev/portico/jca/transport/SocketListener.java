@@ -263,6 +263,14 @@ public final class SocketListener<Q, R> {
         });
     }
 
+    /**
+     * Whether {@code c} is one request on a plain socket (customer directory, rental intake without TLS): its client
+     * speaks first, so it is read as soon as it is accepted, and the worker answering it may finish it.
+     */
+    boolean plainOneRequest(Connection<Q, R> c) {
+        return tls == null && c.session.oneRequestPerConnection();
+    }
+
     /** Reads a connection just accepted (see {@link ClientAccepting#accept}), guarded as {@link #serve} guards any. */
     void readNow(Connection<Q, R> c) {
         guarded(c, () -> reading.read(c));
