@@ -60,16 +60,7 @@ public class JdbcCustomerDirectoryStore implements CustomerDirectoryStore {
 
     @Override
     public List<Boolean> insertAll(List<Customer> customers) {
-        List<Boolean> stored = new ArrayList<>(customers.size());
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Customer customer : customers) {
-                stored.add(inserted(bound(insert, customer)));
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("adding a customer failed: " + e.getMessage(), e);
-        }
-        return stored;
+        return insert(customers, false);
     }
 
     /**
@@ -79,16 +70,24 @@ public class JdbcCustomerDirectoryStore implements CustomerDirectoryStore {
      */
     @Override
     public boolean insertCommitted(Customer customer) {
+        return insert(List.of(customer), true).get(0);
+    }
+
+    /** The INSERTs on one connection and statement; with {@code committed}, committed before it returns (see above). */
+    private List<Boolean> insert(List<Customer> customers, boolean committed) {
+        List<Boolean> stored = new ArrayList<>(customers.size());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            boolean stored = inserted(bound(insert, customer));
-            if (!connection.getAutoCommit()) {
+            for (Customer customer : customers) {
+                stored.add(inserted(bound(insert, customer)));
+            }
+            if (committed && !connection.getAutoCommit()) {
                 connection.commit();
             }
-            return stored;
         } catch (SQLException e) {
             throw new PersistenceException("adding a customer failed: " + e.getMessage(), e);
         }
+        return stored;
     }
 
     private static PreparedStatement bound(PreparedStatement insert, Customer customer) throws SQLException {
