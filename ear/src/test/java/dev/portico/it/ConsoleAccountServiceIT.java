@@ -21,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleAccountServiceIT {
 
+    /** The client address these logins come from (a documentation address no other test uses). */
+    private static final String CLIENT = "192.0.2.10";
+
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.earWith(Deployments.testWar().addClass(ConsoleAccountServiceIT.class));
@@ -40,22 +43,22 @@ class ConsoleAccountServiceIT {
 
     @Test
     void theFirstAdminHasTheConfiguredPasswordAndIsNotCreatedTwice() throws Exception {
-        assertEquals(Optional.of(Role.ADMIN), accounts.authenticate(ItEnvironment.adminUser(), ItEnvironment.adminPassword()));
+        assertEquals(Optional.of(Role.ADMIN), accounts.authenticate(ItEnvironment.adminUser(), ItEnvironment.adminPassword(), CLIENT));
         assertEquals(Optional.empty(), accounts.createFirstAdmin("another-password"), "an admin exists: nothing is generated");
-        assertEquals(Optional.empty(), accounts.authenticate(ItEnvironment.adminUser(), "another-password"), "and nothing changed");
+        assertEquals(Optional.empty(), accounts.authenticate(ItEnvironment.adminUser(), "another-password", CLIENT), "and nothing changed");
     }
 
     @Test
     void aPasswordAuthenticatesItsAccountOnlyAndAChangedPasswordRetiresTheOldOneAtOnce() throws Exception {
         accounts.create("svc-reader", "first-password", Role.VIEWER);
-        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password"));
-        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password"), "remembered, same answer");
-        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "First-password"));
-        assertEquals(Optional.empty(), accounts.authenticate("svc-nobody", "first-password"));
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password", CLIENT));
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "first-password", CLIENT), "remembered, same answer");
+        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "First-password", CLIENT));
+        assertEquals(Optional.empty(), accounts.authenticate("svc-nobody", "first-password", CLIENT));
 
         accounts.changePassword("svc-reader", "second-password");
-        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "first-password"), "the old password no longer works");
-        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "second-password"));
+        assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "first-password", CLIENT), "the old password no longer works");
+        assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "second-password", CLIENT));
     }
 
     @Test

@@ -216,6 +216,39 @@ class TwoServersIT {
         }
     }
 
+    @Test
+    void failedLoginsCountOnEveryServerSoAGuesserSpreadOverBothWaitsOnBoth() throws Exception {
+        String wrong = Http.basic(ItEnvironment.adminUser(), "not-the-password");
+        String right = Http.basic(ItEnvironment.adminUser(), ItEnvironment.adminPassword());
+        // Two wrong passwords on each server, straight to it: fewer than the three free failures on either, four in all.
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, apiStatus("127.0.0.4", ScaleOut.port(Listener.HTTP, 1 + i % 2), wrong, null));
+        }
+        for (int server = 1; server <= ScaleOut.SERVERS; server++) {
+            assertEquals(401, apiStatus("127.0.0.4", ScaleOut.port(Listener.HTTP, server), right, null),
+                    "server " + server + " counts the failures made on the other: the guesser waits, even with the password");
+        }
+        assertEquals(200, apiStatus("127.0.0.5", ScaleOut.port(Listener.HTTP, 1), right, null), "another client is let in at once");
+
+        assertEquals(204, ScaleOut.put(1, "/api/featherbase/users/frank", "{\"password\":\"frank-pass\"}").statusCode());
+        // FeatherBase: six failures on each server (two connections of three), fewer than the ten free ones on either.
+        for (int i = 0; i < 4; i++) {
+            try (FeatherBaseClient guesser = new FeatherBaseClient("127.0.0.4", ScaleOut.port(Listener.FEATHERBASE, 1 + i % 2))) {
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    assertEquals("FAILURE", guesser.ask("auth|frank>wrong-" + attempt));
+                }
+            }
+        }
+        for (int server = 1; server <= ScaleOut.SERVERS; server++) {
+            try (FeatherBaseClient guesser = new FeatherBaseClient("127.0.0.4", ScaleOut.port(Listener.FEATHERBASE, server))) {
+                assertEquals("FAILURE", guesser.ask("auth|frank>frank-pass"), "server " + server + " counts the other's failures too");
+            }
+        }
+        try (FeatherBaseClient other = new FeatherBaseClient("127.0.0.5", ScaleOut.port(Listener.FEATHERBASE, 2))) {
+            assertEquals("SUCCESS", other.ask("auth|frank>frank-pass"), "another client signs in at once");
+        }
+    }
+
     /** The status of GET /api/customers through HAProxy from a given loopback address, with a header line of its own if given. */
     private static int apiStatus(String from, int port, String authorization, String header) throws IOException {
         String[] lines = header == null ? new String[] {"Authorization: " + authorization} : new String[] {"Authorization: " + authorization, header};

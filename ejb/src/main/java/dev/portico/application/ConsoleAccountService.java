@@ -12,8 +12,12 @@ public interface ConsoleAccountService {
     /** An account as the console lists it. */
     record AccountView(String name, Role role) { }
 
-    /** The account's role when the password is its own; empty otherwise (no such account, wrong password). */
-    Optional<Role> authenticate(String name, String password);
+    /**
+     * The account's role when the password is its own; empty otherwise (no such account, wrong password, or a client
+     * that must wait: failures slow down per account and client address, counted alike by every server on the
+     * database; beyond the free ones, an attempt made too early fails without checking).
+     */
+    Optional<Role> authenticate(String name, String password, String clientAddress);
 
     /** The account's current role, empty when it no longer exists (no password check: for sessions already signed in). */
     Optional<Role> roleOf(String name);

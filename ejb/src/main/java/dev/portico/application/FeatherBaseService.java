@@ -59,7 +59,8 @@ public interface FeatherBaseService {
 
     /**
      * Whether the user exists and the password is theirs. Failures slow down per client address
-     * (when known): beyond the free ones, an attempt made too early fails without checking.
+     * (when known), counted alike by every server on the database: beyond the free ones, an attempt made too
+     * early fails without checking.
      */
     boolean authenticate(String user, String password, String clientAddress);
 }

@@ -5,6 +5,7 @@ import dev.portico.domain.account.AccountRefusal;
 import dev.portico.domain.account.AccountRefusal.Reason;
 import dev.portico.domain.account.ConsoleAccount;
 import dev.portico.domain.account.ConsoleAccountRepository;
+import dev.portico.domain.account.LoginThrottle;
 import dev.portico.domain.account.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,11 +31,29 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
     @Inject
     private VerifiedPasswords verified;
 
+    @Inject
+    private LoginThrottles throttles;
+
     @Override
-    public Optional<Role> authenticate(String name, String password) {
+    public Optional<Role> authenticate(String name, String password, String clientAddress) {
         if (name == null || password == null) {
             return Optional.empty();
         }
+        LoginThrottle.Attempt attempt = throttles.console().attempt(name, clientAddress);
+        if (!attempt.allowed()) {
+            attempt.failed();
+            return Optional.empty();
+        }
+        Optional<Role> role = checked(name, password);
+        if (role.isPresent()) {
+            attempt.succeeded();
+        } else {
+            attempt.failed();
+        }
+        return role;
+    }
+
+    private Optional<Role> checked(String name, String password) {
         Optional<ConsoleAccount> account = accounts.find(name);
         if (account.isEmpty()) {
             ABSENT_ACCOUNT.passwordMatches(password); // as slow as a real check: timing tells no names

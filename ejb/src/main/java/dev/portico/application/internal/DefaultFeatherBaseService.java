@@ -36,7 +36,7 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
     private FeatherBaseRowCommands rowCommands;
 
     @Inject
-    private FeatherBaseLoginThrottle throttle;
+    private LoginThrottles throttles;
 
     @Inject
     private FeatherBaseLimits limits;
@@ -213,8 +213,9 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public boolean authenticate(String user, String password, String clientAddress) {
-        if (clientAddress != null && !throttle.mayTry(LoginThrottle.ANY_ACCOUNT, clientAddress)) {
-            throttle.failed(LoginThrottle.ANY_ACCOUNT, clientAddress);
+        LoginThrottle.Attempt attempt = clientAddress == null ? null : throttles.featherBase().attempt(LoginThrottle.ANY_ACCOUNT, clientAddress);
+        if (attempt != null && !attempt.allowed()) {
+            attempt.failed();
             return false;
         }
         Optional<Boolean> matched = store.user(user).map(u -> u.hasPassword(password));
@@ -222,11 +223,11 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
             PasswordHash.matches(UNKNOWN_USER_HASH, password);
         }
         boolean authenticated = matched.orElse(false);
-        if (clientAddress != null) {
+        if (attempt != null) {
             if (authenticated) {
-                throttle.succeeded(LoginThrottle.ANY_ACCOUNT, clientAddress);
+                attempt.succeeded();
             } else {
-                throttle.failed(LoginThrottle.ANY_ACCOUNT, clientAddress);
+                attempt.failed();
             }
         }
         return authenticated;

@@ -2,10 +2,12 @@ package dev.portico.domain.account;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -14,58 +16,80 @@ import java.util.regex.Pattern;
  * ... up to {@value #MAX_DELAY_SECONDS} s); an attempt made too early fails without its password being
  * checked (so without the cost of hashing it). Keyed by account and address together, so that
  * someone guessing from elsewhere does not lock the real user out; a caller that throttles by
- * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record. At most
- * {@value #MAX_ENTRIES} records are kept; the newest and those that make someone wait are the last to go. Used by
- * the console login and by FeatherBase's {@code auth}.
+ * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record.
+ * The records are the database's ({@link LoginFailures}), so every server on it counts the same failures: a guesser
+ * spread over several servers waits as long as one who tries a single server. A record untouched for
+ * {@value #FORGET_AFTER_MILLIS} ms is forgotten. Used by the console login and by FeatherBase's {@code auth}.
  */
 public class LoginThrottle {
 
     /** The account to pass when attempts are counted per address, whatever account they name. */
     public static final String ANY_ACCOUNT = "";
-    static final int FREE_FAILURES = 3;
+    /** Free failures of the console login (per account and address). */
+    public static final int FREE_FAILURES = 3;
     static final long MAX_DELAY_SECONDS = 60;
-    static final int MAX_ENTRIES = 10_000;
     /** A record untouched for this long is forgotten. */
     static final long FORGET_AFTER_MILLIS = 15 * 60_000;
+    /** Old records are deleted at most this often (by each throttle), when a failure is counted. */
+    static final long FORGET_EVERY_MILLIS = 60_000;
 
     /** An IPv6 literal: a hex digit or colon first (anything else with a colon could be looked up as a name). */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private record Failures(int count, long lastMillis) { }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final String scope;
+    private final LoginFailures failures;
     private final Clock clock;
     private final int freeFailures;
+    private final AtomicLong lastForgotMillis = new AtomicLong();
 
-    /** A throttle with {@value #FREE_FAILURES} free failures. */
-    public LoginThrottle() {
-        this(Clock.systemUTC(), FREE_FAILURES);
-    }
-
-    protected LoginThrottle(Clock clock, int freeFailures) {
+    /** @param scope whose records these are (at most 16 characters): the console's and FeatherBase's are apart */
+    public LoginThrottle(String scope, LoginFailures failures, Clock clock, int freeFailures) {
+        this.scope = scope;
+        this.failures = failures;
         this.clock = clock;
         this.freeFailures = freeFailures;
     }
 
-    /** Whether an attempt for this account from this address may be checked now. */
-    public boolean mayTry(String account, String address) {
-        Failures f = failures.get(key(account, address));
-        if (f == null || f.count() < freeFailures) {
-            return true;
-        }
-        return clock.millis() - f.lastMillis() >= delayMillis(f.count() - freeFailures);
+    /** An attempt for this account from this address: its record read once, to say whether it may be checked now. */
+    public Attempt attempt(String account, String address) {
+        byte[] key = key(account, address);
+        return new Attempt(key, failures.find(scope, key).orElse(null));
     }
 
-    public void failed(String account, String address) {
-        long now = clock.millis();
-        if (failures.size() >= MAX_ENTRIES) {
-            forgetOld(now);
-        }
-        failures.merge(key(account, address), new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
-    }
+    /** One login attempt; tell it how the attempt ended. */
+    public final class Attempt {
 
-    public void succeeded(String account, String address) {
-        failures.remove(key(account, address));
+        private final byte[] key;
+        private final LoginFailures.Failures before;
+
+        private Attempt(byte[] key, LoginFailures.Failures before) {
+            this.key = key;
+            this.before = before;
+        }
+
+        /** Whether the password may be checked now; when not, the attempt has failed (call {@link #failed}). */
+        public boolean allowed() {
+            if (before == null || before.count() < freeFailures) {
+                return true;
+            }
+            return clock.millis() - before.lastMillis() >= delayMillis(before.count() - freeFailures);
+        }
+
+        public void failed() {
+            long now = clock.millis();
+            failures.failed(scope, key, now);
+            long last = lastForgotMillis.get();
+            if (now - last >= FORGET_EVERY_MILLIS && lastForgotMillis.compareAndSet(last, now)) {
+                failures.forgetBefore(now - FORGET_AFTER_MILLIS);
+            }
+        }
+
+        /** Clears the record, if there was one. */
+        public void succeeded() {
+            if (before != null) {
+                failures.clear(scope, key);
+            }
+        }
     }
 
     /** How long the next attempt waits after {@code beyondFree} failures beyond the free ones (0: 1 s). */
@@ -74,29 +98,13 @@ public class LoginThrottle {
         return Math.min(1000L << steps, MAX_DELAY_SECONDS * 1000);
     }
 
-    /**
-     * Makes room when full, down to half at most: records untouched for {@value #FORGET_AFTER_MILLIS} ms go, then
-     * those still within their free failures, then the older half of the rest. Never all at once: a guesser who fills
-     * the table with records of its own (other account names, other addresses) must not wipe the record that makes
-     * it wait, nor keep a table so full that a new record is wiped before it counts.
-     */
-    private void forgetOld(long now) {
-        failures.values().removeIf(f -> now - f.lastMillis() > FORGET_AFTER_MILLIS);
-        if (failures.size() > MAX_ENTRIES / 2) {
-            failures.values().removeIf(f -> f.count() < freeFailures);
+    /** The record's key: a hash of account and client, of one length whatever their own. */
+    static byte[] key(String account, String address) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((account + '\u0000' + client(address)).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        if (failures.size() > MAX_ENTRIES / 2) {
-            long[] times = failures.values().stream().mapToLong(Failures::lastMillis).sorted().toArray();
-            long median = times[times.length / 2];
-            failures.values().removeIf(f -> f.lastMillis() < median);
-            if (failures.size() > MAX_ENTRIES / 2) {
-                failures.values().removeIf(f -> f.lastMillis() <= median);
-            }
-        }
-    }
-
-    private static String key(String account, String address) {
-        return account + '\u0000' + client(address);
     }
 
     /**

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * <li>the JSON API ({@code /api/*}): HTTP Basic on every request, no session; without credentials or
  *     with wrong ones the answer is {@code 401} with {@code WWW-Authenticate: Basic}.</li>
  * </ul>
- * Failed attempts slow down ({@link ConsoleLoginThrottle}); a failure never says why. While the accounts cannot be read
+ * Failed attempts slow down, counted alike by every server on the database ({@link ConsoleAccountService#authenticate});
+ * a failure never says why. While the accounts cannot be read
  * (the database is unreachable) the answer is 503 with Retry-After, not a refused login, and the outage is recorded.
  */
 @ApplicationScoped
@@ -53,12 +54,6 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     static final String LOGIN_PAGE = "/login.xhtml";
     /** A request attribute: the {@link DatabaseFailure.Kind} that kept a login form's sign-in from being checked. */
     public static final String DATABASE_FAILED = "dev.portico.databaseFailed";
-
-    @Inject
-    private AccountIdentityStore identityStore;
-
-    @Inject
-    private ConsoleLoginThrottle throttle;
 
     @EJB
     private ConsoleAccountService accounts;
@@ -155,19 +150,11 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         return Optional.of(context.notifyContainerAboutLogin(name, Set.of(role.get().id())));
     }
 
+    /** The name and password checked against the console accounts (failures slow down: see the account service). */
     private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        if (!throttle.mayTry(login.getCaller(), address)) {
-            throttle.failed(login.getCaller(), address);
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        CredentialValidationResult result = identityStore.validate(login);
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(login.getCaller(), address);
-        } else {
-            throttle.failed(login.getCaller(), address);
-        }
-        return result;
+        Optional<Role> role = accounts.authenticate(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
+        return role.map(r -> new CredentialValidationResult(login.getCaller(), Set.of(r.id())))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
     /**

@@ -1,0 +1,45 @@
+package dev.portico.application.internal;
+
+import dev.portico.domain.account.LoginFailures;
+import dev.portico.domain.account.LoginThrottle;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * The two {@link LoginThrottle}s, on the failures every server on the database shares:
+ * <ul>
+ * <li>the console's and the JSON API's: per account and client address, after {@value LoginThrottle#FREE_FAILURES}
+ *     free failures;</li>
+ * <li>FeatherBase {@code auth}'s: per client address, whatever user it names (each attempt costs a password hash,
+ *     so guessing across user names must slow down too), after {@value #FEATHERBASE_FREE_FAILURES} free failures.</li>
+ * </ul>
+ * Each then waits 1 s, 2 s, ... up to a minute.
+ */
+@ApplicationScoped
+public class LoginThrottles {
+
+    static final int FEATHERBASE_FREE_FAILURES = 10;
+
+    @Inject
+    private LoginFailures failures;
+
+    private LoginThrottle console;
+    private LoginThrottle featherBase;
+
+    @PostConstruct
+    void create() {
+        console = new LoginThrottle("console", failures, Clock.systemUTC(), LoginThrottle.FREE_FAILURES);
+        featherBase = new LoginThrottle("featherbase", failures, Clock.systemUTC(), FEATHERBASE_FREE_FAILURES);
+    }
+
+    public LoginThrottle console() {
+        return console;
+    }
+
+    public LoginThrottle featherBase() {
+        return featherBase;
+    }
+}
