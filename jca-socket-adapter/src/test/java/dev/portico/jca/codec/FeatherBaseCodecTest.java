@@ -188,9 +188,13 @@ class FeatherBaseCodecTest {
     }
 
     @Test
-    void invalidUtf8InANameDecodesToReplacementCharacters() {
+    void bytesThatAreNotUtf8AreASyntaxErrorNotReplacedSoThatTwoNamesNeverBecomeOne() {
         byte[] bytes = {'c', 'r', 'e', 'a', 't', 'e', 'd', 'b', 0x01, 'a', (byte) 0xFF, 'b', 0x04};
-        assertEquals(new FeatherBaseCommand.CreateDatabase("a\uFFFDb"), request(codec.decode(ByteBuffer.wrap(bytes))).command());
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        assertAnswer("SYNTAXERROR\u0004", false, codec.decode(buffer));
+        assertEquals(buffer.limit(), buffer.position(), "consumed through its EOT: the connection goes on");
+        assertEquals(new FeatherBaseCommand.CreateDatabase("a\uFFFDb"), command("createdb\\x01a\uFFFDb\\x04"),
+                "a replacement character sent as UTF-8 is a character like any other");
     }
 
     @Test
