@@ -67,7 +67,11 @@ class ConsoleAccountServiceIT {
                 assertThrows(AccountRefusal.class, () -> accounts.create("svc-x ", "long-enough", Role.VIEWER)).reason());
         assertEquals(AccountRefusal.Reason.INVALID,
                 assertThrows(AccountRefusal.class, () -> accounts.create("svc-short", "short", Role.VIEWER)).reason());
+        assertEquals(AccountRefusal.Reason.INVALID,
+                assertThrows(AccountRefusal.class, () -> accounts.create("svc-norole", "long-enough", null)).reason(), "a role must be chosen");
         accounts.create("svc-dup", "long-enough", Role.VIEWER);
+        assertEquals(AccountRefusal.Reason.INVALID,
+                assertThrows(AccountRefusal.class, () -> accounts.changeRole("svc-dup", null)).reason());
         assertEquals(AccountRefusal.Reason.EXISTS,
                 assertThrows(AccountRefusal.class, () -> accounts.create("svc-dup", "long-enough", Role.ADMIN)).reason());
         assertEquals(Optional.empty(), accounts.roleOf("SVC-DUP"), "names compare exactly");

@@ -94,6 +94,7 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
 
     @Override
     public void changeRole(String name, Role role) throws AccountRefusal {
+        ConsoleAccount.checkedRole(role);
         ConsoleAccount account = existing(name);
         if (account.role() == Role.ADMIN && role != Role.ADMIN) {
             requireAnotherAdmin();

@@ -35,7 +35,15 @@ public class ConsoleAccount {
     public ConsoleAccount(String name, String password, Role role) throws AccountRefusal {
         this.name = checkedName(name);
         this.passwordHash = PasswordHash.of(checkedPassword(password));
-        this.role = role.id();
+        this.role = checkedRole(role).id();
+    }
+
+    /** A role must be chosen: a form sent without one (or with an empty one) is refused, not taken for either. */
+    public static Role checkedRole(Role role) throws AccountRefusal {
+        if (role == null) {
+            throw new AccountRefusal(AccountRefusal.Reason.INVALID, "Choose a role: admin or viewer");
+        }
+        return role;
     }
 
     public static String checkedName(String name) throws AccountRefusal {

@@ -46,6 +46,13 @@ class ConsoleAccountTest {
     }
 
     @Test
+    void anAccountWithoutARoleIsRefusedNotStored() {
+        AccountRefusal refusal = assertThrows(AccountRefusal.class, () -> new ConsoleAccount("alice", "long-enough", null));
+        assertEquals(AccountRefusal.Reason.INVALID, refusal.reason());
+        assertEquals("Choose a role: admin or viewer", refusal.getMessage());
+    }
+
+    @Test
     void rolesReadAndWriteTheirStoredNames() {
         assertEquals("admin", Role.ADMIN.id());
         assertEquals(Role.VIEWER, Role.of("viewer"));
