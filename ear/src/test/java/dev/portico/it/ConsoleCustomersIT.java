@@ -88,6 +88,26 @@ class ConsoleCustomersIT {
     }
 
     @Test
+    void anEditSavedAfterSomeoneElseChangedTheCustomerSavesNothingAndSaysWhatIsStoredNow() {
+        CustomerDirectoryClient.ask("2|Conc|20|orig|514-0001\n");
+        openPage();
+        browser.waitForText(cell(0, 0), "Conc");
+        browser.driver().findElement(By.id("customersForm:customers:0:edit")).click();
+        type("editor:age", "22");
+        // Meanwhile, through the socket, someone else changes the address the form still shows as "orig".
+        assertEquals("Conc's address is updated to the database", CustomerDirectoryClient.ask("5|Conc|changed by B\n"));
+        browser.driver().findElement(By.id("editor:save")).click();
+        browser.waitForText(By.id("editor:nameMessage"), "Conc was changed meanwhile, and nothing was saved. Stored now: age 20, "
+                + "address changed by B, phone 514-0001. Save again to store what the form shows.");
+        assertEquals("Conc|20|changed by B|514-0001", CustomerDirectoryClient.ask("1|conc\n"), "the other change stands");
+        browser.screenshot("console-customers-changed-meanwhile");
+
+        browser.driver().findElement(By.id("editor:save")).click(); // the operator has seen it, and stores the form's values
+        browser.waitForText(MESSAGES, "Conc's age is updated to the database");
+        assertEquals("Conc|22|orig|514-0001", CustomerDirectoryClient.ask("1|conc\n"));
+    }
+
+    @Test
     void addingRefusesWhatTheSocketRefusesWithTheSameWordsNextToTheField() {
         CustomerDirectoryClient.ask("2|Zed|40||\n");
         openPage();

@@ -1,5 +1,6 @@
 package dev.portico.it;
 
+import dev.portico.application.CustomerChangedException;
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
@@ -165,6 +166,19 @@ class CustomerDirectoryServiceIT {
 
         assertEquals(new CustomerView("Ines", "", "2 Rue", "901-0002"), directory.update("INES", "", "2 Rue", "901-0002"));
         assertEquals(Optional.of(new CustomerView("Ines", "", "2 Rue", "901-0002")), directory.find("ines"));
+    }
+
+    @Test
+    void aChangeAskedOfTheCustomerAsSeenIsRefusedWhenItChangedSinceAndNothingChanges() throws Exception {
+        directory.add("Jon", "30", "1 Rue", "514-0001");
+        CustomerView seen = directory.find("Jon").orElseThrow();
+        directory.updateAddress("Jon", "changed meanwhile");
+        CustomerChangedException changed = assertThrows(CustomerChangedException.class,
+                () -> directory.update("jon", seen, "31", "1 Rue", "514-0001"));
+        assertEquals(new CustomerView("Jon", "30", "changed meanwhile", "514-0001"), changed.current());
+        assertEquals(Optional.of(changed.current()), directory.find("Jon"), "nothing changed");
+        assertEquals(new CustomerView("Jon", "31", "changed meanwhile", "514-0001"),
+                directory.update("JON", changed.current(), "31", "changed meanwhile", "514-0001"), "as seen now: changed");
     }
 
     @Test

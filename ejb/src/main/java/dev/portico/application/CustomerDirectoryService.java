@@ -48,6 +48,14 @@ public interface CustomerDirectoryService {
     CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException;
 
     /**
+     * As {@link #update}, but only while the customer is still as {@code seen} (as its caller read it: an editor when it
+     * opened, an HTTP client by its ETag): else {@link CustomerChangedException} with the customer as it is now, and
+     * nothing changes. The check and the change are one transaction, on the customer's locked row.
+     */
+    CustomerView update(String name, CustomerView seen, String age, String address, String phone)
+            throws CustomerNotFoundException, InvalidCustomerException, CustomerChangedException;
+
+    /**
      * Hands every customer, sorted by lower-cased name (the report's order), to {@code each} as a
      * database cursor yields them, until {@code each} returns false; memory does not grow with the
      * directory. Runs outside a transaction: its single query is a consistent snapshot by itself,

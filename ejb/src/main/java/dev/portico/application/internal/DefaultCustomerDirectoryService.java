@@ -1,5 +1,6 @@
 package dev.portico.application.internal;
 
+import dev.portico.application.CustomerChangedException;
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
@@ -115,7 +116,21 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @Override
     public CustomerView update(String name, String age, String address, String phone) throws CustomerNotFoundException, InvalidCustomerException {
+        return change(existing(name), age, address, phone);
+    }
+
+    @Override
+    public CustomerView update(String name, CustomerView seen, String age, String address, String phone)
+            throws CustomerNotFoundException, InvalidCustomerException, CustomerChangedException {
         Customer customer = existing(name);
+        CustomerView now = CustomerView.of(customer);
+        if (!now.equals(seen)) {
+            throw new CustomerChangedException(now);
+        }
+        return change(customer, age, address, phone);
+    }
+
+    private static CustomerView change(Customer customer, String age, String address, String phone) throws InvalidCustomerException {
         String newAge = CustomerRules.age(age);
         String newPhone = CustomerRules.phone(phone);
         String newAddress = CustomerRules.address(address);

@@ -1,5 +1,6 @@
 package dev.portico.web.console;
 
+import dev.portico.application.CustomerChangedException;
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerView;
 import dev.portico.domain.customer.CustomerNotFoundException;
@@ -97,7 +98,7 @@ public class CustomerEditor implements Serializable {
         }
         try {
             CustomerView before = original;
-            CustomerView after = directory.update(key, newAge, newAddress, newPhone);
+            CustomerView after = directory.update(key, before, newAge, newAddress, newPhone);
             if (!after.age().equals(before.age())) {
                 pageMessage(CustomerReplies.ageUpdated(key));
             }
@@ -111,6 +112,11 @@ public class CustomerEditor implements Serializable {
                 pageMessage(key + " unchanged: the fields were as stored.");
             }
             cancel();
+        } catch (CustomerChangedException e) {
+            // Saving would overwrite what someone else stored since this form opened: nothing saved; say what is stored
+            // now and keep the form's values, which a second Save stores over it.
+            original = e.current();
+            fieldMessage("name", CustomerReplies.changedMeanwhile(e.current()));
         } catch (CustomerNotFoundException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, CustomerReplies.notFound(key), ""));
         } catch (InvalidCustomerException e) {

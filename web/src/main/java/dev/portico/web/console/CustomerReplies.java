@@ -1,5 +1,6 @@
 package dev.portico.web.console;
 
+import dev.portico.application.CustomerView;
 import dev.portico.domain.customer.CustomerProblem;
 import dev.portico.domain.customer.InvalidCustomerException;
 import dev.portico.text.PythonRepr;
@@ -54,6 +55,16 @@ final class CustomerReplies {
     /** Commands 1, 4, 5 and 6 for an unknown name. */
     static String notFound(String name) {
         return name + " is not found in database";
+    }
+
+    /** The editor's save, when the customer was changed since the form opened (by a socket, the API or another console). */
+    static String changedMeanwhile(CustomerView now) {
+        return now.name() + " was changed meanwhile, and nothing was saved. Stored now: age " + shown(now.age()) + ", address "
+                + shown(now.address()) + ", phone " + shown(now.phone()) + ". Save again to store what the form shows.";
+    }
+
+    private static String shown(String value) {
+        return value.isEmpty() ? "(empty)" : value;
     }
 
     /** Command 3 for an unknown name. */
