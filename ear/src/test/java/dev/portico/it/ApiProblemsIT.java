@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.portico.it.ApiCalls.call;
@@ -41,6 +42,20 @@ class ApiProblemsIT {
         assertEquals("Bad Request", malformed.getString("title"));
         problem(400, call("GET", "/api/customers?limit=0", null));
         problem(400, call("GET", "/api/featherbase/databases/x/tables/y/rows?count=abc", null));
+
+        assertEquals("The address is not valid: its %-escapes must spell UTF-8 text",
+                problem(400, call("GET", "/api/customers/%C3%28", null)).getString("detail"), "answered, and no stack trace in the log (below)");
+        problem(400, call("DELETE", "/api/featherbase/databases/%FF", null));
+        assertEquals("Unknown member \"adress\": send only name, age, address, phone",
+                problem(400, call("POST", "/api/customers", "{\"name\":\"Typo\",\"adress\":\"1 Loop St\"}")).getString("detail"));
+        assertTrue(problem(400, call("POST", "/api/customers", "{\"name\":\"Twice\",\"name\":\"Thrice\"}")).getString("detail")
+                .contains("\"name\" appears twice"));
+        assertEquals("Send \"address\" too: PUT sets age, address and phone together (an empty one clears it)",
+                problem(400, call("PUT", "/api/customers/Ada", "{\"age\":\"37\",\"phone\":\"394-1234\"}")).getString("detail"));
+        assertEquals("A customer cannot be renamed: send its own name (Ada) or no \"name\"",
+                problem(400, call("PUT", "/api/customers/Ada", ADA.replace("\"Ada\"", "\"Eve\""))).getString("detail"));
+        assertEquals(200, call("PUT", "/api/customers/ada", ADA.replace("\"Ada\"", "\"ADA\"")).statusCode(), "its own name, in any case, is fine");
+        assertEquals(List.of(), TestDatabase.rows("SELECT name FROM customer WHERE name IN ('Typo', 'Twice', 'Thrice', 'Eve')"), "nothing of them stored");
 
         JsonObject missing = problem(404, call("GET", "/api/customers/nobody", null));
         assertEquals("No customer named nobody", missing.getString("detail"));
@@ -75,6 +90,26 @@ class ApiProblemsIT {
     }
 
     @Test
+    void anImportIsReadInTheCharsetItDeclaresAndABodyOfAnotherTypeIsToldTheTypeItsResourceTakes() throws Exception {
+        TestDatabase.clearCustomers();
+        byte[] latin1 = "Imp3|30|caf\u00e9|514-1234\n".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> imported = Http.send(Http.asAdmin("/api/customers/import")
+                .header("Content-Type", "text/plain; charset=ISO-8859-1").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(List.of("caf\u00e9"), TestDatabase.rows("SELECT address FROM customer WHERE name = 'Imp3'"), "decoded as declared");
+
+        JsonObject unknown = problem(415, Http.send(Http.asAdmin("/api/customers/import")
+                .header("Content-Type", "text/plain; charset=klingon").POST(HttpRequest.BodyPublishers.ofByteArray(latin1))));
+        assertEquals("Unknown charset \"klingon\": send the file as UTF-8 (or name a charset Java knows)", unknown.getString("detail"));
+        JsonObject notJson = problem(415, Http.send(Http.asAdmin("/api/customers")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Ada|36||"))));
+        assertEquals("Unsupported body type: send application/json.", notJson.getString("detail"));
+        JsonObject notAFile = problem(415, call("POST", "/api/customers/import", "{}"));
+        assertEquals("Unsupported body type: send text/plain (a data file).", notAFile.getString("detail"));
+        assertEquals(1, TestDatabase.countCustomers());
+    }
+
+    @Test
     void anETagComesWithEachSingleResourceAndAStaleIfMatchIsRefusedWith412() throws Exception {
         TestDatabase.clearCustomers();
         HttpResponse<String> created = call("POST", "/api/customers", ADA);
@@ -89,7 +124,7 @@ class ApiProblemsIT {
         assertNotEquals(first, second);
         assertEquals("37", Http.object(updated.body()).getString("age"));
 
-        HttpResponse<String> stale = call("PUT", "/api/customers/Ada", "{\"age\":\"50\"}", "If-Match", first);
+        HttpResponse<String> stale = call("PUT", "/api/customers/Ada", "{\"age\":\"50\",\"address\":\"2 Loop St\",\"phone\":\"\"}", "If-Match", first);
         JsonObject refused = problem(412, stale);
         assertEquals("urn:portico:problem:stale", refused.getString("type"));
         assertEquals(second, stale.headers().firstValue("ETag").orElseThrow(), "the answer names the current tag");
@@ -103,7 +138,8 @@ class ApiProblemsIT {
         assertEquals(204, call("DELETE", "/api/customers/Ada", null, "If-Match", afterSocket).statusCode());
         assertEquals(0, TestDatabase.countCustomers());
         assertEquals(201, call("POST", "/api/customers", ADA).statusCode());
-        assertEquals(200, call("PUT", "/api/customers/Ada", "{\"age\":\"40\"}").statusCode(), "If-Match is optional");
+        assertEquals(200, call("PUT", "/api/customers/Ada", "{\"age\":\"40\",\"address\":\"1 Loop St\",\"phone\":\"\"}").statusCode(),
+                "If-Match is optional");
     }
 
     @Test

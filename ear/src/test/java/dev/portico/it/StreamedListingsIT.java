@@ -83,6 +83,15 @@ class StreamedListingsIT {
         rows.forEach(r -> expectedCsv.append(csvField(r.name())).append(',').append(r.text(r.age())).append(',')
                 .append(csvField(r.text(r.address()))).append(',').append(r.text(r.phone())).append("\r\n"));
         assertEquals(expectedCsv.toString(), csv.body());
+
+        // With query parameters, CSV is the page they ask for, as JSON is (not the whole directory).
+        HttpResponse<String> page = Http.send(Http.asAdmin("/api/customers?limit=2").header("Accept", "text/csv").GET());
+        assertEquals(200, page.statusCode());
+        String[] expectedLines = expectedCsv.toString().split("\r\n");
+        assertEquals(expectedLines[0] + "\r\n" + expectedLines[1] + "\r\n" + expectedLines[2] + "\r\n", page.body());
+        assertEquals(String.valueOf(rows.size()), page.headers().firstValue("X-Total-Count").orElse(""));
+        assertTrue(page.headers().firstValue("Link").orElse("").contains("rel=\"next\""), page.headers().toString());
+        assertEquals(400, Http.send(Http.asAdmin("/api/customers?limit=abc").header("Accept", "text/csv").GET()).statusCode());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,12 @@ public class CustomerFileImport {
      * batch at a time ({@link #importText}): a file of empty lines would otherwise be millions of line objects.
      */
     public static String read(InputStream file) throws IOException {
-        return new String(file.readAllBytes(), StandardCharsets.UTF_8);
+        return read(file, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #read(InputStream)}, in the character set the sender declared (what it cannot decode becomes U+FFFD). */
+    public static String read(InputStream file, Charset charset) throws IOException {
+        return new String(file.readAllBytes(), charset);
     }
 
     /** Imports the text's lines (split at \n, \r or \r\n); {@code source} names the channel and caller for the log (e.g. "API, admin"). */

@@ -16,7 +16,9 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Parses one JSON document with bounded nesting and bounded numbers (digits and exponent), so that
@@ -57,9 +59,9 @@ final class BoundedJsonParser {
             }
         } catch (JsonParsingException e) {
             throw new Refusal("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
-                    + e.getLocation().getColumnNumber() + ": " + cut(e.getMessage()));
+                    + e.getLocation().getColumnNumber() + ": " + ErrorResponses.cut(e.getMessage()));
         } catch (JsonException | NoSuchElementException | IllegalStateException e) {
-            throw new Refusal("Malformed JSON: " + cut(e.getMessage()));
+            throw new Refusal("Malformed JSON: " + ErrorResponses.cut(e.getMessage()));
         }
         if (!kind.isInstance(value)) {
             throw new Refusal("Send " + expected(kind) + ", not " + describe(value));
@@ -106,8 +108,12 @@ final class BoundedJsonParser {
     private JsonObject object(JsonParser parser, int depth) {
         checkDepth(depth);
         JsonObjectBuilder object = Json.createObjectBuilder();
+        Set<String> keys = new HashSet<>();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String key = parser.getString();
+            if (!keys.add(key)) {
+                throw new Refusal("Malformed JSON: \"" + ErrorResponses.cut(key) + "\" appears twice in one object; send each member once");
+            }
             object.add(key, value(parser, parser.next(), depth + 1));
         }
         return object.build();
@@ -152,10 +158,5 @@ final class BoundedJsonParser {
             case TRUE, FALSE -> "a boolean";
             case NULL -> "null";
         };
-    }
-
-    private static String cut(String message) {
-        String text = String.valueOf(message);
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

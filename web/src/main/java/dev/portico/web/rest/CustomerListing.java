@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -47,10 +48,20 @@ final class CustomerListing {
         return out -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             text.write(CSV_HEADER);
-            each(directory, customer -> write(text, CsvField.of(customer.name()) + "," + customer.age() + ","
-                    + CsvField.of(customer.address()) + "," + customer.phone() + "\r\n"));
+            each(directory, customer -> write(text, csvLine(customer)));
             text.flush();
         };
+    }
+
+    /** One page of customers as CSV, header line first. */
+    static String csv(List<CustomerView> page) {
+        StringBuilder text = new StringBuilder(CSV_HEADER);
+        page.forEach(customer -> text.append(csvLine(customer)));
+        return text.toString();
+    }
+
+    private static String csvLine(CustomerView customer) {
+        return CsvField.of(customer.name()) + "," + customer.age() + "," + CsvField.of(customer.address()) + "," + customer.phone() + "\r\n";
     }
 
     /** Hands every customer to {@code write}; an I/O failure (the client went away) stops the reading and is thrown here. */

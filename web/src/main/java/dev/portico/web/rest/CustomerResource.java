@@ -1,11 +1,13 @@
 package dev.portico.web.rest;
 
+import dev.portico.application.CustomerChangedException;
 import dev.portico.application.CustomerDirectoryService;
 import dev.portico.application.CustomerPage;
 import dev.portico.application.CustomerView;
 import dev.portico.application.ExportResult;
 import dev.portico.text.PythonText;
 import dev.portico.application.ImportReport;
+import dev.portico.domain.customer.Customer;
 import dev.portico.domain.customer.CustomerNotFoundException;
 import dev.portico.domain.customer.CustomerQuery;
 import dev.portico.domain.customer.DuplicateCustomerException;
@@ -14,10 +16,13 @@ import dev.portico.web.datafile.CustomerFileImport;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The customer directory over HTTP, on the service the socket uses (same rules): the list (the
@@ -86,20 +95,29 @@ public class CustomerResource {
         if (!CustomerPageRequest.asked(uri.getQueryParameters())) {
             return Response.ok(CustomerListing.json(directory)).build();
         }
+        return page(Response::ok);
+    }
+
+    /** The page the query parameters ask for, with X-Total-Count and, when more follow, a Link to the next page. */
+    private Response page(Function<List<CustomerView>, Response.ResponseBuilder> answering) {
         CustomerQuery query = CustomerPageRequest.parse(uri.getQueryParameters());
         CustomerPage page = directory.page(query);
         long total = directory.count(query.filter());
-        Response.ResponseBuilder answer = Response.ok(page.customers()).header("X-Total-Count", total);
+        Response.ResponseBuilder answer = answering.apply(page.customers()).header("X-Total-Count", total);
         page.next().ifPresent(last -> answer.link(NextLink.after(uri, CustomerCursor.of(last, query.order()), query.limit()), "next"));
         return answer.build();
     }
 
     @GET
     @Produces("text/csv;qs=0.5")
-    @Operation(summary = "The report as CSV", description = "Accept: text/csv: a header line, then one CRLF-ended line per customer.")
+    @Operation(summary = "The report as CSV, or a page of it", description = "Accept: text/csv: a header line, then one CRLF-ended line "
+            + "per customer; with query parameters, the page they ask for, as for JSON (X-Total-Count, Link).")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
             examples = @ExampleObject(name = "csv", value = "name,age,address,phone\r\nAda,36,1 Loop St,394-1234\r\n")))
     public Response listAsCsv() {
+        if (CustomerPageRequest.asked(uri.getQueryParameters())) {
+            return page(customers -> Response.ok(CustomerListing.csv(customers), "text/csv;charset=UTF-8"));
+        }
         return Response.ok(CustomerListing.csv(directory), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
     }
@@ -119,7 +137,8 @@ public class CustomerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds a customer", description = "The socket's command 2 and its rules: name free (409) and present, "
-            + "age 1-120, phone 394|426|901|514-NNNN, no line breaks (422). age and phone may be empty or absent.")
+            + "age 1-120, phone 394|426|901|514-NNNN, no line breaks (422). age, address and phone may be empty or absent; any "
+            + "other member is a 400.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "201", description = "Stored: Location and ETag of the new customer", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "customer", value = CUSTOMER)))
@@ -128,6 +147,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response create(JsonObject body) throws DuplicateCustomerException, InvalidCustomerException {
+        JsonFields.only(body, "name", "age", "address", "phone");
         CustomerView added = directory.add(field(body, "name"), field(body, "age"), field(body, "address"), field(body, "phone"));
         return Response.created(uri.getBaseUriBuilder().path(CustomerResource.class).path("{name}").build(added.name()))
                 .tag(tag(added)).entity(added).build();
@@ -136,8 +156,9 @@ public class CustomerResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sets age, address and phone", description = "All three at once, as commands 4-6 check them (an empty "
-            + "age or phone clears it); when one is refused nothing changes. If-Match is optional; when sent it must name the current ETag.")
+    @Operation(summary = "Sets age, address and phone", description = "All three at once, each required (400 when one is missing), as "
+            + "commands 4-6 check them (an empty one clears it); when one is refused nothing changes. A \"name\" may be sent, but must "
+            + "be the customer's own (no renaming); any other member is a 400. If-Match is optional; when sent it must name the current ETag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "change",
             value = "{\"age\":\"37\",\"address\":\"2 Loop St\",\"phone\":\"\"}")))
     @APIResponse(responseCode = "200", description = "The customer as stored now, with its new ETag")
@@ -147,11 +168,30 @@ public class CustomerResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public Response update(@PathParam("name") String name, JsonObject body) throws CustomerNotFoundException, InvalidCustomerException {
+    public Response update(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, JsonObject body)
+            throws CustomerNotFoundException, InvalidCustomerException {
+        JsonFields.only(body, "name", "age", "address", "phone");
+        for (String member : List.of("age", "address", "phone")) {
+            if (!body.containsKey(member)) {
+                throw new BadRequestException("Send \"" + member + "\" too: PUT sets age, address and phone together (an empty one clears it)");
+            }
+        }
         CustomerView current = existing(name);
+        if (body.containsKey("name") && !Customer.keyOf(field(body, "name")).equals(Customer.keyOf(current.name()))) {
+            throw new BadRequestException("A customer cannot be renamed: send its own name (" + current.name() + ") or no \"name\"");
+        }
         Versions.requireCurrent(request, tag(current));
-        CustomerView after = directory.update(current.name(), field(body, "age"), field(body, "address"), field(body, "phone"));
-        return Response.ok(after).tag(tag(after)).build();
+        if (ifMatch == null) {
+            CustomerView after = directory.update(current.name(), field(body, "age"), field(body, "address"), field(body, "phone"));
+            return Response.ok(after).tag(tag(after)).build();
+        }
+        try {
+            // The version If-Match named, checked again in the change's own transaction: a change in between is a 412 too.
+            CustomerView after = directory.update(current.name(), current, field(body, "age"), field(body, "address"), field(body, "phone"));
+            return Response.ok(after).tag(tag(after)).build();
+        } catch (CustomerChangedException e) {
+            throw Versions.stale(tag(e.current()));
+        }
     }
 
     @DELETE
@@ -184,8 +224,9 @@ public class CustomerResource {
     @APIResponse(responseCode = "503", description = "The database failed a batch (unreachable, or a lost conflict): the batches before it "
             + "are stored; type urn:portico:problem:import-stopped with \"imported\", and Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response importFile(InputStream body) throws IOException {
-        CustomerFileImport.Outcome outcome = fileImport.importText(CustomerFileImport.read(body), "API, " + caller.getUserPrincipal().getName());
+    public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) throws IOException {
+        String text = CustomerFileImport.read(body, charset(type));
+        CustomerFileImport.Outcome outcome = fileImport.importText(text, "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {
             ImportReport report = outcome.report();
             int status = outcome.databaseFailure() == null ? 409 : 503;
@@ -206,6 +247,19 @@ public class CustomerResource {
             examples = @ExampleObject(name = "export", value = "{\"file\":\"/srv/export/customers-data.txt\",\"customers\":2}")))
     public ExportResult export() throws IOException {
         return directory.export();
+    }
+
+    /** The character set a text body declares (UTF-8 when it declares none); one Java does not know is a 415. */
+    private static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+            throw new NotSupportedException("Unknown charset \"" + ErrorResponses.cut(name) + "\": send the file as UTF-8 (or name a charset Java knows)");
+        }
     }
 
     private CustomerView existing(String name) {

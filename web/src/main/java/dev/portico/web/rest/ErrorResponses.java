@@ -101,7 +101,8 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             LOG.log(Level.SEVERE, "API request " + path() + " failed", web);
         }
         String type = status == 412 ? Problem.STALE : null;
-        Response response = problem(status, type, ownMessage(web.getMessage()) ? web.getMessage() : sentence(status));
+        String said = status == 415 ? unsupportedBody(path()) : sentence(status);
+        Response response = problem(status, type, ownMessage(web.getMessage()) ? web.getMessage() : said);
         web.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("ETag")) {
                 values.forEach(v -> response.getHeaders().add(name, v));
@@ -137,6 +138,11 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         return message != null && !message.isBlank() && !message.startsWith("RESTEASY") && !message.startsWith("HTTP ");
     }
 
+    /** The 415 for a body of a type the resource does not take: the one it takes (the data file import's, or JSON). */
+    static String unsupportedBody(String path) {
+        return "Unsupported body type: send " + (path != null && path.endsWith("/customers/import") ? "text/plain (a data file)" : "application/json") + ".";
+    }
+
     static String sentence(int status) {
         return switch (status) {
             case 400 -> "Bad request.";
@@ -147,12 +153,12 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             case 406 -> "This resource answers only with application/json.";
             case 412 -> "The resource changed since you read it: read it again (its ETag) and retry.";
             case 413 -> "The request body is too large.";
-            case 415 -> "Unsupported body type: send the Content-Type this resource takes (application/json or text/plain).";
             default -> status >= 500 ? "Server error occurred" : "Request failed (" + status + ").";
         };
     }
 
-    private static String cut(String message) {
+    /** A message, or a name from the request, cut to 200 characters for a problem's detail. */
+    static String cut(String message) {
         String text = String.valueOf(message);
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }

@@ -77,6 +77,7 @@ public class FeatherBaseDatabaseResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response create(JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name");
         String name = JsonFields.required(body, "name");
         featherBase.createDatabase(null, name);
         return Response.created(uri.getBaseUriBuilder().path(getClass()).path("{database}").build(name))
@@ -106,6 +107,7 @@ public class FeatherBaseDatabaseResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rename(@PathParam("database") String database, JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name");
         String newName = JsonFields.required(body, "name");
         Versions.requireCurrent(request, tag(view(database)));
         featherBase.renameDatabase(null, database, newName);
@@ -147,6 +149,7 @@ public class FeatherBaseDatabaseResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response addTable(@PathParam("database") String database, JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name", "columns");
         String table = JsonFields.required(body, "name");
         List<String> columns = JsonFields.texts(body, "columns");
         featherBase.addTable(null, database, table, columns);

@@ -91,6 +91,8 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rename(JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name");
+        JsonFields.only(body, "name");
         String newName = JsonFields.required(body, "name");
         Versions.requireCurrent(request, tag(view()));
         featherBase.renameTable(null, database, table, newName);
@@ -129,6 +131,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response addColumn(JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name");
         String column = JsonFields.required(body, "name");
         featherBase.addColumn(null, database, table, column);
         return Response.created(uri.getBaseUriBuilder().path(getClass()).path("columns/{column}").build(database, table, column))
@@ -192,6 +195,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response addRow(JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "values");
         List<String> values = JsonFields.texts(body, "values");
         long number = featherBase.addRow(null, database, table, values);
         RowView row = new RowView(number, values);
@@ -221,6 +225,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response overwriteRow(@PathParam("row") long number, JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "values");
         List<String> values = JsonFields.texts(body, "values");
         Versions.requireCurrent(request, Versions.of(existingRow(number).values()));
         featherBase.overwriteRow(null, database, table, number, values);
@@ -249,6 +254,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response overwriteCell(@PathParam("row") long number, @PathParam("column") String column, JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "value");
         String value = JsonFields.required(body, "value");
         Versions.requireCurrent(request, Versions.of(List.of(existingCell(number, column))));
         featherBase.overwriteCell(null, database, table, number, column, value);

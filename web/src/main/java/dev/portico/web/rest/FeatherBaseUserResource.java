@@ -60,6 +60,7 @@ public class FeatherBaseUserResource {
         if (body == null || !(body.get("password") instanceof JsonString password)) {
             throw new BadRequestException("Send {\"password\": \"...\"}: the password must be a JSON string");
         }
+        JsonFields.only(body, "password");
         users.saveUser(name, password.getString());
     }
 

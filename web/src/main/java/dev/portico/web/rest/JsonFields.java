@@ -16,6 +16,19 @@ final class JsonFields {
     private JsonFields() {
     }
 
+    /**
+     * Refuses a body with a member the request does not take (a misspelt "adress" would otherwise be dropped without a
+     * word), naming it and the members it takes.
+     */
+    static void only(JsonObject body, String... members) {
+        List<String> taken = List.of(members);
+        for (String name : body.keySet()) {
+            if (!taken.contains(name)) {
+                throw new BadRequestException("Unknown member \"" + ErrorResponses.cut(name) + "\": send only " + String.join(", ", members));
+            }
+        }
+    }
+
     /** A string member (a number is taken as its text); {@code ""} when absent or null. */
     static String text(JsonObject body, String name) {
         JsonValue value = body.get(name);

@@ -47,9 +47,14 @@ final class Versions {
     static void requireCurrent(Request request, EntityTag current) {
         Response.ResponseBuilder refused = request.evaluatePreconditions(current);
         if (refused != null) {
-            throw new ClientErrorException("If-Match does not name the current version (ETag " + current
-                    + "): read it again and retry.", Response.status(412).tag(current).build());
+            throw stale(current);
         }
+    }
+
+    /** The 412 for an If-Match that does not name {@code current}, the tag of the resource as it is now. */
+    static ClientErrorException stale(EntityTag current) {
+        return new ClientErrorException("If-Match does not name the current version (ETag " + current + "): read it again and retry.",
+                Response.status(412).tag(current).build());
     }
 
     /** A 200 with the entity and its tag, or a 304 when If-None-Match names the current tag. */
