@@ -44,9 +44,9 @@ class CustomersAndRentalsApiIT {
         JsonObject now = Http.object(updated.body());
         assertEquals(List.of("Ada Lovelace", "", "2 Loop St", "901-0000"),
                 List.of(now.getString("name"), now.getString("age"), now.getString("address"), now.getString("phone")));
-        problem(422, call("PUT", "/api/customers/Ada%20Lovelace", "{\"age\":\"30\",\"phone\":\"123\"}"));
+        problem(422, call("PUT", "/api/customers/Ada%20Lovelace", "{\"age\":\"30\",\"address\":\"2 Loop St\",\"phone\":\"123\"}"));
         assertEquals("", Http.object(call("GET", "/api/customers/Ada%20Lovelace", null).body()).getString("age"), "nothing of a refused update");
-        problem(404, call("PUT", "/api/customers/nobody", "{\"age\":\"30\"}"));
+        problem(404, call("PUT", "/api/customers/nobody", "{\"age\":\"30\",\"address\":\"\",\"phone\":\"\"}"));
 
         assertEquals(204, call("DELETE", "/api/customers/ada%20lovelace", null).statusCode());
         problem(404, call("DELETE", "/api/customers/ada%20lovelace", null));
@@ -64,9 +64,9 @@ class CustomersAndRentalsApiIT {
             problem(422, call("POST", "/api/customers", body));
         }
         assertEquals(201, call("POST", "/api/customers", "{\"name\":\"" + longest + "\",\"address\":\"" + longest + "\"}").statusCode());
-        assertTrue(problem(422, call("PUT", "/api/customers/" + longest, "{\"address\":\"" + longest + "x\"}"))
+        assertTrue(problem(422, call("PUT", "/api/customers/" + longest, "{\"age\":\"\",\"address\":\"" + longest + "x\",\"phone\":\"\"}"))
                 .getString("detail").startsWith("field too long: "));
-        problem(422, call("PUT", "/api/customers/" + longest, "{\"address\":\"a|b\"}"));
+        problem(422, call("PUT", "/api/customers/" + longest, "{\"age\":\"\",\"address\":\"a|b\",\"phone\":\"\"}"));
         assertEquals(longest, Http.object(call("GET", "/api/customers/" + longest, null).body()).getString("address"), "nothing of a refused update");
         assertEquals(1, TestDatabase.countCustomers());
 
