@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +94,31 @@ class OpenApiIT {
         for (String code : List.of("400", "409", "413", "422")) {
             assertTrue(create.getJsonObject("responses").containsKey(code), "POST /api/customers describes " + code);
         }
+        assertEquals(Set.of("name", "phone", "age", "sort", "offset", "after", "limit"), parameters(paths, "/api/customers", "get", "query"));
+        assertEquals(Set.of("from", "to", "car", "gender", "renter", "offset", "after", "limit"), parameters(paths, "/api/rentals", "get", "query"));
+        // Every {name} of a path is declared, on the path or on each of its operations: else the document is not valid OpenAPI.
+        for (String path : paths.keySet()) {
+            Set<String> templated = new TreeSet<>(Pattern.compile("\\{([^}]+)}").matcher(path).results().map(m -> m.group(1)).toList());
+            for (String method : paths.getJsonObject(path).keySet().stream().filter(k -> !k.equals("parameters")).toList()) {
+                Set<String> declared = new TreeSet<>(parameters(paths, path, method, "path"));
+                declared.addAll(parameters(paths.getJsonObject(path), "path"));
+                assertEquals(templated, declared, method + " " + path);
+            }
+        }
+    }
+
+    /** The names of an operation's parameters of one kind ({@code in}: path, query, header). */
+    private static Set<String> parameters(JsonObject paths, String path, String method, String in) {
+        return parameters(paths.getJsonObject(path).getJsonObject(method), in);
+    }
+
+    /** The names of the parameters of one kind that an operation or a path item declares. */
+    private static Set<String> parameters(JsonObject declaring, String in) {
+        if (!declaring.containsKey("parameters")) {
+            return Set.of();
+        }
+        return declaring.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("in").equals(in)).map(p -> p.getString("name")).collect(Collectors.toSet());
     }
 
     @Test

@@ -91,6 +91,15 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "Customers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "list", value = "[" + CUSTOMER + "]")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @Parameter(in = ParameterIn.QUERY, name = "name", description = "Name prefix, any case", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "phone", description = "Phone prefix", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "age", description = "Exact age", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(in = ParameterIn.QUERY, name = "sort", description = "name (default), -name, age or -age",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-name", "age", "-age"}))
+    @Parameter(in = ParameterIn.QUERY, name = "offset", description = "Customers to skip (not with after)", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(in = ParameterIn.QUERY, name = "after", description = "Where the next page begins, as a Link: rel=\"next\" gives it",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size, 1-1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER))
     public Response list() {
         if (!CustomerPageRequest.asked(uri.getQueryParameters())) {
             return Response.ok(CustomerListing.json(directory)).build();

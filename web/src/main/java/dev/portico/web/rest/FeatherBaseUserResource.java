@@ -76,7 +76,9 @@ public class FeatherBaseUserResource {
     /** Lets the user use a database ({@code *}: every database). */
     @PUT
     @Path("{name}/grants/{database}")
-    @Operation(summary = "Lets the user use a database (*: every database)")
+    @Operation(summary = "Lets the user use a database (*: every database)", description = "A grant is by name: the database need "
+            + "not exist yet, and one created later under that name is the user's to use. 404: no such user; 422: a name a "
+            + "FeatherBase database cannot have.")
     @APIResponse(responseCode = "204", description = "Granted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")

@@ -29,11 +29,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,6 +102,15 @@ public class RentalResource {
     @APIResponse(responseCode = "200", description = "Rentals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "rentals", value = "[" + RENTAL + "]")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @Parameter(in = ParameterIn.QUERY, name = "from", description = "First day of time in (ISO date, inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(in = ParameterIn.QUERY, name = "to", description = "Last day of time in (ISO date, inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date"))
+    @Parameter(in = ParameterIn.QUERY, name = "car", description = "Car model, any case", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "gender", description = "M or F", schema = @Schema(type = SchemaType.STRING, enumeration = {"M", "F"}))
+    @Parameter(in = ParameterIn.QUERY, name = "renter", description = "Renter name prefix, any case", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "offset", description = "Rentals to skip (not with after)", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(in = ParameterIn.QUERY, name = "after", description = "Where the next page begins, as a Link: rel=\"next\" gives it",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size, 1-1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER))
     public Response list(@Context UriInfo uri) {
         RentalQuery query = query(uri);
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
