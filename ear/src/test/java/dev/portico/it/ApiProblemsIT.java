@@ -104,6 +104,10 @@ class ApiProblemsIT {
         JsonObject notJson = problem(415, Http.send(Http.asAdmin("/api/customers")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Ada|36||"))));
         assertEquals("Unsupported body type: send application/json.", notJson.getString("detail"));
+        JsonObject notUtf8 = problem(400, Http.send(Http.asAdmin("/api/customers").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("{\"name\":\"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)))));
+        assertEquals("The body is not UTF-8: send JSON as UTF-8 (RFC 8259)", notUtf8.getString("detail"));
+        problem(400, call("GET", "/api/customers?name=%FF", null));
         JsonObject notAFile = problem(415, call("POST", "/api/customers/import", "{}"));
         assertEquals("Unsupported body type: send text/plain (a data file).", notAFile.getString("detail"));
         assertEquals(1, TestDatabase.countCustomers());

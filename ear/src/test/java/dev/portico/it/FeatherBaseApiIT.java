@@ -111,6 +111,8 @@ class FeatherBaseApiIT {
         HttpResponse<String> column = call("POST", ITEMS + "/columns", "{\"name\":\"stock\"}");
         assertEquals(201, column.statusCode(), column.body());
         problem(409, call("POST", ITEMS + "/columns", "{\"name\":\"stock\"}"));
+        problem(400, call("PATCH", ITEMS + "/columns/stock", "{\"name\":\"qty\",\"nmae\":\"qty\"}"));
+        problem(400, call("PATCH", DBS + "/shop/tables/items", "{\"name\":\"goods\",\"title\":\"goods\"}"));
         assertEquals(200, call("PATCH", ITEMS + "/columns/stock", "{\"name\":\"qty\"}").statusCode());
         assertEquals("[\"sku\",\"price\",\"qty\"]", Http.array(call("GET", ITEMS + "/columns", null).body()).toString());
         assertEquals(204, call("DELETE", ITEMS + "/columns/sku", null).statusCode());

@@ -133,6 +133,10 @@ class StreamedListingsIT {
         assertEquals(IntStream.rangeClosed(1, rentals).filter(seq -> seq % 3 == 2).count(), lines.size() - 1, "the Axia rentals");
         assertTrue(lines.get(1).matches("[0-9]+,Mira,F,Axia,2,2024-01-01 00:01:00,2024-01-01 06:01:00"), lines.get(1));
         assertTrue(lines.stream().anyMatch(line -> line.contains(",\"Omar, Jr\",M,Axia,")), "a name with a comma is quoted");
+        HttpResponse<String> csvPage = Http.send(Http.asAdmin("/api/rentals?car=Axia&limit=3").header("Accept", "text/csv").GET());
+        assertEquals(lines.subList(0, 4), csvPage.body().lines().toList(), "with limit, CSV is that page, as JSON is");
+        assertTrue(csvPage.headers().firstValue("Link").orElse("").contains("rel=\"next\""), csvPage.headers().toString());
+        assertEquals(400, Http.send(Http.asAdmin("/api/rentals?limit=abc").header("Accept", "text/csv").GET()).statusCode());
 
         assertEquals(400, Http.get("/api/rentals?from=yesterday").statusCode());
     }

@@ -5,7 +5,6 @@ import dev.portico.domain.account.AccountRefusal;
 import dev.portico.domain.account.AccountRefusal.Reason;
 import dev.portico.domain.account.ConsoleAccount;
 import dev.portico.domain.account.ConsoleAccountRepository;
-import dev.portico.domain.account.LoginThrottle;
 import dev.portico.domain.account.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,18 +38,7 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
         if (name == null || password == null) {
             return Optional.empty();
         }
-        LoginThrottle.Attempt attempt = throttles.console().attempt(name, clientAddress);
-        if (!attempt.allowed()) {
-            attempt.failed();
-            return Optional.empty();
-        }
-        Optional<Role> role = checked(name, password);
-        if (role.isPresent()) {
-            attempt.succeeded();
-        } else {
-            attempt.failed();
-        }
-        return role;
+        return throttles.console().guard(name, clientAddress, () -> checked(name, password));
     }
 
     private Optional<Role> checked(String name, String password) {

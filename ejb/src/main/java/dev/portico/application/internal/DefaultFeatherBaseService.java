@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** FeatherBase on JPA (and plain JDBC for getrow, getcell and addrow), one container-managed transaction per change. */
 @Stateless
@@ -213,24 +214,16 @@ public class DefaultFeatherBaseService implements FeatherBaseService {
 
     @Override
     public boolean authenticate(String user, String password, String clientAddress) {
-        LoginThrottle.Attempt attempt = clientAddress == null ? null : throttles.featherBase().attempt(LoginThrottle.ANY_ACCOUNT, clientAddress);
-        if (attempt != null && !attempt.allowed()) {
-            attempt.failed();
-            return false;
-        }
+        Supplier<Optional<Boolean>> check = () -> checked(user, password) ? Optional.of(true) : Optional.empty();
+        return (clientAddress == null ? check.get() : throttles.featherBase().guard(LoginThrottle.ANY_ACCOUNT, clientAddress, check)).isPresent();
+    }
+
+    private boolean checked(String user, String password) {
         Optional<Boolean> matched = store.user(user).map(u -> u.hasPassword(password));
         if (matched.isEmpty()) {
             PasswordHash.matches(UNKNOWN_USER_HASH, password);
         }
-        boolean authenticated = matched.orElse(false);
-        if (attempt != null) {
-            if (authenticated) {
-                attempt.succeeded();
-            } else {
-                attempt.failed();
-            }
-        }
-        return authenticated;
+        return matched.orElse(false);
     }
 
     private FbDatabase database(String user, String name) throws FeatherBaseRefusal {

@@ -7,19 +7,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Slows down guessing: after a number of free failed logins for one account from one client
- * address, each further attempt from there must wait twice as long as the one before (1 s, 2 s, 4 s,
+ * address, each further check from there must wait twice as long as the one before (1 s, 2 s, 4 s,
  * ... up to {@value #MAX_DELAY_SECONDS} s); an attempt made too early fails without its password being
- * checked (so without the cost of hashing it). Keyed by account and address together, so that
- * someone guessing from elsewhere does not lock the real user out; a caller that throttles by
+ * checked (so without the cost of hashing it) and without being written anywhere. Keyed by account and address
+ * together, so that someone guessing from elsewhere does not lock the real user out; a caller that throttles by
  * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record.
- * The records are the database's ({@link LoginFailures}), so every server on it counts the same failures: a guesser
- * spread over several servers waits as long as one who tries a single server. A record untouched for
- * {@value #FORGET_AFTER_MILLIS} ms is forgotten. Used by the console login and by FeatherBase's {@code auth}.
+ * The records are the database's ({@link LoginFailures}), timed by its clock, so every server on it counts the same
+ * failures, whatever its own clock says: a guesser spread over several servers waits as long as one who tries a
+ * single server (guesses sent at the same moment are checked before any of them is counted, as they were when each
+ * server counted for itself). A record untouched for {@value #FORGET_AFTER_MILLIS} ms counts as none, and is deleted.
+ * Used by the console login and by FeatherBase's {@code auth}.
  */
 public class LoginThrottle {
 
@@ -28,7 +32,7 @@ public class LoginThrottle {
     /** Free failures of the console login (per account and address). */
     public static final int FREE_FAILURES = 3;
     static final long MAX_DELAY_SECONDS = 60;
-    /** A record untouched for this long is forgotten. */
+    /** A record untouched for this long counts as none (the next failure is the first again), and is deleted. */
     static final long FORGET_AFTER_MILLIS = 15 * 60_000;
     /** Old records are deleted at most this often (by each throttle), when a failure is counted. */
     static final long FORGET_EVERY_MILLIS = 60_000;
@@ -42,7 +46,10 @@ public class LoginThrottle {
     private final int freeFailures;
     private final AtomicLong lastForgotMillis = new AtomicLong();
 
-    /** @param scope whose records these are (at most 16 characters): the console's and FeatherBase's are apart */
+    /**
+     * @param scope whose records these are (at most 16 characters): the console's and FeatherBase's are apart
+     * @param clock only paces the deletion of old records; waits are timed by the database
+     */
     public LoginThrottle(String scope, LoginFailures failures, Clock clock, int freeFailures) {
         this.scope = scope;
         this.failures = failures;
@@ -50,45 +57,40 @@ public class LoginThrottle {
         this.freeFailures = freeFailures;
     }
 
-    /** An attempt for this account from this address: its record read once, to say whether it may be checked now. */
-    public Attempt attempt(String account, String address) {
+    /**
+     * One login attempt for this account from this address: {@code check} (the password check) runs only when the
+     * attempt is not too early, and its answer counts as a failure when empty and clears the record when not.
+     *
+     * @return what {@code check} answered, or empty when the attempt was too early
+     */
+    public <T> Optional<T> guard(String account, String address, Supplier<Optional<T>> check) {
         byte[] key = key(account, address);
-        return new Attempt(key, failures.find(scope, key).orElse(null));
-    }
-
-    /** One login attempt; tell it how the attempt ended. */
-    public final class Attempt {
-
-        private final byte[] key;
-        private final LoginFailures.Failures before;
-
-        private Attempt(byte[] key, LoginFailures.Failures before) {
-            this.key = key;
-            this.before = before;
+        Optional<LoginFailures.Failures> before = failures.find(scope, key);
+        if (before.isPresent() && mustWait(before.get())) {
+            return Optional.empty();
         }
-
-        /** Whether the password may be checked now; when not, the attempt has failed (call {@link #failed}). */
-        public boolean allowed() {
-            if (before == null || before.count() < freeFailures) {
-                return true;
-            }
-            return clock.millis() - before.lastMillis() >= delayMillis(before.count() - freeFailures);
-        }
-
-        public void failed() {
-            long now = clock.millis();
-            failures.failed(scope, key, now);
-            long last = lastForgotMillis.get();
-            if (now - last >= FORGET_EVERY_MILLIS && lastForgotMillis.compareAndSet(last, now)) {
-                failures.forgetBefore(now - FORGET_AFTER_MILLIS);
-            }
-        }
-
-        /** Clears the record, if there was one. */
-        public void succeeded() {
-            if (before != null) {
+        Optional<T> answer = check.get();
+        if (answer.isPresent()) {
+            if (before.isPresent()) {
                 failures.clear(scope, key);
             }
+        } else {
+            failures.failed(scope, key, FORGET_AFTER_MILLIS);
+            forgetOld();
+        }
+        return answer;
+    }
+
+    private boolean mustWait(LoginFailures.Failures f) {
+        return f.count() >= freeFailures && f.millisSinceLast() < FORGET_AFTER_MILLIS
+                && f.millisSinceLast() < delayMillis(f.count() - freeFailures);
+    }
+
+    private void forgetOld() {
+        long now = clock.millis();
+        long last = lastForgotMillis.get();
+        if (now - last >= FORGET_EVERY_MILLIS && lastForgotMillis.compareAndSet(last, now)) {
+            failures.forgetOlderThan(FORGET_AFTER_MILLIS);
         }
     }
 

@@ -40,78 +40,98 @@ class LoginThrottleTest {
     }
 
     /**
-     * The records as the database keeps them, in memory, for the policy's tests (JdbcLoginFailures, on MariaDB, is
-     * tested by the ITs, two servers sharing it included: TwoServersIT).
+     * The records as the database keeps them, in memory and timed by the test's clock, for the policy's tests
+     * (JpaLoginFailures, on MariaDB, is tested by the ITs, two servers sharing it included: TwoServersIT).
      */
     private static class Records implements LoginFailures {
-        final Map<String, Map<ByteBuffer, Failures>> scopes = new HashMap<>();
-        final List<Long> forgotBefore = new ArrayList<>();
+        private record Stored(int count, long lastMillis) { }
 
-        @Override
-        public Optional<Failures> find(String scope, byte[] key) {
-            return Optional.ofNullable(scopes.getOrDefault(scope, Map.of()).get(ByteBuffer.wrap(key)));
+        final Map<String, Map<ByteBuffer, Stored>> scopes = new HashMap<>();
+        final List<Long> forgotOlderThan = new ArrayList<>();
+        final ManualClock time;
+        int writes;
+
+        Records(ManualClock time) {
+            this.time = time;
         }
 
         @Override
-        public void failed(String scope, byte[] key, long nowMillis) {
-            scopes.computeIfAbsent(scope, s -> new HashMap<>()).merge(ByteBuffer.wrap(key.clone()), new Failures(1, nowMillis),
-                    (old, one) -> new Failures(old.count() + 1, Math.max(old.lastMillis(), nowMillis)));
+        public Optional<Failures> find(String scope, byte[] key) {
+            return Optional.ofNullable(scopes.getOrDefault(scope, Map.of()).get(ByteBuffer.wrap(key)))
+                    .map(s -> new Failures(s.count(), time.millis - s.lastMillis()));
+        }
+
+        @Override
+        public void failed(String scope, byte[] key, long restartAfterMillis) {
+            writes++;
+            scopes.computeIfAbsent(scope, s -> new HashMap<>()).merge(ByteBuffer.wrap(key.clone()), new Stored(1, time.millis),
+                    (old, one) -> new Stored(old.lastMillis() <= time.millis - restartAfterMillis ? 1 : old.count() + 1, time.millis));
         }
 
         @Override
         public void clear(String scope, byte[] key) {
+            writes++;
             scopes.getOrDefault(scope, new HashMap<>()).remove(ByteBuffer.wrap(key));
         }
 
         @Override
-        public void forgetBefore(long millis) {
-            forgotBefore.add(millis);
-            scopes.values().forEach(records -> records.values().removeIf(f -> f.lastMillis() < millis));
+        public void forgetOlderThan(long millis) {
+            writes++;
+            forgotOlderThan.add(millis);
+            scopes.values().forEach(records -> records.values().removeIf(s -> s.lastMillis() <= time.millis - millis));
         }
     }
 
     private final ManualClock clock = new ManualClock();
-    private final Records records = new Records();
+    private final Records records = new Records(clock);
     private final LoginThrottle throttle = new LoginThrottle("console", records, clock, LoginThrottle.FREE_FAILURES);
 
-    private static boolean mayTry(LoginThrottle throttle, String account, String address) {
-        return throttle.attempt(account, address).allowed();
+    /** A login with a wrong password: whether its password was checked (false: too early). */
+    private static boolean wrongChecked(LoginThrottle throttle, String account, String address) {
+        boolean[] checked = new boolean[1];
+        throttle.guard(account, address, () -> {
+            checked[0] = true;
+            return Optional.empty();
+        });
+        return checked[0];
     }
 
-    private boolean mayTry(String account, String address) {
-        return mayTry(throttle, account, address);
+    private boolean wrongChecked(String account, String address) {
+        return wrongChecked(throttle, account, address);
     }
 
-    private void fail(String account, String address) {
-        throttle.attempt(account, address).failed();
+    /** A login with the right password: whether it got in. */
+    private boolean rightGetsIn(String account, String address) {
+        return throttle.guard(account, address, () -> Optional.of("in")).isPresent();
     }
 
     @Test
-    void threeFailuresAreFreeThenEachAttemptWaitsTwiceAsLongAsTheOneBefore() {
+    void threeFailuresAreFreeThenEachCheckedFailureDoublesTheWaitAndTooEarlyTriesAreNeitherCheckedNorWritten() {
         for (int i = 0; i < 3; i++) {
-            assertTrue(mayTry("admin", "10.0.0.1"));
-            fail("admin", "10.0.0.1");
+            assertTrue(wrongChecked("admin", "10.0.0.1"));
         }
-        assertFalse(mayTry("admin", "10.0.0.1"));
+        int writes = records.writes;
+        assertFalse(rightGetsIn("admin", "10.0.0.1"), "even the right password waits");
         clock.millis += 999;
-        assertFalse(mayTry("admin", "10.0.0.1"));
+        assertFalse(wrongChecked("admin", "10.0.0.1"));
+        assertEquals(writes, records.writes, "a try too early costs no write to the database");
         clock.millis += 1;
-        assertTrue(mayTry("admin", "10.0.0.1"));
-        fail("admin", "10.0.0.1");
+        assertTrue(wrongChecked("admin", "10.0.0.1"), "1 s after the third failure");
         clock.millis += 1_999;
-        assertFalse(mayTry("admin", "10.0.0.1"), "the fourth failure doubles the wait to 2 s");
+        assertFalse(wrongChecked("admin", "10.0.0.1"), "the fourth failure doubles the wait to 2 s");
         clock.millis += 1;
-        assertTrue(mayTry("admin", "10.0.0.1"));
+        assertTrue(rightGetsIn("admin", "10.0.0.1"));
+        assertTrue(records.find("console", LoginThrottle.key("admin", "10.0.0.1")).isEmpty(), "a success clears the record");
     }
 
     @Test
     void anIpv6ClientCountsByItsSlash64SoANewAddressPerTryDoesNotHelp() {
         for (int i = 1; i <= 3; i++) {
-            fail("admin", "2001:db8:1:2:0:0:0:" + i);
+            wrongChecked("admin", "2001:db8:1:2:0:0:0:" + i);
         }
-        assertFalse(mayTry("admin", "2001:db8:1:2:ffff:ffff:ffff:ffff"), "the same /64");
-        assertTrue(mayTry("admin", "2001:db8:1:3:0:0:0:1"), "the next /64 is another client");
-        assertTrue(mayTry("admin", "10.0.0.1"));
+        assertFalse(wrongChecked("admin", "2001:db8:1:2:ffff:ffff:ffff:ffff"), "the same /64");
+        assertTrue(wrongChecked("admin", "2001:db8:1:3:0:0:0:1"), "the next /64 is another client");
+        assertTrue(wrongChecked("admin", "10.0.0.1"));
         assertEquals("2001:db8:1:2:0:0:0:0/64", LoginThrottle.client("2001:db8:1:2:a:b:c:d"));
         assertEquals("10.0.0.1", LoginThrottle.client("10.0.0.1"));
         assertEquals(LoginThrottle.client("2001:DB8:1:2::9"), LoginThrottle.client("2001:db8:1:2:0:0:0:1"), "one key however it is written");
@@ -122,59 +142,42 @@ class LoginThrottleTest {
 
     @Test
     void anotherAddressOrAnotherAccountIsNotSlowedDown() {
-        for (int i = 0; i < 5; i++) {
-            fail("admin", "10.0.0.1");
+        for (int i = 0; i < 3; i++) {
+            wrongChecked("admin", "10.0.0.1");
         }
-        assertFalse(mayTry("admin", "10.0.0.1"));
-        assertTrue(mayTry("admin", "10.0.0.2"), "a guesser elsewhere does not lock the real admin out");
-        assertTrue(mayTry("alice", "10.0.0.1"));
+        assertFalse(wrongChecked("admin", "10.0.0.1"));
+        assertTrue(rightGetsIn("admin", "10.0.0.2"), "a guesser elsewhere does not lock the real admin out");
+        assertTrue(wrongChecked("alice", "10.0.0.1"));
     }
 
     @Test
-    void aSuccessClearsTheRecord() {
+    void aRecordUntouchedForFifteenMinutesCountsAsNoneAndIsDeletedAtMostOnceAMinute() {
         for (int i = 0; i < 5; i++) {
-            fail("admin", "10.0.0.1");
+            clock.millis += 60_000;
+            wrongChecked("admin", "10.0.0.1");
         }
-        throttle.attempt("admin", "10.0.0.1").succeeded();
-        assertTrue(mayTry("admin", "10.0.0.1"));
+        assertEquals(List.of(LoginThrottle.FORGET_AFTER_MILLIS, LoginThrottle.FORGET_AFTER_MILLIS, LoginThrottle.FORGET_AFTER_MILLIS,
+                LoginThrottle.FORGET_AFTER_MILLIS, LoginThrottle.FORGET_AFTER_MILLIS), records.forgotOlderThan, "once a minute");
+        wrongChecked("alice", "10.0.0.2");
+        assertEquals(5, records.forgotOlderThan.size(), "not again within the minute");
+        assertFalse(wrongChecked("admin", "10.0.0.1"), "five failures: waits");
+        clock.millis += LoginThrottle.FORGET_AFTER_MILLIS;
+        assertTrue(wrongChecked("admin", "10.0.0.1"), "untouched for 15 minutes, and not deleted yet: counts as none");
+        assertEquals(1, records.find("console", LoginThrottle.key("admin", "10.0.0.1")).orElseThrow().count(), "the first failure again");
+        assertTrue(records.find("console", LoginThrottle.key("alice", "10.0.0.2")).isEmpty(), "deleted with that failure's clean-up");
     }
 
     @Test
-    void aRecordUntouchedForFifteenMinutesIsForgottenWhenAFailureIsCountedAtMostOnceAMinute() {
-        for (int i = 0; i < 5; i++) {
-            fail("admin", "10.0.0.1");
-        }
-        assertEquals(List.of(clock.millis - LoginThrottle.FORGET_AFTER_MILLIS), records.forgotBefore, "once, at the first failure");
-        clock.millis += LoginThrottle.FORGET_AFTER_MILLIS - 1;
-        fail("alice", "10.0.0.2");
-        assertEquals(2, records.forgotBefore.size(), "a minute later, again");
-        assertTrue(records.find("console", LoginThrottle.key("admin", "10.0.0.1")).isPresent(), "touched 1 ms less than 15 minutes ago: kept");
-        clock.millis += LoginThrottle.FORGET_EVERY_MILLIS - 1;
-        fail("alice", "10.0.0.2");
-        assertEquals(2, records.forgotBefore.size(), "not again within the minute");
-        clock.millis += 1;
-        fail("alice", "10.0.0.2");
-        assertEquals(3, records.forgotBefore.size());
-        assertTrue(records.find("console", LoginThrottle.key("admin", "10.0.0.1")).isEmpty(), "untouched for 15 minutes: gone");
-        assertFalse(mayTry("alice", "10.0.0.2"), "the guesser's own record stays while it keeps failing");
-    }
-
-    @Test
-    void aSuccessClearsOnlyARecordThatExistsAndScopesAreApart() {
-        LoginFailures none = new Records() {
-            @Override
-            public void clear(String scope, byte[] key) {
-                throw new AssertionError("no record, nothing to delete: no statement per successful login");
-            }
-        };
-        new LoginThrottle("console", none, clock, 3).attempt("admin", "10.0.0.1").succeeded();
+    void aSuccessWritesNothingWithoutARecordAndScopesAreApart() {
+        assertTrue(rightGetsIn("admin", "10.0.0.1"));
+        assertEquals(0, records.writes, "no record, nothing to delete: no statement per successful login");
 
         LoginThrottle featherBase = new LoginThrottle("featherbase", records, clock, 3);
         for (int i = 0; i < 3; i++) {
-            fail(LoginThrottle.ANY_ACCOUNT, "10.0.0.1");
+            wrongChecked(LoginThrottle.ANY_ACCOUNT, "10.0.0.1");
         }
-        assertFalse(mayTry(LoginThrottle.ANY_ACCOUNT, "10.0.0.1"));
-        assertTrue(mayTry(featherBase, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the console's failures are not FeatherBase's");
+        assertFalse(wrongChecked(LoginThrottle.ANY_ACCOUNT, "10.0.0.1"));
+        assertTrue(wrongChecked(featherBase, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the console's failures are not FeatherBase's");
         assertEquals(32, LoginThrottle.key("an account name far longer than any column would hold ".repeat(100), "10.0.0.1").length);
     }
 
@@ -190,12 +193,11 @@ class LoginThrottleTest {
     void aThrottleByAddressAloneCountsFailuresWhateverAccountTheyNameAfterItsOwnFreeFailures() {
         LoginThrottle byAddress = new LoginThrottle("featherbase", records, clock, 10);
         for (int i = 0; i < 10; i++) {
-            assertTrue(mayTry(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "free failure " + i);
-            byAddress.attempt(LoginThrottle.ANY_ACCOUNT, "10.0.0.1").failed();
+            assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "free failure " + i);
         }
-        assertFalse(mayTry(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"));
+        assertFalse(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"));
         clock.millis += 1_000;
-        assertTrue(mayTry(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the first wait is 1 s");
-        assertTrue(mayTry(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.2"));
+        assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the first wait is 1 s");
+        assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.2"));
     }
 }

@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.NoSuchElementException;
@@ -37,6 +39,8 @@ final class BoundedJsonParser {
         }
     }
 
+    static final String NOT_UTF8 = "The body is not UTF-8: send JSON as UTF-8 (RFC 8259)";
+
     private final int maxDepth;
     private final int maxNumberLength;
 
@@ -48,7 +52,9 @@ final class BoundedJsonParser {
     /** The body's one JSON value (UTF-8, as RFC 8259 requires between systems), which must be of the given kind ({@code JsonObject}, {@code JsonArray} or any {@code JsonValue}). */
     <T extends JsonValue> T read(InputStream body, Class<T> kind) {
         JsonValue value;
-        PushbackReader text = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        // Strict: bytes that are not UTF-8 are refused, not read as U+FFFD (two names differing only there would be one).
+        PushbackReader text = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         if (blank(text)) {
             throw new Refusal("The body is empty: send " + expected(kind));
         }
@@ -61,6 +67,9 @@ final class BoundedJsonParser {
             throw new Refusal("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber() + ": " + ErrorResponses.cut(e.getMessage()));
         } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new Refusal(NOT_UTF8);
+            }
             throw new Refusal("Malformed JSON: " + ErrorResponses.cut(e.getMessage()));
         }
         if (!kind.isInstance(value)) {
@@ -79,6 +88,8 @@ final class BoundedJsonParser {
                 }
             }
             return true;
+        } catch (CharacterCodingException e) {
+            throw new Refusal(NOT_UTF8);
         } catch (IOException e) {
             throw new Refusal("The body could not be read: " + e.getMessage());
         }

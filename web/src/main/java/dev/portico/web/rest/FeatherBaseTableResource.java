@@ -92,7 +92,6 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rename(JsonObject body) throws FeatherBaseRefusal {
         JsonFields.only(body, "name");
-        JsonFields.only(body, "name");
         String newName = JsonFields.required(body, "name");
         Versions.requireCurrent(request, tag(view()));
         featherBase.renameTable(null, database, table, newName);
@@ -147,6 +146,7 @@ public class FeatherBaseTableResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response renameColumn(@PathParam("column") String column, JsonObject body) throws FeatherBaseRefusal {
+        JsonFields.only(body, "name");
         String newName = JsonFields.required(body, "name");
         existingColumn(column);
         featherBase.renameColumn(null, database, table, column, newName);

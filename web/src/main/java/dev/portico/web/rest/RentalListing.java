@@ -66,6 +66,13 @@ final class RentalListing {
                 .writeEnd();
     }
 
+    /** One page already read, as {@link #csv(RentalSearch, RentalQuery)} writes each rental. */
+    static String csv(List<RentalRecord> page) {
+        StringBuilder text = new StringBuilder(RentalCsv.HEADER);
+        page.forEach(rental -> text.append(RentalCsv.line(rental)));
+        return text.toString();
+    }
+
     /** CSV as the console's download writes it ({@link RentalCsv}). */
     static StreamingOutput csv(RentalSearch search, RentalQuery query) {
         return out -> {

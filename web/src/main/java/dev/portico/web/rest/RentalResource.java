@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Car-rental intake over HTTP (the socket protocol's payload as JSON, same validation), the rental list (streamed) and the reports. */
 @Path("rentals")
@@ -113,11 +114,20 @@ public class RentalResource {
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size, 1-1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER))
     public Response list(@Context UriInfo uri) {
         RentalQuery query = query(uri);
-        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
-        boolean keyset = parameters.containsKey("after");
-        if (!parameters.containsKey("offset") && !parameters.containsKey("limit") && !keyset) {
+        if (!paged(uri.getQueryParameters())) {
             return Response.ok(RentalListing.json(search, query)).build();
         }
+        return page(uri, query, page -> Response.ok(RentalListing.json(page)));
+    }
+
+    private static boolean paged(MultivaluedMap<String, String> parameters) {
+        return parameters.containsKey("offset") || parameters.containsKey("limit") || parameters.containsKey("after");
+    }
+
+    /** The page offset or after and limit ask for, with a Link to the next when it is full. */
+    private Response page(UriInfo uri, RentalQuery query, Function<List<RentalRecord>, Response.ResponseBuilder> answering) {
+        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+        boolean keyset = parameters.containsKey("after");
         if (keyset && parameters.containsKey("offset")) {
             throw new BadRequestException(NextLink.NOT_WITH_OFFSET);
         }
@@ -135,7 +145,7 @@ public class RentalResource {
             int offset = (int) QueryNumbers.parse("offset", parameters.getFirst("offset") == null ? "0" : parameters.getFirst("offset"), 0, Integer.MAX_VALUE);
             page = search.page(query, false, offset, limit);
         }
-        Response.ResponseBuilder answer = Response.ok(RentalListing.json(page));
+        Response.ResponseBuilder answer = answering.apply(page);
         if (page.size() == limit) {
             answer.link(NextLink.after(uri, RentalCursor.of(page.get(page.size() - 1)), limit), "next");
         }
@@ -145,10 +155,15 @@ public class RentalResource {
     /** The same list as CSV ({@code Accept: text/csv}), as the console's download writes it. */
     @GET
     @Produces("text/csv;qs=0.5")
-    @Operation(summary = "The same rentals as CSV", description = "Accept: text/csv, as the console's download writes it.")
+    @Operation(summary = "The same rentals as CSV", description = "Accept: text/csv, as the console's download writes it; with offset, "
+            + "after or limit, that page, as for JSON.")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
     public Response listAsCsv(@Context UriInfo uri) {
-        return Response.ok(RentalListing.csv(search, query(uri)), "text/csv;charset=UTF-8")
+        RentalQuery query = query(uri);
+        if (paged(uri.getQueryParameters())) {
+            return page(uri, query, page -> Response.ok(RentalListing.csv(page), "text/csv;charset=UTF-8"));
+        }
+        return Response.ok(RentalListing.csv(search, query), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rentals.csv\"").build();
     }
 

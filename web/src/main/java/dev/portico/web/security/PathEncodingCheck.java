@@ -15,7 +15,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses with 400 an address whose %-escapes are broken or do not spell UTF-8 ({@code /api/customers/%FF}): the client's
+ * Refuses with 400 an address whose %-escapes, in its path or its query, are broken or do not spell UTF-8
+ * ({@code /api/customers/%FF}, {@code ?name=%G1}): the client's
  * mistake, answered before the JSON API or Faces decode the path (RESTEasy would answer 400 as well, but log each such
  * request with a stack trace, which any signed-in client could repeat to flood the log).
  */
@@ -24,7 +25,7 @@ public class PathEncodingCheck extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (!wellEncoded(request.getRequestURI())) {
+        if (!wellEncoded(request.getRequestURI()) || !wellEncoded(request.getQueryString())) {
             String message = "The address is not valid: its %-escapes must spell UTF-8 text";
             request.setAttribute(ErrorResponder.MESSAGE, message); // what the error page (a problem document under /api) says
             response.sendError(400, message);
@@ -33,7 +34,12 @@ public class PathEncodingCheck extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Whether every %-escape of a raw path has two hex digits and the bytes they spell, with the rest, are UTF-8. */
+    /** An ASCII hex digit's value, or -1 (Character.digit would take other scripts' digits too). */
+    private static int hex(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
+    /** Whether every %-escape of a raw path (or query) has two hex digits and the bytes they spell, with the rest, are UTF-8. */
     static boolean wellEncoded(String rawPath) {
         if (rawPath == null || rawPath.indexOf('%') < 0) {
             return true;
@@ -42,8 +48,8 @@ public class PathEncodingCheck extends HttpFilter {
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
             if (c == '%') {
-                int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+                int high = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1)) : -1;
+                int low = high < 0 ? -1 : hex(rawPath.charAt(i + 2));
                 if (low < 0) {
                     return false;
                 }

@@ -68,7 +68,13 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             return validate(request, response, context);
-        } catch (DatabaseFailure failure) {
+        } catch (RuntimeException e) {
+            // The database's failure, also one of the account service's commit (a lost conflict, e.g. a Galera
+            // certification failure while counting a failed login), which reaches here as an EJBException.
+            DatabaseFailure failure = DatabaseFailure.fromBean(e);
+            if (failure == null) {
+                throw e;
+            }
             return databaseFailed(failure, request, response, context);
         }
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,18 @@ class BoundedJsonParserTest {
         assertMessage("Malformed JSON", "{\"a\":1} x", JsonObject.class);
         assertMessage("The body is empty: send a JSON object", "", JsonObject.class);
         assertMessage("The body is empty", "  \n ", JsonObject.class);
+    }
+
+    @Test
+    void aMemberSentTwiceOrBytesThatAreNotUtf8AreRefusedNotMerged() {
+        assertMessage("Malformed JSON: \"name\" appears twice in one object", "{\"name\":\"a\",\"name\":\"b\"}", JsonObject.class);
+        assertEquals(2, read("{\"a\":{\"name\":1},\"b\":{\"name\":2}}", JsonObject.class).size(), "one name in two objects is fine");
+        for (byte[] body : List.of(new byte[] {'{', '"', 'n', '"', ':', '"', 'c', 'a', 'f', (byte) 0xE9, '"', '}'}, new byte[] {(byte) 0xFF})) {
+            BoundedJsonParser.Refusal e = assertThrows(BoundedJsonParser.Refusal.class,
+                    () -> parser.read(new ByteArrayInputStream(body), JsonObject.class));
+            assertEquals(BoundedJsonParser.NOT_UTF8, e.getMessage());
+        }
+        assertEquals("caf\u00e9", read("{\"n\":\"caf\u00e9\"}", JsonObject.class).getString("n"), "UTF-8 as sent");
     }
 
     @Test

@@ -20,5 +20,8 @@ class PathEncodingCheckTest {
         assertFalse(PathEncodingCheck.wellEncoded("/portico/api/customers/%G1"));
         assertFalse(PathEncodingCheck.wellEncoded("/portico/api/customers/%4"));
         assertFalse(PathEncodingCheck.wellEncoded("/portico/api/customers/%"));
+        assertFalse(PathEncodingCheck.wellEncoded("/portico/api/customers/%\uFF11\uFF11"), "fullwidth digits are no hex digits");
+        assertTrue(PathEncodingCheck.wellEncoded("name=Jos%C3%A9+Mar&limit=10"), "a query");
+        assertFalse(PathEncodingCheck.wellEncoded("name=%FF"));
     }
 }
