@@ -5,9 +5,6 @@ import dev.portico.jca.api.FeatherBaseReply;
 import dev.portico.jca.api.FeatherBaseReply.Word;
 import dev.portico.jca.api.FeatherBaseRequest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -63,23 +60,16 @@ public final class FeatherBaseSession implements ProtocolSession<FeatherBaseRequ
     @Override
     public Decoded<FeatherBaseRequest> parse(byte[] frame) {
         String text = new String(frame, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0 && !utf8(frame)) {
-            // Names and values are UTF-8: bytes that are not cannot be stored as sent, and replacing them would make
-            // different names one (the original server kept the bytes). Malformed, so answered as the protocol does.
-            return new Decoded.Answer<>(statusBytes(Word.SYNTAXERROR), false);
+        if (text.indexOf('\uFFFD') >= 0) { // the strict check only when decoding replaced something (or U+FFFD was sent)
+            try {
+                PickleText.utf8(frame);
+            } catch (PickleText.Malformed e) {
+                // Names and values are UTF-8: bytes that are not cannot be stored as sent, and replacing them would make
+                // different names one (the original server kept the bytes). Malformed, so answered as the protocol does.
+                return new Decoded.Answer<>(statusBytes(Word.SYNTAXERROR), false);
+            }
         }
         return command(text);
-    }
-
-    /** Whether the bytes are well-formed UTF-8 (checked only when decoding found a replacement character). */
-    private static boolean utf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.NoSuchElementException;
@@ -52,9 +51,9 @@ final class BoundedJsonParser {
     /** The body's one JSON value (UTF-8, as RFC 8259 requires between systems), which must be of the given kind ({@code JsonObject}, {@code JsonArray} or any {@code JsonValue}). */
     <T extends JsonValue> T read(InputStream body, Class<T> kind) {
         JsonValue value;
-        // Strict: bytes that are not UTF-8 are refused, not read as U+FFFD (two names differing only there would be one).
-        PushbackReader text = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        // Strict (a new decoder reports, where a Charset replaces): bytes that are not UTF-8 are refused, not read as
+        // U+FFFD (two names differing only there would be one).
+        PushbackReader text = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()));
         if (blank(text)) {
             throw new Refusal("The body is empty: send " + expected(kind));
         }

@@ -190,13 +190,13 @@ public class CustomerResource {
             throw new BadRequestException("A customer cannot be renamed: send its own name (" + current.name() + ") or no \"name\"");
         }
         Versions.requireCurrent(request, tag(current));
-        if (ifMatch == null) {
-            CustomerView after = directory.update(current.name(), field(body, "age"), field(body, "address"), field(body, "phone"));
-            return Response.ok(after).tag(tag(after)).build();
-        }
+        String age = field(body, "age");
+        String address = field(body, "address");
+        String phone = field(body, "phone");
         try {
-            // The version If-Match named, checked again in the change's own transaction: a change in between is a 412 too.
-            CustomerView after = directory.update(current.name(), current, field(body, "age"), field(body, "address"), field(body, "phone"));
+            // With If-Match, the version it named is checked again in the change's own transaction: a change in between is a 412 too.
+            CustomerView after = ifMatch == null ? directory.update(current.name(), age, address, phone)
+                    : directory.update(current.name(), current, age, address, phone);
             return Response.ok(after).tag(tag(after)).build();
         } catch (CustomerChangedException e) {
             throw Versions.stale(tag(e.current()));
