@@ -2,13 +2,18 @@ package dev.portico.domain.account;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -21,9 +26,13 @@ import java.util.regex.Pattern;
  * address alone passes {@link #ANY_ACCOUNT}; IPv6 addresses count by their /64. A success clears the record.
  * The records are the database's ({@link LoginFailures}), timed by its clock, so every server on it counts the same
  * failures, whatever its own clock says: a guesser spread over several servers waits as long as one who tries a
- * single server (guesses sent at the same moment are checked before any of them is counted, as they were when each
- * server counted for itself). A record untouched for {@value #FORGET_AFTER_MILLIS} ms counts as none, and is deleted.
- * Used by the console login and by FeatherBase's {@code auth}.
+ * single server. Attempts still being checked count as failures until their transaction ends (they may be): so that
+ * guesses sent at the same moment are not all checked before any of them is counted, an attempt that would go beyond
+ * the free failures while others for the same key are in flight on this server waits for them (at most
+ * {@value #MOST_WAIT_MILLIS} ms, then it is too early). Up to the free failures, attempts are checked side by side, so
+ * that a client opening many connections at once is not made to queue. A record untouched for
+ * {@value #FORGET_AFTER_MILLIS} ms counts as none, and is deleted. Used by the console login and by FeatherBase's
+ * {@code auth}.
  */
 public class LoginThrottle {
 
@@ -36,6 +45,8 @@ public class LoginThrottle {
     static final long FORGET_AFTER_MILLIS = 15 * 60_000;
     /** Old records are deleted at most this often (by each throttle), when a failure is counted. */
     static final long FORGET_EVERY_MILLIS = 60_000;
+    /** How long an attempt waits at most for attempts in flight for the same key before it counts as too early. */
+    static final long MOST_WAIT_MILLIS = 10_000;
 
     /** An IPv6 literal: a hex digit or colon first (anything else with a colon could be looked up as a name). */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -45,16 +56,22 @@ public class LoginThrottle {
     private final Clock clock;
     private final int freeFailures;
     private final AtomicLong lastForgotMillis = new AtomicLong();
+    private final Consumer<Runnable> atTransactionEnd;
+    /** Attempts being checked (or deciding whether they may be), per key; guarded by itself. */
+    private final Map<ByteBuffer, Integer> inFlight = new HashMap<>();
 
     /**
      * @param scope whose records these are (at most 16 characters): the console's and FeatherBase's are apart
      * @param clock only paces the deletion of old records; waits are timed by the database
+     * @param atTransactionEnd runs what it is given when the caller's transaction has ended (the record written
+     *                         by an attempt is then what the next attempt reads), or at once when there is none
      */
-    public LoginThrottle(String scope, LoginFailures failures, Clock clock, int freeFailures) {
+    public LoginThrottle(String scope, LoginFailures failures, Clock clock, int freeFailures, Consumer<Runnable> atTransactionEnd) {
         this.scope = scope;
         this.failures = failures;
         this.clock = clock;
         this.freeFailures = freeFailures;
+        this.atTransactionEnd = atTransactionEnd;
     }
 
     /**
@@ -65,20 +82,74 @@ public class LoginThrottle {
      */
     public <T> Optional<T> guard(String account, String address, Supplier<Optional<T>> check) {
         byte[] key = key(account, address);
-        Optional<LoginFailures.Failures> before = failures.find(scope, key);
-        if (before.isPresent() && mustWait(before.get())) {
-            return Optional.empty();
-        }
-        Optional<T> answer = check.get();
-        if (answer.isPresent()) {
-            if (before.isPresent()) {
-                failures.clear(scope, key);
+        ByteBuffer slot = ByteBuffer.wrap(key);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOST_WAIT_MILLIS);
+        while (true) {
+            int others = enter(slot);
+            boolean handedOver = false;
+            try {
+                Optional<LoginFailures.Failures> before = failures.find(scope, key);
+                if (before.isPresent() && mustWait(before.get())) {
+                    return Optional.empty();
+                }
+                if (others == 0 || before.map(LoginFailures.Failures::count).orElse(0) + others < freeFailures) {
+                    Optional<T> answer = check.get();
+                    if (answer.isPresent()) {
+                        if (before.isPresent()) {
+                            failures.clear(scope, key);
+                        }
+                    } else {
+                        failures.failed(scope, key, FORGET_AFTER_MILLIS);
+                        forgetOld();
+                    }
+                    atTransactionEnd.accept(() -> leave(slot));
+                    handedOver = true;
+                    return answer;
+                }
+            } finally {
+                if (!handedOver) {
+                    leave(slot);
+                }
             }
-        } else {
-            failures.failed(scope, key, FORGET_AFTER_MILLIS);
-            forgetOld();
+            if (!awaitFewer(slot, others, deadline)) {
+                return Optional.empty();
+            }
         }
-        return answer;
+    }
+
+    /** Counts this attempt in flight for the key; returns how many others are. */
+    private int enter(ByteBuffer slot) {
+        synchronized (inFlight) {
+            int others = inFlight.getOrDefault(slot, 0);
+            inFlight.put(slot, others + 1);
+            return others;
+        }
+    }
+
+    private void leave(ByteBuffer slot) {
+        synchronized (inFlight) {
+            inFlight.computeIfPresent(slot, (k, n) -> n > 1 ? n - 1 : null);
+            inFlight.notifyAll();
+        }
+    }
+
+    /** Waits until fewer than {@code others} attempts for the key are in flight; false when the deadline came first. */
+    private boolean awaitFewer(ByteBuffer slot, int others, long deadline) {
+        synchronized (inFlight) {
+            while (inFlight.getOrDefault(slot, 0) >= others) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(inFlight, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private boolean mustWait(LoginFailures.Failures f) {

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,26 +59,26 @@ class LoginThrottleTest {
         }
 
         @Override
-        public Optional<Failures> find(String scope, byte[] key) {
+        public synchronized Optional<Failures> find(String scope, byte[] key) {
             return Optional.ofNullable(scopes.getOrDefault(scope, Map.of()).get(ByteBuffer.wrap(key)))
                     .map(s -> new Failures(s.count(), time.millis - s.lastMillis()));
         }
 
         @Override
-        public void failed(String scope, byte[] key, long restartAfterMillis) {
+        public synchronized void failed(String scope, byte[] key, long restartAfterMillis) {
             writes++;
             scopes.computeIfAbsent(scope, s -> new HashMap<>()).merge(ByteBuffer.wrap(key.clone()), new Stored(1, time.millis),
                     (old, one) -> new Stored(old.lastMillis() <= time.millis - restartAfterMillis ? 1 : old.count() + 1, time.millis));
         }
 
         @Override
-        public void clear(String scope, byte[] key) {
+        public synchronized void clear(String scope, byte[] key) {
             writes++;
             scopes.getOrDefault(scope, new HashMap<>()).remove(ByteBuffer.wrap(key));
         }
 
         @Override
-        public void forgetOlderThan(long millis) {
+        public synchronized void forgetOlderThan(long millis) {
             writes++;
             forgotOlderThan.add(millis);
             scopes.values().forEach(records -> records.values().removeIf(s -> s.lastMillis() <= time.millis - millis));
@@ -84,7 +87,7 @@ class LoginThrottleTest {
 
     private final ManualClock clock = new ManualClock();
     private final Records records = new Records(clock);
-    private final LoginThrottle throttle = new LoginThrottle("console", records, clock, LoginThrottle.FREE_FAILURES);
+    private final LoginThrottle throttle = new LoginThrottle("console", records, clock, LoginThrottle.FREE_FAILURES, Runnable::run);
 
     /** A login with a wrong password: whether its password was checked (false: too early). */
     private static boolean wrongChecked(LoginThrottle throttle, String account, String address) {
@@ -172,7 +175,7 @@ class LoginThrottleTest {
         assertTrue(rightGetsIn("admin", "10.0.0.1"));
         assertEquals(0, records.writes, "no record, nothing to delete: no statement per successful login");
 
-        LoginThrottle featherBase = new LoginThrottle("featherbase", records, clock, 3);
+        LoginThrottle featherBase = new LoginThrottle("featherbase", records, clock, 3, Runnable::run);
         for (int i = 0; i < 3; i++) {
             wrongChecked(LoginThrottle.ANY_ACCOUNT, "10.0.0.1");
         }
@@ -191,7 +194,7 @@ class LoginThrottleTest {
 
     @Test
     void aThrottleByAddressAloneCountsFailuresWhateverAccountTheyNameAfterItsOwnFreeFailures() {
-        LoginThrottle byAddress = new LoginThrottle("featherbase", records, clock, 10);
+        LoginThrottle byAddress = new LoginThrottle("featherbase", records, clock, 10, Runnable::run);
         for (int i = 0; i < 10; i++) {
             assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "free failure " + i);
         }
@@ -199,5 +202,91 @@ class LoginThrottleTest {
         clock.millis += 1_000;
         assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.1"), "the first wait is 1 s");
         assertTrue(wrongChecked(byAddress, LoginThrottle.ANY_ACCOUNT, "10.0.0.2"));
+    }
+
+    @Test
+    void guessesSentAtOnceBeyondTheFreeFailuresWaitForThoseInFlightAndAreNotChecked() throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> guesses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Thread guess = new Thread(() -> throttle.guard("admin", "10.0.0.1", () -> {
+                checked.incrementAndGet();
+                awaitQuietly(release);
+                return Optional.empty();
+            }));
+            guess.start();
+            guesses.add(guess);
+        }
+        awaitCount(checked, 3);
+        Thread.sleep(200);
+        assertEquals(3, checked.get(), "only the free failures are checked while in flight; the other seven wait");
+        assertTrue(guesses.stream().allMatch(Thread::isAlive));
+        release.countDown();
+        for (Thread guess : guesses) {
+            guess.join(5_000);
+            assertFalse(guess.isAlive());
+        }
+        assertEquals(3, checked.get(), "then the three failures make the rest too early: never checked");
+        assertEquals(3, records.find("console", LoginThrottle.key("admin", "10.0.0.1")).orElseThrow().count());
+    }
+
+    @Test
+    void anAttemptIsInFlightUntilItsTransactionEndsAndUpToTheFreeFailuresAttemptsAreCheckedSideBySide() throws Exception {
+        List<Runnable> transactionEnds = new ArrayList<>();
+        LoginThrottle byAddress = new LoginThrottle("featherbase", records, clock, 10, end -> {
+            synchronized (transactionEnds) {
+                transactionEnds.add(end);
+            }
+        });
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> logins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Thread login = new Thread(() -> byAddress.guard(LoginThrottle.ANY_ACCOUNT, "10.0.0.1", () -> {
+                checked.incrementAndGet();
+                awaitQuietly(release);
+                return Optional.of(true);
+            }));
+            login.start();
+            logins.add(login);
+        }
+        awaitCount(checked, 10); // ten connections logging in at once are not queued
+        release.countDown();
+        for (Thread login : logins) {
+            login.join(5_000);
+        }
+
+        Thread eleventh = new Thread(() -> byAddress.guard(LoginThrottle.ANY_ACCOUNT, "10.0.0.1", () -> {
+            checked.incrementAndGet();
+            return Optional.empty();
+        }));
+        eleventh.start();
+        Thread.sleep(200);
+        assertTrue(eleventh.isAlive(), "ten attempts whose transactions have not ended (they might all fail): the eleventh waits");
+        assertEquals(10, checked.get());
+        synchronized (transactionEnds) {
+            assertEquals(10, transactionEnds.size());
+            transactionEnds.forEach(Runnable::run);
+        }
+        eleventh.join(5_000);
+        assertFalse(eleventh.isAlive());
+        assertEquals(11, checked.get(), "their ends let it go on, and with no failure counted it is checked");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitCount(AtomicInteger count, int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count.get() < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(wanted, count.get());
     }
 }
