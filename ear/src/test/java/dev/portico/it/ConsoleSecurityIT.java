@@ -221,6 +221,16 @@ class ConsoleSecurityIT {
             admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
             assertEquals("admin", admin.waitFor(roleOf(ItEnvironment.adminUser())).getText(), "the first row's role is untouched");
 
+            // The same name again is refused with a message, and the server logs nothing of it (no failed INSERT).
+            long mark = ServerLog.mark();
+            admin.waitFor(By.id("accounts:new-name")).clear();
+            admin.driver().findElement(By.id("accounts:new-name")).sendKeys(name);
+            admin.driver().findElement(By.id("accounts:new-password")).clear();
+            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("row-password-3" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "An account named " + name + " exists already");
+            String written = ServerLog.since(mark);
+            assertFalse(written.contains("CWWJP9991W") || ServerLog.hasErrorOrStackTrace(written), written);
+
             // A row's buttons submit nothing of the (empty, required) new-account fields.
             admin.driver().findElement(buttonOf(name, "make-admin")).click();
             admin.waitForText(By.id("messages"), name + " is now admin.");

@@ -36,15 +36,22 @@ public class JpaConsoleAccountRepository implements ConsoleAccountRepository {
 
     @Override
     public void store(ConsoleAccount account) throws AccountRefusal {
+        if (em.find(ConsoleAccount.class, account.name()) != null) { // asked first: a failed INSERT is logged as a warning
+            throw exists(account);
+        }
         try {
             em.persist(account);
             em.flush();
         } catch (PersistenceException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                throw new AccountRefusal(AccountRefusal.Reason.EXISTS, "An account named " + account.name() + " exists already");
+            if (SqlErrors.isDuplicateKey(e)) { // created meanwhile
+                throw exists(account);
             }
             throw e;
         }
+    }
+
+    private static AccountRefusal exists(ConsoleAccount account) {
+        return new AccountRefusal(AccountRefusal.Reason.EXISTS, "An account named " + account.name() + " exists already");
     }
 
     @Override
