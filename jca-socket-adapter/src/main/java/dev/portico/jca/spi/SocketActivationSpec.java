@@ -59,6 +59,11 @@ public class SocketActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "30000", description = "Milliseconds a client may take nothing of a streamed reply before it is cut off")
     private Integer writeTimeoutMillis = 30_000;
 
+    @ConfigProperty(defaultValue = "0", description = "Bytes that requests still arriving may hold together, beyond each connection's"
+            + " small buffer (a connection that finds none left waits, unread, for room or for its read timeout); 0 for a"
+            + " sixteenth of the heap; at least two of the largest requests")
+    private Long maxBufferedBytes = 0L;
+
     @ConfigProperty(defaultValue = "10000", description = "Milliseconds to let requests in flight finish when the listener stops")
     private Integer shutdownGraceMillis = 10_000;
 
@@ -102,6 +107,13 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("writeTimeoutMillis", writeTimeoutMillis);
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
+        if (maxBufferedBytes != null && maxBufferedBytes != 0) {
+            long smallest = 2L * ((maxRequestBytes == null ? binding().defaultMaxRequestBytes : maxRequestBytes) + 1);
+            if (maxBufferedBytes < smallest) {
+                throw new InvalidPropertyException("maxBufferedBytes must be 0 (a sixteenth of the heap) or hold two of the largest"
+                        + " requests (" + smallest + " bytes), got " + maxBufferedBytes);
+            }
+        }
         try {
             TrustedProxies.parse(proxyProtocolFrom);
         } catch (IllegalArgumentException e) {
@@ -138,7 +150,10 @@ public class SocketActivationSpec implements ActivationSpec {
                 maxConcurrentRequests,
                 Duration.ofMillis(firstRequestTimeoutMillis),
                 Duration.ofMillis(writeTimeoutMillis),
-                TrustedProxies.parse(proxyProtocolFrom));
+                TrustedProxies.parse(proxyProtocolFrom),
+                maxBufferedBytes == null || maxBufferedBytes == 0
+                        ? ListenerSettings.defaultMaxBufferedBytes(maxRequestBytes == null ? binding.defaultMaxRequestBytes : maxRequestBytes)
+                        : maxBufferedBytes);
     }
 
     boolean authenticationRequired() {
@@ -203,6 +218,14 @@ public class SocketActivationSpec implements ActivationSpec {
 
     public void setWriteTimeoutMillis(Integer writeTimeoutMillis) {
         this.writeTimeoutMillis = writeTimeoutMillis;
+    }
+
+    public Long getMaxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
+    public void setMaxBufferedBytes(Long maxBufferedBytes) {
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     public Integer getIdleTimeoutMillis() {

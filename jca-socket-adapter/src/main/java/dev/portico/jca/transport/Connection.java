@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  */
 final class Connection<Q, R> {
 
-    private static final int INITIAL_BUFFER = 1024;
+    /** A connection's own input buffer; growing beyond it takes from its listener's {@link InputBudget}. */
+    static final int INITIAL_BUFFER = 1024;
     /** Replies queued beyond this (a client that sends but does not read) stop further decoding. */
     private static final int OUTPUT_HIGH_WATER = 64 * 1024;
 
@@ -59,6 +60,8 @@ final class Connection<Q, R> {
      * its reply, as nearly all do.
      */
     boolean heldBack;
+    /** Its input buffer must grow and the listener's {@link InputBudget} is spent: not read until room is given back. */
+    boolean waitingForRoom;
     /** The client sent end-of-stream. */
     boolean inputEnded;
     /** A one-request connection has had its request (or answer); nothing more is read. */
@@ -95,19 +98,37 @@ final class Connection<Q, R> {
         this.io = ConnectionChannel.plain(channel);
     }
 
-    /** Makes room to read, growing the buffer up to {@code limit} bytes; false when it is full at the limit. */
-    boolean ensureRoom(int limit) {
+    /** What {@link #ensureRoom} found. */
+    enum Room { READY, AT_LIMIT, BUDGET_SPENT }
+
+    /**
+     * Makes room to read, growing the buffer up to {@code limit} bytes out of {@code budget}: {@link Room#AT_LIMIT}
+     * when it is full at the limit, {@link Room#BUDGET_SPENT} when it would have to grow and the budget has no room.
+     */
+    Room ensureRoom(int limit, InputBudget budget) {
         if (input.hasRemaining()) {
-            return true;
+            return Room.READY;
         }
         if (input.capacity() >= limit) {
-            return false;
+            return Room.AT_LIMIT;
         }
-        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(limit, 2L * input.capacity()));
+        int size = (int) Math.min(limit, 2L * input.capacity());
+        if (!budget.take(size - input.capacity())) {
+            return Room.BUDGET_SPENT;
+        }
+        ByteBuffer larger = ByteBuffer.allocate(size);
         input.flip();
         larger.put(input);
         input = larger;
-        return true;
+        return Room.READY;
+    }
+
+    /** Gives a grown input buffer's room back to the budget once it is empty (or the connection closed). */
+    void shrinkInput(InputBudget budget, boolean closed) {
+        if (input.capacity() > INITIAL_BUFFER && (closed || input.position() == 0)) {
+            budget.give(input.capacity() - INITIAL_BUFFER);
+            input = ByteBuffer.allocate(INITIAL_BUFFER);
+        }
     }
 
     /** Reads what the client sent into {@link #input}: the number of bytes, or -1 at end of stream. */
@@ -190,7 +211,7 @@ final class Connection<Q, R> {
         int ops = 0;
         boolean nothingToWrite = output.isEmpty() && pipe.isEmpty();
         boolean answering = busy || pending != null;
-        if ((!answering || !heldBack) && !closing && !inputEnded && !requestTaken && nothingToWrite) {
+        if ((!answering || !heldBack) && !closing && !inputEnded && !requestTaken && nothingToWrite && !waitingForRoom) {
             ops |= SelectionKey.OP_READ;
         }
         if (!nothingToWrite) {

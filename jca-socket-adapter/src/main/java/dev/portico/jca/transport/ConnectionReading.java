@@ -21,6 +21,8 @@ final class ConnectionReading<Q, R> {
     private final SocketListener<Q, R> listener;
     private final ListenerSettings settings;
     private final ListenerCounters counters;
+    private long lastBudgetWarningNanos;
+    private static final long BUDGET_WARNING_EVERY_NANOS = 60_000_000_000L;
 
     ConnectionReading(SocketListener<Q, R> listener) {
         this.listener = listener;
@@ -52,9 +54,14 @@ final class ConnectionReading<Q, R> {
         }
         try {
             int room = c.proxyHeaderPossible ? Math.max(settings.maxRequestBytes(), 16 + ProxyHeader.V2_MAX_PAYLOAD) : settings.maxRequestBytes();
-            if (!c.ensureRoom(room + 1)) {
+            Connection.Room ready = c.ensureRoom(room + 1, listener.inputBudget);
+            if (ready == Connection.Room.AT_LIMIT) {
                 LOG.warning(() -> settings.name() + ": codec kept more than the request limit; closing " + SocketListener.describe(c));
                 listener.writing.close(c);
+                return;
+            }
+            if (ready == Connection.Room.BUDGET_SPENT) {
+                waitForRoom(c);
                 return;
             }
             int n = c.read();
@@ -166,6 +173,7 @@ final class ConnectionReading<Q, R> {
         }
         if (c.input.position() == 0) {
             c.frameStartedNanos = 0;
+            c.shrinkInput(listener.inputBudget, false);
         } else if (consumed) {
             c.frameStartedNanos = c.lastActivityNanos;
         }
@@ -174,6 +182,34 @@ final class ConnectionReading<Q, R> {
             c.closing = true;
         }
         return consumed;
+    }
+
+    /** Stops reading {@code c} until room in the input budget is given back ({@link #wakeWaitingForRoom}). */
+    private void waitForRoom(Connection<Q, R> c) {
+        c.waitingForRoom = true;
+        listener.waitingForRoom.add(c);
+        c.key.interestOps(c.interest());
+        long now = System.nanoTime();
+        if (now - lastBudgetWarningNanos > BUDGET_WARNING_EVERY_NANOS || lastBudgetWarningNanos == 0) {
+            lastBudgetWarningNanos = now;
+            LOG.warning(() -> settings.name() + ": requests still arriving hold " + listener.inputBudget.used() / 1024
+                    + " KiB, the listener's bound (maxBufferedBytes); " + listener.waitingForRoom.size()
+                    + " connection(s) wait for room, unread, or for their read timeout (said at most once a minute)");
+        }
+    }
+
+    /** After room was given back: reads again the connections that waited for it (those that still find none wait again). */
+    void wakeWaitingForRoom() {
+        if (!listener.inputBudget.takeGiven() || listener.waitingForRoom.isEmpty()) {
+            return;
+        }
+        for (int i = listener.waitingForRoom.size(); i > 0; i--) {
+            Connection<Q, R> c = listener.waitingForRoom.poll();
+            c.waitingForRoom = false;
+            if (c.open && c.key.isValid()) {
+                c.key.interestOps(c.interest());
+            }
+        }
     }
 
     /** Cuts off stalled streamed replies, answers requests that took too long, closes idle and silent connections. */

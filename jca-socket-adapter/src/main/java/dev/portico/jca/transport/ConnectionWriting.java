@@ -122,6 +122,7 @@ final class ConnectionWriting<Q, R> {
         }
         c.open = false;
         c.pipe.cut();
+        c.shrinkInput(listener.inputBudget, true);
         listener.connections.remove(c);
         listener.eviction.closed(c);
         if (c.closeCounted.compareAndSet(false, true)) {

@@ -17,10 +17,20 @@ import java.time.Duration;
  * @param firstRequestTimeout   how long a new persistent connection may stay silent before its first request
  * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
  * @param trustedProxies        peers whose connections may begin with a PROXY protocol header naming the real client
+ * @param maxBufferedBytes      what requests still arriving may hold together, beyond each connection's small buffer
+ *                              ({@link InputBudget}); at least two of the largest requests
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
                                Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,
-                               Duration writeTimeout, TrustedProxies trustedProxies) {
+                               Duration writeTimeout, TrustedProxies trustedProxies, long maxBufferedBytes) {
+
+    /** Settings whose requests still arriving may hold a sixteenth of the heap ({@link #defaultMaxBufferedBytes}). */
+    public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
+                            Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,
+                            Duration writeTimeout, TrustedProxies trustedProxies) {
+        this(name, address, maxConnections, maxRequestBytes, readTimeout, idleTimeout, maxConcurrentRequests, firstRequestTimeout,
+                writeTimeout, trustedProxies, defaultMaxBufferedBytes(maxRequestBytes));
+    }
 
     /** Settings that trust no proxy. */
     public ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
@@ -46,8 +56,17 @@ public record ListenerSettings(String name, InetSocketAddress address, int maxCo
             throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout
                     + ", " + writeTimeout);
         }
+        if (maxBufferedBytes < 2L * (maxRequestBytes + 1)) {
+            throw new IllegalArgumentException("maxBufferedBytes must hold two of the largest requests (" + 2L * (maxRequestBytes + 1)
+                    + " bytes), got " + maxBufferedBytes);
+        }
         if (trustedProxies == null) {
             throw new IllegalArgumentException("trustedProxies must be given (TrustedProxies.NONE for none)");
         }
+    }
+
+    /** A sixteenth of the heap (12 MiB of the server's 192), and at least two of the largest requests. */
+    public static long defaultMaxBufferedBytes(int maxRequestBytes) {
+        return Math.max(2L * (maxRequestBytes + 1), Runtime.getRuntime().maxMemory() / 16);
     }
 }

@@ -72,6 +72,10 @@ public final class SocketListener<Q, R> {
     final Executor handshakeTasks;
     /** Null: plain TCP, as legacy clients speak it. */
     final TlsSettings tls;
+    /** What the connections' input buffers may hold beyond their small size, together. */
+    final InputBudget inputBudget;
+    /** Connections not read until room in {@link #inputBudget} is given back. */
+    final Deque<Connection<Q, R>> waitingForRoom = new ArrayDeque<>();
     /** Connections whose TLS layer holds input the selector cannot see (TlsChannel); read again this tick. */
     final Deque<Connection<Q, R>> rereads = new ArrayDeque<>();
 
@@ -108,6 +112,7 @@ public final class SocketListener<Q, R> {
         this.tls = tls;
         this.settings = settings;
         this.executor = executor;
+        this.inputBudget = new InputBudget(settings.maxBufferedBytes());
         this.reading = new ConnectionReading<>(this);
         this.workers = new WorkerPool(executor, settings.maxConcurrentRequests(), WORKER_KEEP_ALIVE);
         this.handshakeWorkers = tls == null || handshakeTasks != null ? null : new WorkerPool(executor, HANDSHAKE_WORKERS, WORKER_KEEP_ALIVE);
@@ -218,6 +223,7 @@ public final class SocketListener<Q, R> {
                     }
                     dispatch.dispatchWaiting();
                     dispatch.deliverGathered();
+                    reading.wakeWaitingForRoom();
                     if (System.nanoTime() - lastExpiryNanos >= TICK_MILLIS * 1_000_000) {
                         expireTimeouts();
                     }

@@ -44,6 +44,7 @@ class ListenerDefaultsTest {
             Map.entry("maxConcurrentRequests", spec -> spec.settings().maxConcurrentRequests()),
             Map.entry("authenticationRequired", SocketActivationSpec::authenticationRequired),
             Map.entry("shutdownGraceMillis", spec -> spec.shutdownGrace().toMillis()),
+            Map.entry("maxBufferedBytes", SocketActivationSpec::getMaxBufferedBytes),
             Map.entry("tls", SocketActivationSpec::getTls),
             Map.entry("tlsKeyStoreType", SocketActivationSpec::getTlsKeyStoreType),
             Map.entry("tlsProtocols", SocketActivationSpec::getTlsProtocols),
