@@ -60,7 +60,8 @@ public class SocketActivationSpec implements ActivationSpec {
     private Integer writeTimeoutMillis = 30_000;
 
     @ConfigProperty(defaultValue = "0", description = "Bytes that requests still arriving may hold together, beyond each connection's"
-            + " small buffer (a connection that finds none left waits, unread, for room or for its read timeout); 0 for a"
+            + " small buffer (a connection that finds none left waits, unread, for room or for its read timeout), and apart"
+            + " from them replies not yet read (past it, those whose clients took nothing for a second are cut off); 0 for a"
             + " sixteenth of the heap; at least two of the largest requests")
     private Long maxBufferedBytes = 0L;
 

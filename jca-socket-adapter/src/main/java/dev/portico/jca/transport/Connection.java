@@ -148,6 +148,11 @@ final class Connection<Q, R> {
         }
     }
 
+    /** Reply bytes queued and not yet written (a streamed reply's excepted). */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
     /** Whether so much output waits for the client that no more requests should be decoded now. */
     boolean outputBacklogged() {
         return queuedBytes > OUTPUT_HIGH_WATER || !pipe.isEmpty();

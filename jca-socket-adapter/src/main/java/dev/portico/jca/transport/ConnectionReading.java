@@ -5,7 +5,10 @@ import dev.portico.jca.codec.Decoded;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +26,8 @@ final class ConnectionReading<Q, R> {
     private final ListenerCounters counters;
     private long lastBudgetWarningNanos;
     private static final long BUDGET_WARNING_EVERY_NANOS = 60_000_000_000L;
+    /** How long a client may take nothing of its queued reply before it may be cut off when replies hold too much. */
+    static final long UNREAD_GRACE_MILLIS = 1_000;
 
     ConnectionReading(SocketListener<Q, R> listener) {
         this.listener = listener;
@@ -212,8 +217,41 @@ final class ConnectionReading<Q, R> {
         }
     }
 
+    /**
+     * When the replies waiting for their clients hold more than the listener's bound (maxBufferedBytes) together,
+     * resets the connections holding the most whose clients took nothing for {@value #UNREAD_GRACE_MILLIS} ms, until
+     * the rest fit: a client that asks for large replies and does not read them cannot fill the heap, while one
+     * that reads takes its reply long before. Each is counted as cut off.
+     */
+    void cutOffUnreadReplies(List<Connection<Q, R>> connections, long now) {
+        long queued = 0;
+        for (Connection<Q, R> c : connections) {
+            queued += c.queuedBytes();
+        }
+        if (queued <= settings.maxBufferedBytes()) {
+            return;
+        }
+        List<Connection<Q, R>> unread = new ArrayList<>();
+        for (Connection<Q, R> c : connections) {
+            if (c.queuedBytes() > 0 && now - c.lastActivityNanos > TimeUnit.MILLISECONDS.toNanos(UNREAD_GRACE_MILLIS)) {
+                unread.add(c);
+            }
+        }
+        unread.sort(Comparator.comparingLong((Connection<Q, R> c) -> c.queuedBytes()).reversed());
+        for (Connection<Q, R> c : unread) {
+            if (queued <= settings.maxBufferedBytes()) {
+                break;
+            }
+            queued -= c.queuedBytes();
+            counters.cutOff(SocketListener.describe(c), "took nothing of a reply of " + c.queuedBytes() + " bytes while replies waiting"
+                    + " for their clients held more than maxBufferedBytes (" + settings.maxBufferedBytes() + ")");
+            listener.writing.reset(c);
+        }
+    }
+
     /** Cuts off stalled streamed replies, answers requests that took too long, closes idle and silent connections. */
     void expireTimeouts(List<Connection<Q, R>> connections, long now) {
+        cutOffUnreadReplies(connections, now);
         for (Connection<Q, R> c : connections) {
             if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
                 counters.cutOff(SocketListener.describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");

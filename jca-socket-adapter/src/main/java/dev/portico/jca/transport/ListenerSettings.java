@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
  * @param trustedProxies        peers whose connections may begin with a PROXY protocol header naming the real client
  * @param maxBufferedBytes      what requests still arriving may hold together, beyond each connection's small buffer
- *                              ({@link InputBudget}); at least two of the largest requests
+ *                              ({@link InputBudget}), and apart from them replies not yet read (past it, those of
+ *                              clients that take nothing are cut off); at least two of the largest requests
  */
 public record ListenerSettings(String name, InetSocketAddress address, int maxConnections, int maxRequestBytes,
                                Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, Duration firstRequestTimeout,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The listener's bound on requests still arriving: many connections each sending most of a large request and then
- * nothing hold at most maxBufferedBytes between them; the rest wait, unread, and go on when room comes back, or are
- * answered as too slow at their read timeout; small requests are served meanwhile.
+ * The listener's bound on what its connections hold (maxBufferedBytes). Requests still arriving: many connections
+ * each sending most of a large request and then nothing hold at most that much between them; the rest wait, unread,
+ * and go on when room comes back, or are answered as too slow at their read timeout; small requests are served
+ * meanwhile. Replies waiting for their clients: past the bound, those of clients that take nothing are cut off.
  */
-class InputBudgetTest {
+class BufferedBytesTest {
 
     static {
         Logger.getLogger(SocketListener.class.getName()).setLevel(Level.SEVERE);
@@ -31,6 +33,7 @@ class InputBudgetTest {
     private static final String GREETING = "HELLO;";
     private static final int MAX_FRAME = 64 * 1024;
     private static final long BUDGET = 200 * 1024;
+    private static final String BIG_REPLY = "r".repeat(4 * 1024 * 1024);
 
     private final ListenerBench bench = new ListenerBench();
 
@@ -105,9 +108,47 @@ class InputBudgetTest {
         assertTrue(ListenerSettings.defaultMaxBufferedBytes(MAX_FRAME) >= Runtime.getRuntime().maxMemory() / 16);
     }
 
+    @Test
+    void pastTheBoundRepliesThatTheirClientsDoNotReadAreCutOffWhileAClientThatReadsGetsItsWhole() throws Exception {
+        SocketListener<String, String> listener = listener(Duration.ofSeconds(20));
+        List<Socket> unread = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Socket client = new Socket();
+            client.setReceiveBufferSize(4096);
+            client.setSoTimeout(LoopbackClient.TIMEOUT_MILLIS);
+            client.connect(new InetSocketAddress(LoopbackClient.LOOPBACK, listener.port()));
+            bench.track(client);
+            LoopbackClient.send(client, "big;");
+            unread.add(client);
+        }
+        Socket reader = bench.connect(listener);
+        assertEquals(GREETING, LoopbackClient.readExactly(reader, GREETING.length()));
+        LoopbackClient.send(reader, "big;");
+        assertEquals(BIG_REPLY + ";", LoopbackClient.readExactly(reader, BIG_REPLY.length() + 1));
+
+        Thread.sleep(ConnectionReading.UNREAD_GRACE_MILLIS + 1_000);
+        for (Socket client : unread) {
+            byte[] got = new byte[BIG_REPLY.length() + GREETING.length() + 1];
+            int total = 0;
+            try {
+                for (int n; total < got.length && (n = client.getInputStream().read(got, total, got.length - total)) > 0; ) {
+                    total += n;
+                }
+            } catch (SocketException reset) {
+                // cut off: what was read so far is all there is
+            }
+            assertTrue(total < got.length, "a client that took nothing lost its reply: read " + total);
+        }
+        assertTrue(listener.statistics().traffic().problemsByKind().getOrDefault("cut_off", 0L) >= 1, listener.statistics()::toString);
+        Socket after = bench.connect(listener);
+        LoopbackClient.send(after, "ping;");
+        assertEquals(GREETING + "ping;", LoopbackClient.readExactly(after, (GREETING + "ping;").length()));
+    }
+
     private SocketListener<String, String> listener(Duration readTimeout) throws IOException {
         ListenerSettings settings = new ListenerSettings("semicolon", new InetSocketAddress(LoopbackClient.LOOPBACK, 0),
                 16, MAX_FRAME, readTimeout, Duration.ofMinutes(5), 8, Duration.ofMinutes(5), Duration.ofSeconds(5), TrustedProxies.NONE, BUDGET);
-        return bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(MAX_FRAME, GREETING), request -> request, bench.executor));
+        return bench.started(new SocketListener<>(settings, () -> SemicolonSession.codec(MAX_FRAME, GREETING),
+                request -> request.equals("big") ? BIG_REPLY : request, bench.executor));
     }
 }
