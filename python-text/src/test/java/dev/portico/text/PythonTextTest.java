@@ -4,10 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PythonTextTest {
 
@@ -54,5 +61,36 @@ class PythonTextTest {
             }
         }
         assertEquals(expected, ours);
+    }
+
+    /** Byte strings and Python's {@code bytes.decode('utf-8', 'replace')} of each (python-text/src/test/python/generate_python_utf8_replace.py). */
+    @Test
+    void decodesUtf8AsPythonReplacesIllFormedBytes() throws IOException {
+        int cases = 0;
+        try (InputStream in = Objects.requireNonNull(PythonTextTest.class.getResourceAsStream("python-utf8-replace.txt"))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                String[] sides = line.split(" ; ");
+                String[] hexes = sides[0].split(" ");
+                byte[] bytes = new byte[hexes.length + 2];
+                for (int i = 0; i < hexes.length; i++) {
+                    bytes[i + 1] = (byte) Integer.parseInt(hexes[i], 16);
+                }
+                StringBuilder python = new StringBuilder();
+                if (!sides[1].equals("-")) {
+                    for (String hex : sides[1].split(" ")) {
+                        python.appendCodePoint(Integer.parseInt(hex, 16));
+                    }
+                }
+                assertEquals(python.toString(), PythonText.decodeUtf8(bytes, 1, hexes.length), sides[0]);
+                cases++;
+            }
+        }
+        assertTrue(cases > 10_000, cases + " cases");
+        assertEquals("Q\uFFFD\uFFFD\uFFFDQ", PythonText.decodeUtf8(new byte[] {'Q', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'Q'}, 0, 5),
+                "an encoded surrogate: three replacements, where Java's decoder makes one");
     }
 }

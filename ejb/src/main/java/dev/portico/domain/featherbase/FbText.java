@@ -20,12 +20,20 @@ public final class FbText {
     private FbText() {
     }
 
-    /** Refuses an empty name, one longer than {@link #MAX_NAME_LENGTH} characters, or one holding a framing character. */
+    /**
+     * Refuses an empty name, one longer than {@link #MAX_NAME_LENGTH} characters (code points, as the column counts
+     * them: an emoji is one), or one holding a framing character.
+     */
     public static void name(String name) throws FeatherBaseRefusal {
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+        if (name.isEmpty() || characters(name) > MAX_NAME_LENGTH) {
             throw new FeatherBaseRefusal(Reason.INVALID, "names are 1 to " + MAX_NAME_LENGTH + " characters");
         }
         plain(name, "names");
+    }
+
+    /** The characters of {@code text} as MariaDB's utf8mb4 columns count them: code points. */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** Refuses a value holding a framing character. */

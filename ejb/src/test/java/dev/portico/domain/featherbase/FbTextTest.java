@@ -13,12 +13,13 @@ class FbTextTest {
     void namesOfOneTo255CharactersPass() {
         assertDoesNotThrow(() -> FbText.name("a"));
         assertDoesNotThrow(() -> FbText.name("n".repeat(255)));
+        assertDoesNotThrow(() -> FbText.name("\uD83D\uDE00".repeat(255)), "255 emoji are 255 characters (510 UTF-16 units)");
         assertDoesNotThrow(() -> FbText.name("naïve name, with spaces | and a\nline break"));
     }
 
     @Test
     void emptyOrLongerNamesAreRefusedAsInvalid() {
-        for (String name : new String[] {"", "n".repeat(256)}) {
+        for (String name : new String[] {"", "n".repeat(256), "\uD83D\uDE00".repeat(256)}) {
             FeatherBaseRefusal refusal = assertThrows(FeatherBaseRefusal.class, () -> FbText.name(name));
             assertEquals(FeatherBaseRefusal.Reason.INVALID, refusal.reason());
             assertEquals("names are 1 to 255 characters", refusal.getMessage());

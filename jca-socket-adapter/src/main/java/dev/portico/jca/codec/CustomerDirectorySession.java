@@ -50,7 +50,7 @@ public final class CustomerDirectorySession implements ProtocolSession<CustomerD
 
     @Override
     public Decoded<CustomerDirectoryRequest> parse(byte[] frame) {
-        return parse(new String(frame, StandardCharsets.UTF_8));
+        return parse(PythonText.decodeUtf8(frame, 0, frame.length)); // ill-formed bytes become U+FFFD as the Python server made them
     }
 
     @Override

@@ -213,6 +213,9 @@ class CustomerDirectoryCodecTest {
     void invalidUtf8ByteDecodesToReplacementCharacter() {
         byte[] bytes = {'1', '|', 'J', 'o', (byte) 0xFF, 'h', 'n', '\n'};
         assertEquals(new CustomerDirectoryRequest.Find("Jo\uFFFDhn"), request(bytes));
+        byte[] surrogate = {'1', '|', 'Q', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'Q', '\n'};
+        assertEquals(new CustomerDirectoryRequest.Find("Q\uFFFD\uFFFD\uFFFDQ"), request(surrogate),
+                "as Python's bytes.decode('utf-8', 'replace'): one U+FFFD per byte of an encoded surrogate");
     }
 
     @Test
