@@ -64,6 +64,18 @@ class HealthAndMetricsIT {
     }
 
     @Test
+    void credentialsSentToLibertysOwnEndpointsAreServedAndLogNoError() throws Exception {
+        long mark = ServerLog.mark();
+        for (String path : new String[] {"/metrics", "/health/ready", "/openapi", "/openapi/ui/"}) {
+            HttpResponse<String> answer = Http.send(atServerRoot(path)
+                    .header("Authorization", Http.basic(ItEnvironment.adminUser(), ItEnvironment.adminPassword())));
+            assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+        }
+        String written = ServerLog.since(mark);
+        assertFalse(ServerLog.hasErrorOrStackTrace(written) || written.contains("CWWKS3005E") || written.contains("FFDC1015I"), written);
+    }
+
+    @Test
     void listenerCountersGrowWithTrafficOnEachProtocol() throws Exception {
         String before = scrape("application");
 
