@@ -127,6 +127,11 @@ class ConsoleCustomersIT {
         browser.waitForText(By.id("editor:phoneMessage"), "DB read error. Adding skipped [invalid phone field]: 555-1234");
         browser.screenshot("console-customers-add-refused");
 
+        type("editor:phone", "5".repeat(600));
+        browser.driver().findElement(By.id("editor:save")).click();
+        browser.waitForText(By.id("editor:phoneMessage"), "Input too long...");
+        assertEquals("", browser.driver().findElement(By.id("editor:addressMessage")).getText(), "said next to the long field only");
+
         type("editor:phone", "394-1234");
         type("editor:address", " 9 Pine St ");
         browser.driver().findElement(By.id("editor:save")).click();
@@ -230,6 +235,11 @@ class ConsoleCustomersIT {
             browser.waitForText(By.id("error-message"), "The file is larger than the 4 MiB a data file may have (portico.http.maxImportBytes); nothing was imported.");
             browser.waitFor(By.id("back")).click();
             browser.waitFor(By.id("import:file"));
+
+            java.nio.file.Files.writeString(file, "");
+            browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
+            browser.driver().findElement(By.id("import:upload")).click();
+            browser.waitForText(By.tagName("body"), file.getFileName() + " is empty: nothing to import");
         } finally {
             java.nio.file.Files.delete(file);
         }

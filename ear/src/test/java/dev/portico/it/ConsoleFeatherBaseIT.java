@@ -67,20 +67,19 @@ class ConsoleFeatherBaseIT {
             WebElement name = browser.waitFor(cell(1, "name"));
             assertEquals("Nut", name.getText());
             editCell(1, "name", "Hex nut");
-            browser.waitForText(By.id("messages"), "Row 1, name saved.");
+            browser.waitForText(By.id("messages"), "Row 1, column \u201Cname\u201D saved.");
             browser.screenshot("featherbase-cell-edited");
 
             assertEquals("Hex nut", socket.ask("getcell|shop|items>1,name"));
             assertEquals("A1\tBolt\t40", socket.ask("getrow|shop|items>0"), "the other row is untouched");
 
             editCell(0, "qty", "41");
-            browser.waitForText(By.id("messages"), "Row 0, qty saved.");
+            browser.waitForText(By.id("messages"), "Row 0, column \u201Cqty\u201D saved.");
             assertEquals("41", socket.ask("getcell|shop|items>0,qty"));
 
             assertEquals("SUCCESS", socket.ask("delcol|shop|items>sku"));
             editCell(0, "sku", "A0");
-            browser.waitForText(By.id("messages"), "Not valid for this table (INVALID)");
-            browser.waitForText(By.id("messages"), "no column sku");
+            browser.waitForText(By.id("messages"), "Not valid for this table (INVALID): no column sku");
             browser.waitForText(By.cssSelector(cellCss(0, "sku")), "A1");
             browser.driver().findElement(By.id("tableActions:refresh")).click();
             browser.waitForAjax();
@@ -365,6 +364,10 @@ class ConsoleFeatherBaseIT {
             assertEquals("Item 999999", browser.waitFor(cell(999_999, "name")).getText());
             browser.waitForText(By.cssSelector("[id='grid:rows'] .ui-paginator-current"), "page 40,000 of 40,000");
             long lastRow = (System.nanoTime() - jumped) / 1_000_000;
+            browser.driver().findElement(By.id("grid:goToRow")).clear();
+            browser.driver().findElement(By.id("grid:goToRow")).sendKeys("1000000");
+            browser.driver().findElement(By.id("grid:go")).click();
+            browser.waitForText(By.id("grid:goToRowMessage"), "There is no row 1000000; rows are 0 to 999999.");
             browser.screenshot("featherbase-million-rows-last-page");
 
             System.out.printf(Locale.ROOT, "FeatherBase table page with %,d rows: first render %d ms (%s); first open in a fresh"

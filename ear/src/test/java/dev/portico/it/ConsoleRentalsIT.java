@@ -178,6 +178,8 @@ class ConsoleRentalsIT {
         browser.waitForAjax();
         browser.waitForText(By.id("results:total"), expectedTotal);
         assertEquals(expectedTotal, text(browser, "results:total"));
+        String pages = browser.driver().findElement(By.cssSelector("[id='results:rentals'] .ui-paginator-current")).getText();
+        assertTrue(pages.endsWith(" of " + expectedTotal), "the paginator counts the selection too: " + pages);
     }
 
     /** Picks an option of a PrimeFaces select menu by its label (again if a click lands while the panel is still opening). */

@@ -240,7 +240,11 @@ class ConsoleSecurityIT {
 
             admin.driver().findElement(buttonOf(name, "set-password")).click();
             admin.waitForText(By.id("password-form:password-for"), name);
-            admin.waitFor(By.id("password-form:password")).sendKeys("row-password-2" + Keys.ENTER);
+            admin.waitFor(By.id("password-form:password")).sendKeys("short" + Keys.ENTER);
+            admin.waitForText(By.id("password-form"), "A password has 8 to 256 characters");
+            assertTrue(admin.driver().findElement(By.id("password-form:password")).isDisplayed(), "a refused password leaves the dialog open");
+            admin.driver().findElement(By.id("password-form:password")).clear();
+            admin.driver().findElement(By.id("password-form:password")).sendKeys("row-password-2" + Keys.ENTER);
             admin.waitForText(By.id("messages"), "Password of " + name + " changed.");
             assertEquals(200, Http.send(Http.as(name, "row-password-2", "/api/customers?limit=1").GET()).statusCode());
 

@@ -32,7 +32,7 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
     @Override
     public void saveUser(String name, String password) throws FeatherBaseRefusal {
         if (name.isBlank() || FbText.characters(name) > FbText.MAX_NAME_LENGTH
-                || password.isEmpty() || password.length() > PasswordHash.MAX_PASSWORD_LENGTH) {
+                || password.isEmpty() || PasswordHash.characters(password) > PasswordHash.MAX_PASSWORD_LENGTH) {
             throw new FeatherBaseRefusal(Reason.INVALID, "a user needs a name of 1 to " + FbText.MAX_NAME_LENGTH
                     + " characters and a password of 1 to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters");
         }

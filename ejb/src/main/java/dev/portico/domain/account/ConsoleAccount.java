@@ -55,7 +55,7 @@ public class ConsoleAccount {
     }
 
     public static String checkedPassword(String password) throws AccountRefusal {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+        if (password == null || PasswordHash.characters(password) < MIN_PASSWORD_LENGTH || PasswordHash.characters(password) > MAX_PASSWORD_LENGTH) {
             throw new AccountRefusal(AccountRefusal.Reason.INVALID,
                     "A password has " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
         }
@@ -64,7 +64,7 @@ public class ConsoleAccount {
 
     /** Whether the password is this account's (a slow, constant-time comparison). */
     public boolean passwordMatches(String password) {
-        return password != null && password.length() <= MAX_PASSWORD_LENGTH && PasswordHash.matches(passwordHash, password);
+        return password != null && PasswordHash.characters(password) <= MAX_PASSWORD_LENGTH && PasswordHash.matches(passwordHash, password);
     }
 
     /**

@@ -32,6 +32,14 @@ public final class PasswordHash {
     private PasswordHash() {
     }
 
+    /**
+     * A password's length in characters (code points: an emoji is one), as every password limit counts it; one far
+     * over the limit (more than twice as many UTF-16 units) is not counted through: its unit count is answered.
+     */
+    public static int characters(String password) {
+        return password.length() > 2 * MAX_PASSWORD_LENGTH ? password.length() : password.codePointCount(0, password.length());
+    }
+
     /** The hash of a new password of at most {@value #MAX_PASSWORD_LENGTH} characters (callers check the length first). */
     public static String of(String password) {
         return of(password, ITERATIONS);
@@ -42,7 +50,7 @@ public final class PasswordHash {
      * hash ({@link #matches} reads the count from the stored hash, so such hashes check as any other).
      */
     static String of(String password, int iterations) {
-        if (password.length() > MAX_PASSWORD_LENGTH) {
+        if (characters(password) > MAX_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD_LENGTH + " characters");
         }
         byte[] salt = new byte[16];
@@ -56,7 +64,7 @@ public final class PasswordHash {
      * could start within {@value #MAX_WAIT_MILLIS} ms because others were running.
      */
     public static boolean matches(String stored, String password) {
-        if (password == null || password.length() > MAX_PASSWORD_LENGTH) {
+        if (password == null || characters(password) > MAX_PASSWORD_LENGTH) {
             return false;
         }
         try {

@@ -105,6 +105,9 @@ class PasswordHashTest {
         String longest = "p".repeat(PasswordHash.MAX_PASSWORD_LENGTH);
         assertTrue(PasswordHash.matches(fastHash(longest), longest));
         assertThrows(IllegalArgumentException.class, () -> fastHash(longest + "p"));
+        String emoji = "\uD83D\uDE00".repeat(PasswordHash.MAX_PASSWORD_LENGTH);
+        assertTrue(PasswordHash.matches(fastHash(emoji), emoji), "characters are code points: 256 emoji are 256 characters");
+        assertThrows(IllegalArgumentException.class, () -> fastHash(emoji + "p"));
     }
 
     @Test

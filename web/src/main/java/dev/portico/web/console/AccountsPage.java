@@ -87,7 +87,14 @@ public class AccountsPage implements Serializable {
             accounts.changePassword(passwordFor, password);
             changed("Password of " + passwordFor + " changed.");
         } catch (AccountRefusal e) {
-            refused(e);
+            if (e.reason() == AccountRefusal.Reason.INVALID) {
+                // the password breaks a rule: said next to it, and the dialog stays open for another
+                FacesContext context = FacesContext.getCurrentInstance();
+                context.addMessage("password-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
+                context.validationFailed();
+            } else {
+                refused(e);
+            }
         } finally {
             password = null;
         }

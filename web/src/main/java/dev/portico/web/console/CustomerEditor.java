@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The customers screen's add/edit form. Saving does what socket commands 2 (add) or 4, 5 and 6
@@ -73,7 +74,7 @@ public class CustomerEditor implements Serializable {
             return;
         }
         if (!CustomerFields.fitsOneLine("2", newName, newAge, newAddress, newPhone)) {
-            fieldMessage("address", CustomerReplies.TOO_LONG);
+            fieldMessage(longest("name", newName, "age", newAge, "address", newAddress, "phone", newPhone), CustomerReplies.TOO_LONG);
             return;
         }
         try {
@@ -91,9 +92,10 @@ public class CustomerEditor implements Serializable {
         if (!fitsTheProtocol(CustomerReplies.FIELD_COUNT, "age", newAge, "address", newAddress, "phone", newPhone)) {
             return;
         }
-        if (!CustomerFields.fitsOneLine("4", key, newAge) || !CustomerFields.fitsOneLine("5", key, newAddress)
-                || !CustomerFields.fitsOneLine("6", key, newPhone)) {
-            fieldMessage("address", CustomerReplies.TOO_LONG);
+        String tooLong = !CustomerFields.fitsOneLine("4", key, newAge) ? "age" : !CustomerFields.fitsOneLine("5", key, newAddress) ? "address"
+                : !CustomerFields.fitsOneLine("6", key, newPhone) ? "phone" : null;
+        if (tooLong != null) {
+            fieldMessage(tooLong, CustomerReplies.TOO_LONG);
             return;
         }
         try {
@@ -157,6 +159,20 @@ public class CustomerEditor implements Serializable {
         age = values.age();
         address = values.address();
         phone = values.phone();
+    }
+
+    /** Of fields and values in pairs, the field whose value is longest in UTF-8: the one to shorten when the line is too long. */
+    private static String longest(String... fieldsAndValues) {
+        String field = fieldsAndValues[0];
+        int most = -1;
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            int bytes = fieldsAndValues[i + 1] == null ? 0 : fieldsAndValues[i + 1].getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > most) {
+                most = bytes;
+                field = fieldsAndValues[i];
+            }
+        }
+        return field;
     }
 
     private static void fieldMessage(String field, String text) {

@@ -51,8 +51,10 @@ public class CustomerImportForm implements Serializable {
             return;
         }
         if (file == null || file.getSize() == 0) {
-            FacesContext.getCurrentInstance().addMessage("import:file",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a data file to import", "Choose a data file to import"));
+            // a browser sends no name when nothing was chosen; a chosen empty file keeps its name
+            String text = file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isEmpty()
+                    ? "Choose a data file to import" : file.getSubmittedFileName() + " is empty: nothing to import";
+            FacesContext.getCurrentInstance().addMessage("import:file", new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
             return;
         }
         if (file.getSize() > settings.maxImportBytes()) {

@@ -29,13 +29,13 @@ final class FeatherBaseMessages {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, ""));
     }
 
-    /** What the protocol's status word for this reason tells a client, in words. */
+    /** What the protocol's status word for this reason tells a client, in words (the detail follows after its space). */
     static String meaning(FeatherBaseRefusal.Reason reason) {
         return switch (reason) {
-            case NOT_FOUND -> "Not found (NOTFOUND):";
-            case EXISTS -> "Name already taken (EXISTS):";
-            case INVALID -> "Not valid for this table (INVALID):";
-            case FORBIDDEN -> "Not allowed (FAILURE):";
+            case NOT_FOUND -> "Not found (NOTFOUND): ";
+            case EXISTS -> "Name already taken (EXISTS): ";
+            case INVALID -> "Not valid for this table (INVALID): ";
+            case FORBIDDEN -> "Not allowed (FAILURE): ";
         };
     }
 }

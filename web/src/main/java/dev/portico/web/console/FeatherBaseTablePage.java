@@ -92,7 +92,7 @@ public class FeatherBaseTablePage implements Serializable {
         String name = getView().columns().get(column.getIndex());
         try {
             featherBase.overwriteCell(null, database, table, edited.getNumber(), name, newValue);
-            FeatherBaseMessages.done("Row " + edited.getNumber() + ", " + name + " saved.");
+            FeatherBaseMessages.done("Row " + edited.getNumber() + ", column \u201C" + name + "\u201D saved.");
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
             edited.getValues().set(column.getIndex(), oldValue);

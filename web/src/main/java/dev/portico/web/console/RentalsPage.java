@@ -93,6 +93,7 @@ public class RentalsPage implements Serializable {
     private void select(RentalQuery selected) {
         query = selected;
         summary = reports.summary(selected);
+        rows.setRowCount(rows.count(Map.of())); // the paginator's total is the new selection's, not the first one's
     }
 
     private static void fieldError(FacesContext context, String clientId, String text) {

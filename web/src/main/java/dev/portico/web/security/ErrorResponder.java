@@ -18,6 +18,7 @@ import org.primefaces.csp.CspException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -189,14 +190,21 @@ public class ErrorResponder extends HttpServlet {
             throws IOException {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
+        String body;
         if (uri.startsWith(request.getContextPath() + "/api/")) {
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Problem.json(status, type, message, uri));
+            body = Problem.json(status, type, message, uri);
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status
+            body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + status
                     + " - Portico</title></head><body><h1>" + status + "</h1><p id=\"error-message\">" + message
-                    + "</p><p>" + back(request) + "<a href=\"" + request.getContextPath() + "/\">Portico console</a></p></body></html>");
+                    + "</p><p>" + back(request) + "<a href=\"" + request.getContextPath() + "/\">Portico console</a></p></body></html>";
+        }
+        try {
+            response.getWriter().write(body);
+        } catch (IllegalStateException streamTaken) {
+            // the failed request had begun a byte stream (a download, a streamed list): the answer goes the same way
+            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -5,12 +5,17 @@ import dev.portico.web.rest.ErrorResponses;
 import dev.portico.web.security.ErrorResponder.ConsoleException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.ViewExpiredException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.primefaces.csp.CspException;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
@@ -18,6 +23,7 @@ import java.sql.SQLTransactionRollbackException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorPageTest {
 
@@ -72,6 +78,42 @@ class ErrorPageTest {
         assertEquals(500, ConsoleException.of(null).status(), "a summary without its exception");
         assertEquals(500, ConsoleException.of(new IllegalStateException(new SQLNonTransientConnectionException("lost", "08000"))).status(),
                 "a broken connection outside a bean is not taken for the database's (a client's upload breaks too)");
+    }
+
+    @Test
+    void anErrorAfterTheRequestTookTheByteStreamIsStillAProblemDocumentWrittenThere() throws Exception {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        ServletOutputStream stream = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(int b) {
+                written.write(b);
+            }
+        };
+        int[] status = new int[1];
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(ErrorPageTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setStatus" -> {
+                        status[0] = (Integer) args[0];
+                        yield null;
+                    }
+                    case "setCharacterEncoding", "setContentType" -> null;
+                    case "getWriter" -> throw new IllegalStateException("SRVE0199E: OutputStream already obtained");
+                    case "getOutputStream" -> stream;
+                    default -> throw new AssertionError("unexpected " + method.getName());
+                });
+        ErrorResponder.write(request(null), response, 500, null, "Server error occurred.", "/portico/api/customers");
+        assertEquals(500, status[0]);
+        assertTrue(written.toString(StandardCharsets.UTF_8).contains("\"status\":500"), written.toString(StandardCharsets.UTF_8));
     }
 
     private static HttpServletRequest request(String back) {
