@@ -68,6 +68,9 @@ public class CustomerImportForm implements Serializable {
             LOG.log(Level.WARNING, "Customer import: the upload could not be read", e);
             message(FacesMessage.SEVERITY_ERROR, "The uploaded file could not be read: " + e.getMessage());
             return;
+        } catch (CustomerFileImport.NotText e) {
+            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+            return;
         }
         CustomerFileImport.Outcome outcome = fileImport.importText(text, "console, " + currentUser.getName());
         report = outcome.report();

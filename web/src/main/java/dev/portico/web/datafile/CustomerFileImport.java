@@ -16,7 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +61,46 @@ public class CustomerFileImport {
         }
     }
 
+    /** A file whose bytes are not text in its character set: nothing of it is imported. */
+    public static final class NotText extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotText(String message) {
+            super(message);
+        }
+    }
+
     /**
-     * The whole file as text (bad UTF-8 becomes U+FFFD), read before anything is imported, so that a file that cannot
-     * be read imports nothing. The caller bounds the stream's size. It stays one string and is split into lines a
-     * batch at a time ({@link #importText}): a file of empty lines would otherwise be millions of line objects.
+     * The whole file as UTF-8 text, read before anything is imported, so that a file that cannot be read imports
+     * nothing. The caller bounds the stream's size. It stays one string and is split into lines a batch at a time
+     * ({@link #importText}): a file of empty lines would otherwise be millions of line objects.
+     *
+     * @throws NotText when a line holds bytes that are not UTF-8 (a file saved in Latin-1, say): decoding them to
+     *                 U+FFFD would store mangled names, and two names differing only there as one
      */
-    public static String read(InputStream file) throws IOException {
+    public static String read(InputStream file) throws IOException, NotText {
         return read(file, StandardCharsets.UTF_8);
     }
 
-    /** As {@link #read(InputStream)}, in the character set the sender declared (what it cannot decode becomes U+FFFD). */
-    public static String read(InputStream file, Charset charset) throws IOException {
-        return new String(file.readAllBytes(), charset);
+    /** As {@link #read(InputStream)}, in the character set the sender declared. */
+    public static String read(InputStream file, Charset charset) throws IOException, NotText {
+        byte[] bytes = file.readAllBytes();
+        CharsetDecoder decoder = charset.newDecoder(); // reports malformed and unmappable input, as new decoders do
+        CharBuffer text = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L, (long) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1));
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        if (result.isError()) {
+            text.flip();
+            long line = 1 + text.chars().filter(c -> c == '\n').count();
+            throw new NotText("Line " + line + " of the file is not " + charset.name() + " text (byte " + (in.position() + 1)
+                    + "): nothing was imported. Save the file as UTF-8" + (charset.equals(StandardCharsets.UTF_8)
+                    ? ", or name its character set (Content-Type: text/plain; charset=ISO-8859-1 over the API)" : "") + ".");
+        }
+        text.flip();
+        return text.toString();
     }
 
     /** Imports the text's lines (split at \n, \r or \r\n); {@code source} names the channel and caller for the log (e.g. "API, admin"). */

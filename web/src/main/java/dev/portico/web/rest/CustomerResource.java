@@ -234,7 +234,12 @@ public class CustomerResource {
             + "are stored; type urn:portico:problem:import-stopped with \"imported\", and Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) throws IOException {
-        String text = CustomerFileImport.read(body, charset(type));
+        String text;
+        try {
+            text = CustomerFileImport.read(body, charset(type));
+        } catch (CustomerFileImport.NotText e) {
+            throw new BadRequestException(e.getMessage());
+        }
         CustomerFileImport.Outcome outcome = fileImport.importText(text, "API, " + caller.getUserPrincipal().getName());
         if (!outcome.complete()) {
             ImportReport report = outcome.report();

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,8 +164,15 @@ class CustomerFileImportTest {
     }
 
     @Test
-    void badUtf8BecomesTheReplacementCharacter() throws Exception {
-        String text = CustomerFileImport.read(new ByteArrayInputStream(new byte[] {'A', (byte) 0xC3, '|', '|', '|'}));
-        assertEquals("A\uFFFD|||", text);
+    void aFileThatIsNotUtf8IsRefusedWholeNamingTheLine() throws Exception {
+        byte[] latin1 = "Ann|30||\nJos\u00e9|40||\n".getBytes(StandardCharsets.ISO_8859_1);
+        CustomerFileImport.NotText refused = assertThrows(CustomerFileImport.NotText.class,
+                () -> CustomerFileImport.read(new ByteArrayInputStream(latin1)));
+        assertEquals("Line 2 of the file is not UTF-8 text (byte 13): nothing was imported. Save the file as UTF-8, or name its"
+                + " character set (Content-Type: text/plain; charset=ISO-8859-1 over the API).", refused.getMessage());
+        assertEquals("Ann|30||\nJos\u00e9|40||\n", CustomerFileImport.read(new ByteArrayInputStream(latin1), StandardCharsets.ISO_8859_1));
+        assertEquals("Zo\u00eb \uD83D\uDE00|||", CustomerFileImport.read(new ByteArrayInputStream("Zo\u00eb \uD83D\uDE00|||".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(CustomerFileImport.NotText.class, () -> CustomerFileImport.read(new ByteArrayInputStream(new byte[] {'A', (byte) 0xC3})),
+                "a sequence cut short at the end is not text either");
     }
 }
