@@ -97,9 +97,9 @@ class ApiProblemsIT {
                 .header("Content-Type", "text/plain; charset=ISO-8859-1").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(List.of("caf\u00e9"), TestDatabase.rows("SELECT address FROM customer WHERE name = 'Imp3'"), "decoded as declared");
-        JsonObject notUtf8 = problem(400, Http.send(Http.asAdmin("/api/customers/import")
+        JsonObject latin1File = problem(400, Http.send(Http.asAdmin("/api/customers/import")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray("Imp4|30||\n".replace("4", "\u00e9").getBytes(StandardCharsets.ISO_8859_1)))));
-        assertTrue(notUtf8.getString("detail").startsWith("Line 1 of the file is not UTF-8 text"), notUtf8.toString());
+        assertTrue(latin1File.getString("detail").startsWith("Line 1 of the file is not UTF-8 text"), latin1File.toString());
         assertEquals(1, TestDatabase.countCustomers(), "nothing of it stored");
 
         JsonObject unknown = problem(415, Http.send(Http.asAdmin("/api/customers/import")
