@@ -239,7 +239,7 @@ class ConsoleCustomersIT {
             java.nio.file.Files.writeString(file, "");
             browser.driver().findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
             browser.driver().findElement(By.id("import:upload")).click();
-            browser.waitForText(By.tagName("body"), file.getFileName() + " is empty: nothing to import");
+            browser.waitForText(By.tagName("body"), "Choose a data file to import (an empty file holds nothing to import)");
         } finally {
             java.nio.file.Files.delete(file);
         }

@@ -90,7 +90,7 @@ public class AccountsPage implements Serializable {
             if (e.reason() == AccountRefusal.Reason.INVALID) {
                 // the password breaks a rule: said next to it, and the dialog stays open for another
                 FacesContext context = FacesContext.getCurrentInstance();
-                context.addMessage("password-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
+                context.addMessage("password-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
                 context.validationFailed();
             } else {
                 refused(e);

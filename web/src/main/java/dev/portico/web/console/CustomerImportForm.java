@@ -51,9 +51,8 @@ public class CustomerImportForm implements Serializable {
             return;
         }
         if (file == null || file.getSize() == 0) {
-            // a browser sends no name when nothing was chosen; a chosen empty file keeps its name
-            String text = file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isEmpty()
-                    ? "Choose a data file to import" : file.getSubmittedFileName() + " is empty: nothing to import";
+            // Faces hands an empty file over as none: the sentence covers both
+            String text = "Choose a data file to import (an empty file holds nothing to import)";
             FacesContext.getCurrentInstance().addMessage("import:file", new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
             return;
         }

@@ -17,7 +17,7 @@ final class CustomerTableQuery {
     static final String AGE = "age";
     static final String PHONE = "phone";
 
-    private static final Pattern AGE_FILTER = Pattern.compile("[0-9]{1,3}");
+    private static final Pattern AGE_FILTER = Pattern.compile("0*[0-9]{1,3}"); // by value: leading zeros as written ("045") match
 
     private CustomerTableQuery() {
     }

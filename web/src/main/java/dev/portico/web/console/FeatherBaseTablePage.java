@@ -7,6 +7,7 @@ import dev.portico.application.TableRef;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -221,7 +222,10 @@ public class FeatherBaseTablePage implements Serializable {
             return;
         }
         if (goToRow < 0 || goToRow >= shown.rows()) {
-            FeatherBaseMessages.invalidField("grid:goToRow", "There is no row " + goToRow + "; rows are 0 to " + (shown.rows() - 1) + ".");
+            String text = shown.rows() == 0 ? "There is no row " + goToRow + "; the table has no rows."
+                    : "There is no row " + goToRow + "; rows are 0 to " + (shown.rows() - 1) + ".";
+            // as the field's converter message: summary and detail alike (its p:message shows the detail)
+            FacesContext.getCurrentInstance().addMessage("grid:goToRow", new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
             return;
         }
         UIComponent found = FacesContext.getCurrentInstance().getViewRoot().findComponent(GRID);

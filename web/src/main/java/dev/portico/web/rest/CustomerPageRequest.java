@@ -21,7 +21,7 @@ final class CustomerPageRequest {
     static final int DEFAULT_LIMIT = 100;
     static final List<String> PARAMETERS = List.of("name", "phone", "age", "sort", "offset", "after", "limit");
 
-    private static final Pattern AGE = Pattern.compile("[0-9]{1,3}");
+    private static final Pattern AGE = Pattern.compile("0*[0-9]{1,3}"); // by value: leading zeros as written ("0120") match
 
     private CustomerPageRequest() {
     }
@@ -34,7 +34,7 @@ final class CustomerPageRequest {
     static CustomerQuery parse(MultivaluedMap<String, String> parameters) {
         String age = text(parameters, "age");
         if (!age.isEmpty() && !AGE.matcher(age).matches()) {
-            throw new BadRequestException("age must be a whole number of at most three digits, got '" + age + "'");
+            throw new BadRequestException("age must be a whole number of at most three digits (leading zeros aside), got '" + age + "'");
         }
         CustomerFilter filter = new CustomerFilter(text(parameters, "name"), text(parameters, "phone"),
                 age.isEmpty() ? null : Integer.valueOf(age));

@@ -39,6 +39,8 @@ class CustomerTableQueryTest {
     void anAgeThatIsNotANumberMatchesNoOne() {
         assertEquals(Optional.empty(), CustomerTableQuery.filter(Map.of("age", filter("age", "forty"))));
         assertEquals(Optional.empty(), CustomerTableQuery.filter(Map.of("age", filter("age", "1000"))));
+        assertEquals(Optional.of(120), CustomerTableQuery.filter(Map.of("age", filter("age", "0120"))).map(CustomerFilter::age),
+                "an age as written with leading zeros is its value");
     }
 
     private static SortMeta sort(String field, SortOrder order) {

@@ -33,6 +33,7 @@ class CustomerPageRequestTest {
                 "offset", "20", "limit", "1000"));
         assertEquals(new CustomerQuery(new CustomerFilter("Ad", "394", 36), CustomerOrder.AGE_DESCENDING, 20, 1000), query);
         assertEquals(CustomerOrder.NAME_DESCENDING, CustomerPageRequest.parse(parameters("sort", "-name")).order());
+        assertEquals(120, CustomerPageRequest.parse(parameters("age", "0120")).filter().age(), "leading zeros, as an age may be written");
         assertEquals(CustomerOrder.AGE_ASCENDING, CustomerPageRequest.parse(parameters("sort", "age")).order());
     }
 
