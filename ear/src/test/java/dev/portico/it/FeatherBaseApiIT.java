@@ -146,6 +146,10 @@ class FeatherBaseApiIT {
         // A grant names a database: over 255 characters it is refused (it was a database error and a 500).
         problem(422, call("PUT", "/api/featherbase/users/eve/grants/" + "d".repeat(256), null));
         assertEquals(204, call("PUT", "/api/featherbase/users/eve/grants/shop", null).statusCode());
+        HttpResponse<String> eve = call("GET", "/api/featherbase/users/eve", null);
+        assertEquals(200, eve.statusCode(), eve.body());
+        assertEquals("{\"name\":\"eve\",\"databases\":[\"shop\"]}", eve.body().replace(" ", ""));
+        assertEquals("No FeatherBase user named nobody", problem(404, call("GET", "/api/featherbase/users/nobody", null)).getString("detail"));
 
         try (FeatherBaseClient socket = new FeatherBaseClient()) {
             assertEquals("A-0\t1.99", socket.ask("getrow|shop|items>0"));

@@ -3,6 +3,7 @@ package dev.portico.application;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Administration of FeatherBase users and their per-database grants ({@code *}: every database). */
 public interface FeatherBaseUserService {
@@ -11,6 +12,9 @@ public interface FeatherBaseUserService {
     record UserView(String name, List<String> databases) { }
 
     List<UserView> users();
+
+    /** One user with its grants; empty when there is no such user. */
+    Optional<UserView> user(String name);
 
     /** Creates a user, or sets the password of an existing one. */
     void saveUser(String name, String password) throws FeatherBaseRefusal;

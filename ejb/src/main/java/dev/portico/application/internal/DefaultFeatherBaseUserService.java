@@ -30,6 +30,11 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
     }
 
     @Override
+    public Optional<UserView> user(String name) {
+        return store.user(name).map(u -> new UserView(u.name(), store.grants(u.name())));
+    }
+
+    @Override
     public void saveUser(String name, String password) throws FeatherBaseRefusal {
         if (name.isBlank() || FbText.characters(name) > FbText.MAX_NAME_LENGTH
                 || password.isEmpty() || PasswordHash.characters(password) > PasswordHash.MAX_PASSWORD_LENGTH) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,6 +45,17 @@ public class FeatherBaseUserResource {
             examples = @ExampleObject(name = "users", value = "[{\"name\":\"alice\",\"databases\":[\"shop\"]}]")))
     public List<FeatherBaseUserService.UserView> list() {
         return users.users();
+    }
+
+    /** One user with the databases it may use. */
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One user with the databases it may use")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "user", value = "{\"name\":\"alice\",\"databases\":[\"shop\"]}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public FeatherBaseUserService.UserView user(@PathParam("name") String name) {
+        return users.user(name).orElseThrow(() -> new NotFoundException("No FeatherBase user named " + ErrorResponses.cut(name)));
     }
 
     /** Creates the user, or sets its password: body {@code {"password": "..."}}. */
