@@ -12,7 +12,15 @@ import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -278,5 +286,30 @@ class ConsoleSecurityIT {
         HttpResponse<String> after = Http.send(Http.as(user, rightPassword, "/api/customers").GET());
         assertEquals(200, after.statusCode(), "once the delay has passed the right password works again");
         assertFalse(after.body().isEmpty());
+    }
+
+    @Test
+    void guessesSentAtOnceAreNotAllCheckedBeforeAnyIsCounted() throws Exception {
+        String account = "guessed" + System.nanoTime() % 1_000_000; // no such account: each check still costs a hash and counts
+        ExecutorService guessers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String password = "guess-number-" + i;
+                statuses.add(guessers.submit(() -> Http.send(Http.as(account, password, "/api/customers?limit=1").GET()).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(401, status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((account + '\u0000' + "127.0.0.1").getBytes(StandardCharsets.UTF_8)));
+        int counted = Integer.parseInt(TestDatabase.rows("SELECT failures FROM login_failure WHERE scope = 'console'"
+                + " AND client_key = UNHEX('" + key + "')").get(0));
+        // Three free failures are checked side by side; the rest wait for them and then find the 1 s delay running,
+        // or, on a slow machine, one more is checked after it: not ten guesses checked at once.
+        assertTrue(counted >= 3 && counted <= 5, counted + " failures counted (that many passwords checked)");
     }
 }

@@ -43,7 +43,7 @@ class OpenApiIT {
             Map.entry("/api/featherbase/databases/{database}/tables/{table}/rows/{row}", Set.of("get", "put")),
             Map.entry("/api/featherbase/databases/{database}/tables/{table}/rows/{row}/cells/{column}", Set.of("get", "put")),
             Map.entry("/api/featherbase/users", Set.of("get")),
-            Map.entry("/api/featherbase/users/{name}", Set.of("put", "delete")),
+            Map.entry("/api/featherbase/users/{name}", Set.of("get", "put", "delete")),
             Map.entry("/api/featherbase/users/{name}/grants/{database}", Set.of("put", "delete")),
             Map.entry("/api/rentals", Set.of("get", "post")),
             Map.entry("/api/rentals/reports/car-models", Set.of("get")),

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,11 @@ import java.util.regex.Pattern;
  * The records are the database's ({@link LoginFailures}), timed by its clock, so every server on it counts the same
  * failures, whatever its own clock says: a guesser spread over several servers waits as long as one who tries a
  * single server. Attempts still being checked count as failures until their transaction ends (they may be): so that
- * guesses sent at the same moment are not all checked before any of them is counted, an attempt that would go beyond
- * the free failures while others for the same key are in flight on this server waits for them (at most
- * {@value #MOST_WAIT_MILLIS} ms, then it is too early). Up to the free failures, attempts are checked side by side, so
- * that a client opening many connections at once is not made to queue. A record untouched for
+ * guesses sent at the same moment are not all checked before any of them is counted, a server admits at once only as
+ * many attempts for a key as free failures are left by what it last knew (one beyond them); the rest wait, before
+ * their transaction reads anything, for those in flight to end (at most {@value #MOST_WAIT_MILLIS} ms, then they are
+ * too early). Up to the free failures, attempts are checked side by side, so that a client opening many connections
+ * at once is not made to queue; an attempt admitted on knowledge another server made stale is too early. A record untouched for
  * {@value #FORGET_AFTER_MILLIS} ms counts as none, and is deleted. Used by the console login and by FeatherBase's
  * {@code auth}.
  */
@@ -47,6 +49,8 @@ public class LoginThrottle {
     static final long FORGET_EVERY_MILLIS = 60_000;
     /** How long an attempt waits at most for attempts in flight for the same key before it counts as too early. */
     static final long MOST_WAIT_MILLIS = 10_000;
+    /** Keys whose last known failures this server remembers. */
+    static final int KNOWN_KEYS = 10_000;
 
     /** An IPv6 literal: a hex digit or colon first (anything else with a colon could be looked up as a name). */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -57,8 +61,15 @@ public class LoginThrottle {
     private final int freeFailures;
     private final AtomicLong lastForgotMillis = new AtomicLong();
     private final Consumer<Runnable> atTransactionEnd;
-    /** Attempts being checked (or deciding whether they may be), per key; guarded by itself. */
+    /** Attempts admitted and not yet ended, per key; guarded by itself, as is {@link #lastKnown}. */
     private final Map<ByteBuffer, Integer> inFlight = new HashMap<>();
+    /** The failures this server last knew of per key (the most recent keys), which bound how many attempts it admits at once. */
+    private final Map<ByteBuffer, Integer> lastKnown = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Integer> eldest) {
+            return size() > KNOWN_KEYS;
+        }
+    };
 
     /**
      * @param scope whose records these are (at most 16 characters): the console's and FeatherBase's are apart
@@ -83,46 +94,77 @@ public class LoginThrottle {
     public <T> Optional<T> guard(String account, String address, Supplier<Optional<T>> check) {
         byte[] key = key(account, address);
         ByteBuffer slot = ByteBuffer.wrap(key);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOST_WAIT_MILLIS);
-        while (true) {
-            int others = enter(slot);
-            boolean handedOver = false;
-            try {
-                Optional<LoginFailures.Failures> before = failures.find(scope, key);
-                if (before.isPresent() && mustWait(before.get())) {
-                    return Optional.empty();
-                }
-                if (others == 0 || before.map(LoginFailures.Failures::count).orElse(0) + others < freeFailures) {
-                    Optional<T> answer = check.get();
-                    if (answer.isPresent()) {
-                        if (before.isPresent()) {
-                            failures.clear(scope, key);
-                        }
-                    } else {
-                        failures.failed(scope, key, FORGET_AFTER_MILLIS);
-                        forgetOld();
-                    }
-                    atTransactionEnd.accept(() -> leave(slot));
-                    handedOver = true;
-                    return answer;
-                }
-            } finally {
-                if (!handedOver) {
-                    leave(slot);
-                }
-            }
-            if (!awaitFewer(slot, others, deadline)) {
+        // Admitted before the transaction's first read: the record read next is then what the attempts admitted
+        // before committed (a read after waiting would see the transaction's first snapshot, not their failures).
+        int others = admit(slot, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOST_WAIT_MILLIS));
+        if (others < 0) {
+            return Optional.empty();
+        }
+        boolean handedOver = false;
+        try {
+            Optional<LoginFailures.Failures> before = failures.find(scope, key);
+            int count = before.map(LoginFailures.Failures::count).orElse(0);
+            if (before.isPresent() && mustWait(before.get()) || others > 0 && count + others >= freeFailures) {
+                // too early; or beyond the free failures with others in flight, which this server took for fewer
+                // failures than another server had counted: one at a time, and this one cannot read again
+                known(slot, count, false);
                 return Optional.empty();
+            }
+            Optional<T> answer = check.get();
+            if (answer.isPresent()) {
+                if (before.isPresent()) {
+                    failures.clear(scope, key);
+                }
+            } else {
+                failures.failed(scope, key, FORGET_AFTER_MILLIS);
+                forgetOld();
+            }
+            known(slot, answer.isPresent() ? -1 : count, answer.isEmpty());
+            atTransactionEnd.accept(() -> leave(slot));
+            handedOver = true;
+            return answer;
+        } finally {
+            if (!handedOver) {
+                leave(slot);
             }
         }
     }
 
-    /** Counts this attempt in flight for the key; returns how many others are. */
-    private int enter(ByteBuffer slot) {
+    /**
+     * Waits (at most until {@code deadline}) until fewer attempts for the key are in flight than may be checked side by
+     * side, the failures this server last knew of counted: the free failures left, and one beyond them. Returns how
+     * many others are in flight, or -1 when the deadline came first.
+     */
+    private int admit(ByteBuffer slot, long deadline) {
         synchronized (inFlight) {
-            int others = inFlight.getOrDefault(slot, 0);
-            inFlight.put(slot, others + 1);
-            return others;
+            while (true) {
+                int admitted = inFlight.getOrDefault(slot, 0);
+                if (admitted < Math.max(1, freeFailures - lastKnown.getOrDefault(slot, 0))) {
+                    inFlight.put(slot, admitted + 1);
+                    return admitted;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return -1;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(inFlight, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+        }
+    }
+
+    /** What an attempt learnt: the count it read ({@code -1}: a success cleared it), and whether it failed on top. */
+    private void known(ByteBuffer slot, int count, boolean failed) {
+        synchronized (inFlight) {
+            if (count < 0) {
+                lastKnown.remove(slot);
+            } else {
+                lastKnown.put(slot, Math.max(lastKnown.getOrDefault(slot, 0), count) + (failed ? 1 : 0));
+            }
         }
     }
 
@@ -130,25 +172,6 @@ public class LoginThrottle {
         synchronized (inFlight) {
             inFlight.computeIfPresent(slot, (k, n) -> n > 1 ? n - 1 : null);
             inFlight.notifyAll();
-        }
-    }
-
-    /** Waits until fewer than {@code others} attempts for the key are in flight; false when the deadline came first. */
-    private boolean awaitFewer(ByteBuffer slot, int others, long deadline) {
-        synchronized (inFlight) {
-            while (inFlight.getOrDefault(slot, 0) >= others) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(inFlight, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

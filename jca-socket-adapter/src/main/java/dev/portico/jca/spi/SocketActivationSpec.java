@@ -109,7 +109,7 @@ public class SocketActivationSpec implements ActivationSpec {
         requirePositive("maxConcurrentRequests", maxConcurrentRequests);
         requirePositive("shutdownGraceMillis", shutdownGraceMillis);
         if (maxBufferedBytes != null && maxBufferedBytes != 0) {
-            long smallest = 2L * ((maxRequestBytes == null ? binding().defaultMaxRequestBytes : maxRequestBytes) + 1);
+            long smallest = ListenerSettings.smallestMaxBufferedBytes(maxRequestBytes == null ? binding().defaultMaxRequestBytes : maxRequestBytes);
             if (maxBufferedBytes < smallest) {
                 throw new InvalidPropertyException("maxBufferedBytes must be 0 (a sixteenth of the heap) or hold two of the largest"
                         + " requests (" + smallest + " bytes), got " + maxBufferedBytes);

@@ -101,9 +101,15 @@ final class Connection<Q, R> {
     /** What {@link #ensureRoom} found. */
     enum Room { READY, AT_LIMIT, BUDGET_SPENT }
 
+    /** Budget this connection holds: room for a whole request beyond its small buffer, taken when it first grew. */
+    private long reserved;
+
     /**
-     * Makes room to read, growing the buffer up to {@code limit} bytes out of {@code budget}: {@link Room#AT_LIMIT}
-     * when it is full at the limit, {@link Room#BUDGET_SPENT} when it would have to grow and the budget has no room.
+     * Makes room to read, growing the buffer up to {@code limit} bytes: {@link Room#AT_LIMIT} when it is full at the
+     * limit. The first growth takes room for a whole request ({@code limit} beyond the small buffer) out of
+     * {@code budget} at once, so that a connection that began a large request can always finish it: growth granted
+     * piecemeal could leave every holder half way and none able to go on. {@link Room#BUDGET_SPENT} when that room is
+     * not left.
      */
     Room ensureRoom(int limit, InputBudget budget) {
         if (input.hasRemaining()) {
@@ -112,11 +118,14 @@ final class Connection<Q, R> {
         if (input.capacity() >= limit) {
             return Room.AT_LIMIT;
         }
-        int size = (int) Math.min(limit, 2L * input.capacity());
-        if (!budget.take(size - input.capacity())) {
-            return Room.BUDGET_SPENT;
+        long needed = (long) limit - INITIAL_BUFFER;
+        if (needed > reserved) {
+            if (!budget.take(needed - reserved)) {
+                return Room.BUDGET_SPENT;
+            }
+            reserved = needed;
         }
-        ByteBuffer larger = ByteBuffer.allocate(size);
+        ByteBuffer larger = ByteBuffer.allocate((int) Math.min(limit, 2L * input.capacity()));
         input.flip();
         larger.put(input);
         input = larger;
@@ -125,8 +134,9 @@ final class Connection<Q, R> {
 
     /** Gives a grown input buffer's room back to the budget once it is empty (or the connection closed). */
     void shrinkInput(InputBudget budget, boolean closed) {
-        if (input.capacity() > INITIAL_BUFFER && (closed || input.position() == 0)) {
-            budget.give(input.capacity() - INITIAL_BUFFER);
+        if (reserved > 0 && (closed || input.position() == 0)) {
+            budget.give(reserved);
+            reserved = 0;
             input = ByteBuffer.allocate(INITIAL_BUFFER);
         }
     }

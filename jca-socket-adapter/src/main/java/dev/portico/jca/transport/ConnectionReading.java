@@ -46,6 +46,9 @@ final class ConnectionReading<Q, R> {
     }
 
     void read(Connection<Q, R> c) {
+        if (c.waitingForRoom) {
+            return; // woken when room comes back (a TLS layer may ask to read meanwhile)
+        }
         if (c.busy || c.pending != null) {
             // More input while a request is answered: not read now; the client is held back by TCP until the answer is taken.
             c.heldBack = true;
@@ -191,8 +194,10 @@ final class ConnectionReading<Q, R> {
 
     /** Stops reading {@code c} until room in the input budget is given back ({@link #wakeWaitingForRoom}). */
     private void waitForRoom(Connection<Q, R> c) {
-        c.waitingForRoom = true;
-        listener.waitingForRoom.add(c);
+        if (!c.waitingForRoom) {
+            c.waitingForRoom = true;
+            listener.waitingForRoom.add(c);
+        }
         c.key.interestOps(c.interest());
         long now = System.nanoTime();
         if (now - lastBudgetWarningNanos > BUDGET_WARNING_EVERY_NANOS || lastBudgetWarningNanos == 0) {
@@ -212,7 +217,11 @@ final class ConnectionReading<Q, R> {
             Connection<Q, R> c = listener.waitingForRoom.poll();
             c.waitingForRoom = false;
             if (c.open && c.key.isValid()) {
-                c.key.interestOps(c.interest());
+                int interest = c.interest();
+                c.key.interestOps(interest);
+                if ((interest & SelectionKey.OP_READ) != 0 && c.io.hasBufferedInput()) {
+                    listener.rereads.add(c); // bytes the TLS layer (or a PROXY prefix) holds: the selector would not say so
+                }
             }
         }
     }

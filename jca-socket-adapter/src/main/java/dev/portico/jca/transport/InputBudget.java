@@ -2,12 +2,13 @@ package dev.portico.jca.transport;
 
 /**
  * The bound on what a listener's connections hold of requests still arriving: every connection reads into a small
- * buffer of its own ({@link Connection#INITIAL_BUFFER}), and a request larger than that grows it, out of this budget,
- * up to the request limit. Without it the limits would multiply (10,000 connections, each with a request of 1 MiB
- * arriving slowly, want 10 GiB); with it, a connection that finds the budget spent waits, unread, until requests
- * finished elsewhere give room back, or until its read timeout answers it as the protocol answers a request that
- * came too slowly. A buffer goes back to its small size, and its room to the budget, as soon as it is empty.
- * Used by its listener's selector thread only.
+ * buffer of its own ({@link Connection#INITIAL_BUFFER}); a request larger than that takes room for a whole request
+ * (the request limit) out of this budget and grows the buffer as it arrives. Without it the limits would multiply
+ * (10,000 connections, each with a request of 1 MiB arriving slowly, want 10 GiB); with it, a connection that finds
+ * the budget spent waits, unread, until requests finished elsewhere give room back, or until its read timeout answers
+ * it as the protocol answers a request that came too slowly. Whole-request room means every holder can finish: none
+ * waits half way for room another holder keeps. A buffer goes back to its small size, and its room to the budget, as
+ * soon as it is empty. Used by its listener's selector thread only.
  */
 final class InputBudget {
 

@@ -57,8 +57,8 @@ public record ListenerSettings(String name, InetSocketAddress address, int maxCo
             throw new IllegalArgumentException("timeouts must be positive: " + readTimeout + ", " + idleTimeout + ", " + firstRequestTimeout
                     + ", " + writeTimeout);
         }
-        if (maxBufferedBytes < 2L * (maxRequestBytes + 1)) {
-            throw new IllegalArgumentException("maxBufferedBytes must hold two of the largest requests (" + 2L * (maxRequestBytes + 1)
+        if (maxBufferedBytes < smallestMaxBufferedBytes(maxRequestBytes)) {
+            throw new IllegalArgumentException("maxBufferedBytes must hold two of the largest requests (" + smallestMaxBufferedBytes(maxRequestBytes)
                     + " bytes), got " + maxBufferedBytes);
         }
         if (trustedProxies == null) {
@@ -68,6 +68,11 @@ public record ListenerSettings(String name, InetSocketAddress address, int maxCo
 
     /** A sixteenth of the heap (12 MiB of the server's 192), and at least two of the largest requests. */
     public static long defaultMaxBufferedBytes(int maxRequestBytes) {
-        return Math.max(2L * (maxRequestBytes + 1), Runtime.getRuntime().maxMemory() / 16);
+        return Math.max(smallestMaxBufferedBytes(maxRequestBytes), Runtime.getRuntime().maxMemory() / 16);
+    }
+
+    /** Room for two of the largest requests, or of the largest PROXY headers a trusted proxy may send first. */
+    public static long smallestMaxBufferedBytes(int maxRequestBytes) {
+        return 2L * (Math.max(maxRequestBytes, 16 + ProxyHeader.V2_MAX_PAYLOAD) + 1);
     }
 }

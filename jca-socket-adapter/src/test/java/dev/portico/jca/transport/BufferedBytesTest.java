@@ -105,6 +105,8 @@ class BufferedBytesTest {
         assertThrows(IllegalArgumentException.class, () -> new ListenerSettings("semicolon", new InetSocketAddress(LoopbackClient.LOOPBACK, 0),
                 16, MAX_FRAME, Duration.ofSeconds(5), Duration.ofMinutes(5), 8, Duration.ofMinutes(5), Duration.ofSeconds(5),
                 TrustedProxies.NONE, 2L * MAX_FRAME));
+        assertEquals(2L * (16 + ProxyHeader.V2_MAX_PAYLOAD + 1), ListenerSettings.smallestMaxBufferedBytes(512),
+                "a small request limit still leaves room for two PROXY headers");
         assertTrue(ListenerSettings.defaultMaxBufferedBytes(MAX_FRAME) >= Runtime.getRuntime().maxMemory() / 16);
     }
 

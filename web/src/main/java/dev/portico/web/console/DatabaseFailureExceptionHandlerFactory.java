@@ -53,18 +53,26 @@ public class DatabaseFailureExceptionHandlerFactory extends ExceptionHandlerFact
 
         @Override
         public void handle() {
-            List<ExceptionQueuedEventContext> replaced = new ArrayList<>();
-            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                ExceptionQueuedEventContext queued = events.next().getContext();
+            // PrimeFaces answers the first queued exception and drops the rest: the queue keeps its order, the
+            // recognized ones replaced where they stood.
+            List<ExceptionQueuedEventContext> queue = new ArrayList<>();
+            boolean recognizedAny = false;
+            for (ExceptionQueuedEvent event : getUnhandledExceptionQueuedEvents()) {
+                ExceptionQueuedEventContext queued = event.getContext();
                 DatabaseFailure failure = recognized(queued.getException());
-                if (failure != null) {
-                    events.remove();
-                    replaced.add(new ExceptionQueuedEventContext(queued.getContext(), failure, queued.getComponent(), queued.getPhaseId()));
-                }
+                recognizedAny |= failure != null;
+                queue.add(failure == null ? queued
+                        : new ExceptionQueuedEventContext(queued.getContext(), failure, queued.getComponent(), queued.getPhaseId()));
             }
-            FacesContext context = FacesContext.getCurrentInstance();
-            for (ExceptionQueuedEventContext event : replaced) {
-                context.getApplication().publishEvent(context, ExceptionQueuedEvent.class, event);
+            if (recognizedAny) {
+                for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+                    events.next();
+                    events.remove();
+                }
+                FacesContext context = FacesContext.getCurrentInstance();
+                for (ExceptionQueuedEventContext event : queue) {
+                    context.getApplication().publishEvent(context, ExceptionQueuedEvent.class, event);
+                }
             }
             super.handle();
         }
