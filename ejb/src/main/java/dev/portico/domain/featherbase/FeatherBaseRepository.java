@@ -85,6 +85,9 @@ public interface FeatherBaseRepository {
     /** The database names a user was granted ({@code *}: all). */
     List<String> grants(String user);
 
+    /** Every user's granted database names, by user (users without grants are absent), in one query. */
+    Map<String, List<String>> grantsByUser();
+
     /** Removes the grant; false when there was none. */
     boolean revoke(String user, String database);
 }

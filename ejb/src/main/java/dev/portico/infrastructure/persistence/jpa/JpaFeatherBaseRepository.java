@@ -16,10 +16,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** FeatherBase storage in MariaDB through JPA; joins the caller's transaction. */
 @ApplicationScoped
@@ -193,6 +195,15 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     @Override
     public List<String> grants(String user) {
         return em.createNamedQuery("FbGrant.databasesOf", String.class).setParameter("user", user).getResultList();
+    }
+
+    @Override
+    public Map<String, List<String>> grantsByUser() {
+        Map<String, List<String>> byUser = new HashMap<>();
+        for (Object[] grant : em.createNamedQuery("FbGrant.all", Object[].class).getResultList()) {
+            byUser.computeIfAbsent((String) grant[0], u -> new ArrayList<>()).add((String) grant[1]);
+        }
+        return byUser;
     }
 
     @Override
