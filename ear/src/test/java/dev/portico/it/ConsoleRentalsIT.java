@@ -123,6 +123,12 @@ class ConsoleRentalsIT {
         browser.driver().findElement(By.id("filters:apply")).click();
         browser.waitForText(By.id("filters"), "The last day must not be before the first day.");
         assertEquals("3", text(browser, "results:total"), "a refused range changes nothing");
+
+        type(browser, "filters:from_input", "2024-02-30");
+        browser.driver().findElement(By.id("filters:apply")).click();
+        browser.waitForText(By.id("filters"), "Not a day: 2024-02-30 (write it as YYYY-MM-DD).");
+        assertEquals("3", text(browser, "results:total"), "a day the calendar does not have is refused, not taken for another");
+        type(browser, "filters:from_input", "2024-01-24");
         browser.screenshot("console-rentals-filters");
     }
 
