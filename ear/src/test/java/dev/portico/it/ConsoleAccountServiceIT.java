@@ -75,6 +75,10 @@ class ConsoleAccountServiceIT {
         assertEquals(AccountRefusal.Reason.EXISTS,
                 assertThrows(AccountRefusal.class, () -> accounts.create("svc-dup", "long-enough", Role.ADMIN)).reason());
         assertEquals(Optional.empty(), accounts.roleOf("SVC-DUP"), "names compare exactly");
+        AccountRefusal variant = assertThrows(AccountRefusal.class, () -> accounts.create("SVC-Dup", "long-enough", Role.VIEWER));
+        assertEquals(AccountRefusal.Reason.EXISTS, variant.reason(), "but a name differing only in case is not created beside it");
+        assertEquals("An account named svc-dup exists already; names that differ only in case are not told apart", variant.getMessage());
+        assertEquals(Optional.empty(), accounts.roleOf("SVC-Dup"));
     }
 
     @Test

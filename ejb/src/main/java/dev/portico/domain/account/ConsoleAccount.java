@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 @Table(name = "console_account")
 @NamedQuery(name = "ConsoleAccount.findAll", query = "SELECT a FROM ConsoleAccount a ORDER BY a.name")
 @NamedQuery(name = "ConsoleAccount.countByRole", query = "SELECT COUNT(a) FROM ConsoleAccount a WHERE a.role = :role")
+@NamedQuery(name = "ConsoleAccount.namesLike", query = "SELECT a.name FROM ConsoleAccount a WHERE LOWER(a.name) = :lower")
 public class ConsoleAccount {
 
     /** Letters, digits, dot, dash and underscore, 1 to 64 of them: no spaces, nothing to confuse in a log or a URL. */

@@ -64,9 +64,9 @@ public class LoginThrottle {
     /** Attempts admitted and not yet ended, per key; guarded by itself, as is {@link #lastKnown}. */
     private final Map<ByteBuffer, Integer> inFlight = new HashMap<>();
     /** The failures this server last knew of per key (the most recent keys), which bound how many attempts it admits at once. */
-    private final Map<ByteBuffer, Integer> lastKnown = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<ByteBuffer, Known> lastKnown = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Integer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Known> eldest) {
             return size() > KNOWN_KEYS;
         }
     };
@@ -103,7 +103,8 @@ public class LoginThrottle {
         boolean handedOver = false;
         try {
             Optional<LoginFailures.Failures> before = failures.find(scope, key);
-            int count = before.map(LoginFailures.Failures::count).orElse(0);
+            // a record untouched for FORGET_AFTER_MILLIS counts as none (the next failure restarts it at 1)
+            int count = before.filter(f -> f.millisSinceLast() < FORGET_AFTER_MILLIS).map(LoginFailures.Failures::count).orElse(0);
             if (before.isPresent() && mustWait(before.get()) || others > 0 && count + others >= freeFailures) {
                 // too early; or beyond the free failures with others in flight, which this server took for fewer
                 // failures than another server had counted: one at a time, and this one cannot read again
@@ -139,7 +140,7 @@ public class LoginThrottle {
         synchronized (inFlight) {
             while (true) {
                 int admitted = inFlight.getOrDefault(slot, 0);
-                if (admitted < Math.max(1, freeFailures - lastKnown.getOrDefault(slot, 0))) {
+                if (admitted < Math.max(1, freeFailures - knownFailures(slot))) {
                     inFlight.put(slot, admitted + 1);
                     return admitted;
                 }
@@ -157,16 +158,28 @@ public class LoginThrottle {
         }
     }
 
-    /** What an attempt learnt: the count it read ({@code -1}: a success cleared it), and whether it failed on top. */
+    /**
+     * What an attempt learnt: the count it read ({@code -1}: a success cleared it), and whether it failed on top
+     * (attempts in flight together read one count: each failure adds to what the server knew).
+     */
     private void known(ByteBuffer slot, int count, boolean failed) {
         synchronized (inFlight) {
             if (count < 0) {
                 lastKnown.remove(slot);
             } else {
-                lastKnown.put(slot, Math.max(lastKnown.getOrDefault(slot, 0), count) + (failed ? 1 : 0));
+                lastKnown.put(slot, new Known(Math.max(knownFailures(slot), count) + (failed ? 1 : 0), System.nanoTime()));
             }
         }
     }
+
+    /** The failures this server last knew of for the key; none when it learnt nothing of it for as long as a record lasts. */
+    private int knownFailures(ByteBuffer slot) {
+        Known known = lastKnown.get(slot);
+        return known == null || System.nanoTime() - known.atNanos() > TimeUnit.MILLISECONDS.toNanos(FORGET_AFTER_MILLIS) ? 0 : known.failures();
+    }
+
+    /** Failures known for a key, and when this server learnt of them. */
+    private record Known(int failures, long atNanos) { }
 
     private void leave(ByteBuffer slot) {
         synchronized (inFlight) {

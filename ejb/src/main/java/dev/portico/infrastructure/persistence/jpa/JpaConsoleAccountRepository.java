@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Console accounts in MariaDB through JPA; joins the caller's transaction. */
@@ -36,8 +37,14 @@ public class JpaConsoleAccountRepository implements ConsoleAccountRepository {
 
     @Override
     public void store(ConsoleAccount account) throws AccountRefusal {
-        if (em.find(ConsoleAccount.class, account.name()) != null) { // asked first: a failed INSERT is logged as a warning
-            throw exists(account);
+        // Asked first (a failed INSERT is logged as a warning), in any case: names that differ only in case would be
+        // told apart by nobody reading a list or a log. Logins stay exact.
+        List<String> taken = em.createNamedQuery("ConsoleAccount.namesLike", String.class)
+                .setParameter("lower", account.name().toLowerCase(Locale.ROOT)).setMaxResults(1).getResultList();
+        if (!taken.isEmpty()) {
+            throw new AccountRefusal(AccountRefusal.Reason.EXISTS, taken.get(0).equals(account.name())
+                    ? "An account named " + account.name() + " exists already"
+                    : "An account named " + taken.get(0) + " exists already; names that differ only in case are not told apart");
         }
         try {
             em.persist(account);
