@@ -56,16 +56,17 @@ public class ConsoleAccount {
     }
 
     public static String checkedPassword(String password) throws AccountRefusal {
-        if (password == null || PasswordHash.characters(password) < MIN_PASSWORD_LENGTH || PasswordHash.characters(password) > MAX_PASSWORD_LENGTH) {
+        int characters = password == null ? 0 : PasswordHash.characters(password);
+        if (characters < MIN_PASSWORD_LENGTH || characters > MAX_PASSWORD_LENGTH) {
             throw new AccountRefusal(AccountRefusal.Reason.INVALID,
                     "A password has " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
         }
         return password;
     }
 
-    /** Whether the password is this account's (a slow, constant-time comparison). */
+    /** Whether the password is this account's (a slow, constant-time comparison; none for a null or overlong one). */
     public boolean passwordMatches(String password) {
-        return password != null && PasswordHash.characters(password) <= MAX_PASSWORD_LENGTH && PasswordHash.matches(passwordHash, password);
+        return PasswordHash.matches(passwordHash, password);
     }
 
     /**

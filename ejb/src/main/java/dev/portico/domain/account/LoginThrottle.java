@@ -104,8 +104,9 @@ public class LoginThrottle {
         try {
             Optional<LoginFailures.Failures> before = failures.find(scope, key);
             // a record untouched for FORGET_AFTER_MILLIS counts as none (the next failure restarts it at 1)
-            int count = before.filter(f -> f.millisSinceLast() < FORGET_AFTER_MILLIS).map(LoginFailures.Failures::count).orElse(0);
-            if (before.isPresent() && mustWait(before.get()) || others > 0 && count + others >= freeFailures) {
+            Optional<LoginFailures.Failures> counting = before.filter(f -> f.millisSinceLast() < FORGET_AFTER_MILLIS);
+            int count = counting.map(LoginFailures.Failures::count).orElse(0);
+            if (counting.isPresent() && mustWait(counting.get()) || others > 0 && count + others >= freeFailures) {
                 // too early; or beyond the free failures with others in flight, which this server took for fewer
                 // failures than another server had counted: one at a time, and this one cannot read again
                 known(slot, count, false);
@@ -188,9 +189,9 @@ public class LoginThrottle {
         }
     }
 
+    /** Whether a record that still counts makes the next attempt wait. */
     private boolean mustWait(LoginFailures.Failures f) {
-        return f.count() >= freeFailures && f.millisSinceLast() < FORGET_AFTER_MILLIS
-                && f.millisSinceLast() < delayMillis(f.count() - freeFailures);
+        return f.count() >= freeFailures && f.millisSinceLast() < delayMillis(f.count() - freeFailures);
     }
 
     private void forgetOld() {

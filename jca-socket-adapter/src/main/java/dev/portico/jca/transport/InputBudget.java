@@ -60,8 +60,4 @@ final class InputBudget {
     long peak() {
         return peak;
     }
-
-    long bytes() {
-        return bytes;
-    }
 }

@@ -42,9 +42,8 @@ public class JpaConsoleAccountRepository implements ConsoleAccountRepository {
         List<String> taken = em.createNamedQuery("ConsoleAccount.namesLike", String.class)
                 .setParameter("lower", account.name().toLowerCase(Locale.ROOT)).setMaxResults(1).getResultList();
         if (!taken.isEmpty()) {
-            throw new AccountRefusal(AccountRefusal.Reason.EXISTS, taken.get(0).equals(account.name())
-                    ? "An account named " + account.name() + " exists already"
-                    : "An account named " + taken.get(0) + " exists already; names that differ only in case are not told apart");
+            throw taken.get(0).equals(account.name()) ? exists(account) : new AccountRefusal(AccountRefusal.Reason.EXISTS,
+                    "An account named " + taken.get(0) + " exists already; names that differ only in case are not told apart");
         }
         try {
             em.persist(account);
