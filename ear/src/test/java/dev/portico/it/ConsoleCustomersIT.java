@@ -13,13 +13,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console's customers page in a browser, checked against what the socket and the database hold. */
@@ -272,6 +275,8 @@ class ConsoleCustomersIT {
         type("customersForm:customers:age:filter", "21");
         browser.waitForText(PAGE_REPORT, "1-3 of 3");
         assertEquals(List.of("c01", "c21", "c41"), columnTexts(0));
+        type("customersForm:customers:age:filter", "abc");
+        browser.waitForText(By.id("customersForm:customers"), "No customers: the age filter takes a whole number of at most three digits, e.g. 42");
 
         type("customersForm:customers:age:filter", "");
         type("customersForm:customers:phone:filter", "901-00");
@@ -342,6 +347,23 @@ class ConsoleCustomersIT {
     }
 
     /** Customers c00, c01, ... with ages 20 + (i mod 20), phones 394-, 426-, 514-, 901- in turn. */
+    @Test
+    void anExportCancelledHalfWayEndsWithoutAnErrorInTheLog() throws Exception {
+        insertNumberedCustomers(50_000); // 50 batches, 1.3 MB: the server is still writing when the client goes
+        long mark = ServerLog.mark();
+        try (Socket socket = new Socket(ItEnvironment.HOST, ItEnvironment.httpPort())) {
+            socket.getOutputStream().write(("GET /portico/customers/export HTTP/1.1\r\nHost: " + ItEnvironment.HOST + ":" + ItEnvironment.httpPort()
+                    + "\r\nAuthorization: " + Http.basic(ItEnvironment.adminUser(), ItEnvironment.adminPassword()) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String head = new String(socket.getInputStream().readNBytes(1000), StandardCharsets.UTF_8);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            socket.setSoLinger(true, 0); // closed with a reset, as a cancelled download can be
+        }
+        String written = ServerLog.since(mark);
+        assertFalse(ServerLog.hasErrorOrStackTrace(written) || written.contains("SRVE0777E"), written);
+        assertEquals(200, Http.get("/customers/export").statusCode(), "the export still answers");
+    }
+
     private static void insertNumberedCustomers(int count) throws SQLException {
         String[] areas = {"394", "426", "514", "901"};
         try (Connection c = TestDatabase.connect();
@@ -350,7 +372,7 @@ class ConsoleCustomersIT {
                 insert.setString(1, String.format("c%02d", i));
                 insert.setInt(2, 20 + i % 20);
                 insert.setString(3, "Street " + i);
-                insert.setString(4, areas[i % 4] + String.format("-%04d", i));
+                insert.setString(4, areas[i % 4] + String.format("-%04d", i % 10_000));
                 insert.addBatch();
             }
             insert.executeBatch();

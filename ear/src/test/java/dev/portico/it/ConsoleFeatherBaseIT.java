@@ -17,12 +17,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console's FeatherBase pages in a real browser, checked against what the socket protocol answers. */
@@ -327,6 +329,42 @@ class ConsoleFeatherBaseIT {
             assertEquals("FAILURE", carol.ask("auth|carol>carol's new password"));
         }
         assertEquals(1, TestDatabase.rows("SELECT name FROM fb_user").size(), "dave is left");
+    }
+
+    @Test
+    void theUsersListReadsAPageAtATimeAndCutsALongListOfGrants() throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement user = c.prepareStatement("INSERT INTO fb_user (name, password_hash) VALUES (?, 'not a hash')");
+             PreparedStatement grant = c.prepareStatement("INSERT INTO fb_grant (user_name, database_name) VALUES ('u00', ?)")) {
+            for (int i = 0; i < 60; i++) {
+                user.setString(1, String.format("u%02d", i));
+                user.addBatch();
+            }
+            user.executeBatch();
+            for (int i = 0; i < 12; i++) {
+                grant.setString(1, String.format("db%02d", i));
+                grant.addBatch();
+            }
+            grant.executeBatch();
+        }
+        browser.open("/featherbase/users.xhtml");
+        browser.waitFor(By.cssSelector("[id='usersForm:users'] .ui-paginator-page[aria-label='Page 2']"));
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='usersForm:users'] .ui-paginator-page[aria-label='Page 3']")).isEmpty());
+        assertEquals(50, browser.driver().findElements(By.cssSelector("[id='usersForm:users'] tbody tr")).size());
+        assertEquals("db00, db01, db02, db03, db04, db05, db06, db07, db08, db09 and 2 more",
+                browser.driver().findElement(By.id("usersForm:users:0:grants")).getText());
+        browser.screenshot("featherbase-users-paged");
+        browser.driver().findElement(By.id("usersForm:users:0:edit")).click();
+        browser.waitForText(By.id("editForm:grants"), "db11"); // the edit panel lists every grant
+        assertEquals(12, browser.driver().findElements(By.cssSelector("[id='editForm:grants'] tbody tr")).size());
+
+        browser.driver().findElement(By.cssSelector("[id='usersForm:users'] .ui-paginator-next")).click();
+        browser.waitForText(By.id("usersForm:users"), "u59");
+        assertFalse(browser.driver().findElement(By.id("usersForm:users")).getText().contains("u49"));
+        browser.waitFor(By.id("usersForm:userFilter")).sendKeys("u5");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("[id='usersForm:users'] tbody tr")).size() == 10);
+        assertTrue(browser.driver().findElement(By.id("usersForm:users")).getText().contains("u50"));
     }
 
     @Test

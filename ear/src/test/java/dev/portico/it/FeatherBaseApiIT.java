@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 
 import static dev.portico.it.ApiCalls.call;
@@ -160,6 +162,56 @@ class FeatherBaseApiIT {
             assertEquals("items", socket.ask("gettbls|shop"));
             assertEquals("INVALID", socket.ask("getrow|shop|items>1"), "no refused row was added");
         }
+    }
+
+    @Test
+    void theUsersListIsStreamedWholeOrReadAPageAtATimeAndGrantsToOneUserAreBounded() throws Exception {
+        TestDatabase.clearFeatherBase();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement user = c.prepareStatement("INSERT INTO fb_user (name, password_hash) VALUES (?, 'not a hash')");
+             PreparedStatement grant = c.prepareStatement("INSERT INTO fb_grant (user_name, database_name) VALUES (?, ?)")) {
+            for (int i = 0; i < 250; i++) {
+                user.setString(1, String.format("u%03d", i));
+                user.addBatch();
+            }
+            user.executeBatch();
+            for (int i = 0; i < 999; i++) { // one short of portico.featherbase.maxGrants (1,000)
+                grant.setString(1, "u007");
+                grant.setString(2, String.format("db%04d", i));
+                grant.addBatch();
+            }
+            grant.executeBatch();
+        }
+        assertEquals(204, call("PUT", "/api/featherbase/users/u001/grants/shop", null).statusCode());
+
+        // Whole: every user in name order, each as GET /users/{name} shows it, though read a hundred at a time.
+        JsonArray all = Http.array(call("GET", "/api/featherbase/users", null).body());
+        assertEquals(250, all.size());
+        assertEquals("u249", all.getJsonObject(249).getString("name"));
+        assertEquals(Http.object(call("GET", "/api/featherbase/users/u001", null).body()), all.getJsonObject(1));
+        assertEquals(999, all.getJsonObject(7).getJsonArray("databases").size());
+        assertEquals("[]", all.getJsonObject(0).getJsonArray("databases").toString());
+
+        // Pages: X-Total-Count and a Link to the next page until the last.
+        HttpResponse<String> first = call("GET", "/api/featherbase/users?count=100", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("250", first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertEquals(100, Http.array(first.body()).size());
+        assertTrue(first.headers().firstValue("Link").orElseThrow().contains("first=100&count=100"), first.headers().toString());
+        HttpResponse<String> last = call("GET", "/api/featherbase/users?first=200", null);
+        assertEquals(List.of("u200", "u249"), List.of(Http.array(last.body()).getJsonObject(0).getString("name"),
+                Http.array(last.body()).getJsonObject(49).getString("name")));
+        assertFalse(last.headers().firstValue("Link").isPresent(), last.headers().toString());
+        assertEquals("[]", call("GET", "/api/featherbase/users?first=1000", null).body());
+        assertTrue(problem(400, call("GET", "/api/featherbase/users?count=101", null)).getString("detail").contains("count must be a whole number from 1 to 100"));
+        problem(400, call("GET", "/api/featherbase/users?first=-1", null));
+
+        // The thousandth grant to one user is taken, the next refused; granting one it has again changes nothing.
+        assertEquals(204, call("PUT", "/api/featherbase/users/u007/grants/db9999", null).statusCode());
+        assertEquals(204, call("PUT", "/api/featherbase/users/u007/grants/db0000", null).statusCode());
+        assertTrue(problem(422, call("PUT", "/api/featherbase/users/u007/grants/one-more", null)).getString("detail")
+                .contains("at most 1,000 databases granted to one user (* grants every database) (portico.featherbase.maxGrants)"));
+        assertEquals(1000, Http.object(call("GET", "/api/featherbase/users/u007", null).body()).getJsonArray("databases").size());
     }
 
     private static String names(JsonArray named) {

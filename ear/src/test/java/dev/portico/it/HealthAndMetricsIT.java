@@ -123,6 +123,7 @@ class HealthAndMetricsIT {
             client.ask("getdbs|");
             client.ask("getdbs|");
         }
+        assertTrue(RentalClient.send(RentalClient.vector("valid-one-rental-p4.pkl")).startsWith("Data received"));
         Thread.sleep(600); // past the half-second snapshot the gauges share within one scrape
 
         String after = scrape("application");
@@ -132,6 +133,7 @@ class HealthAndMetricsIT {
         assertEquals(3.0, delta(before, after, "portico_listener_command_requests", customer, "command=\"find\""), after);
         assertEquals(0.0, delta(before, after, "portico_listener_command_requests", customer, "command=\"add\""), after);
         assertEquals(2.0, delta(before, after, "portico_listener_command_requests", "protocol=\"featherbase\"", "command=\"getdbs\""), after);
+        assertEquals(1.0, delta(before, after, "portico_listener_command_requests", "protocol=\"rental-intake\"", "command=\"intake\""), after);
         assertEquals(1.0, delta(before, after, "portico_listener_problems", customer, "kind=\"bad_input\""), after);
         assertEquals(0.0, delta(before, after, "portico_listener_problems", customer, "kind=\"application\""), after);
         assertEquals(0.0, sample(after, "portico_listener_requests_in_flight", customer), after);

@@ -78,6 +78,9 @@ class OpenApiIT {
                 JsonObject responses = operation.getJsonObject("responses");
                 assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")), method + " " + path + ": " + responses);
                 assertTrue(responses.containsKey("401"), method + " " + path + " describes 401: " + responses.keySet());
+                assertTrue(responses.containsKey("421"), method + " " + path + " describes 421: " + responses.keySet());
+                assertEquals(!method.equals("get"), responses.containsKey("403"), method + " " + path + " describes 403 for a change: " + responses.keySet());
+                assertEquals(operation.containsKey("requestBody"), responses.containsKey("415"), method + " " + path + " describes 415 with a body");
             }
         });
         JsonObject notFound = openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("NotFound");
@@ -91,6 +94,12 @@ class OpenApiIT {
                     .anyMatch(p -> p.getString("name").equals("If-Match") && p.getString("in").equals("header")), change[1] + " " + change[0]);
             assertTrue(operation.getJsonObject("responses").containsKey("412"), change[1] + " " + change[0]);
         }
+        assertEquals(Set.of("application/json", "application/merge-patch+json"), paths.getJsonObject("/api/featherbase/databases/{database}")
+                .getJsonObject("patch").getJsonObject("requestBody").getJsonObject("content").keySet());
+        assertTrue(paths.getJsonObject("/api/featherbase/databases/{database}/tables/{table}/rows").getJsonObject("get")
+                .getJsonObject("responses").containsKey("400"), "a bad first or count is a 400");
+        JsonObject forbidden = openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("Forbidden");
+        assertTrue(forbidden.getJsonObject("content").containsKey("application/problem+json"), forbidden.toString());
         for (String code : List.of("400", "409", "413", "422")) {
             assertTrue(create.getJsonObject("responses").containsKey(code), "POST /api/customers describes " + code);
         }

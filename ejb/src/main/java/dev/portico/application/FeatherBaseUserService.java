@@ -11,7 +11,14 @@ public interface FeatherBaseUserService {
     /** A user with its grants. */
     record UserView(String name, List<String> databases) { }
 
-    List<UserView> users();
+    /** Every user's name, in name order: at most {@code portico.featherbase.maxUsers}, so a list that is read whole. */
+    List<String> userNames();
+
+    /**
+     * These users with their grants (at most {@code portico.featherbase.maxGrants} each), in the order given; a name that
+     * is no user (deleted meanwhile) is left out. One read for all of them: a page of a list, not the whole list.
+     */
+    List<UserView> users(List<String> names);
 
     /** One user with its grants; empty when there is no such user. */
     Optional<UserView> user(String name);

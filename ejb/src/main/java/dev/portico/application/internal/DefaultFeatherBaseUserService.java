@@ -26,9 +26,14 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
     private FeatherBaseLimits limits;
 
     @Override
-    public List<UserView> users() {
-        Map<String, List<String>> grants = store.grantsByUser(); // one query, not one per user (10,000 users at most)
-        return store.users().stream().map(u -> new UserView(u.name(), grants.getOrDefault(u.name(), List.of()))).toList();
+    public List<String> userNames() {
+        return store.userNames();
+    }
+
+    @Override
+    public List<UserView> users(List<String> names) {
+        Map<String, List<String>> grants = store.usersWithGrants(names);
+        return names.stream().filter(grants::containsKey).map(name -> new UserView(name, List.copyOf(grants.get(name)))).toList();
     }
 
     @Override
@@ -64,8 +69,10 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
         if (!FbGrant.ALL_DATABASES.equals(database)) {
             FbText.name(database);
         }
-        existing(user);
-        if (!store.grants(user).contains(database)) {
+        store.userForUpdate(user).orElseThrow(() -> noUser(user)); // grants to one user one at a time: the count holds
+        List<String> granted = store.grants(user);
+        if (!granted.contains(database)) {
+            limits.grants(granted.size());
             store.store(new FbGrant(user, database));
         }
     }

@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
 /**
- * How much FeatherBase one database holds: databases, tables per database, columns per table and users
- * ({@code portico.featherbase.maxDatabases}, {@code .maxTables}, {@code .maxColumns}, {@code .maxUsers}), and how long
+ * How much FeatherBase one database holds: databases, tables per database, columns per table, users and databases
+ * granted to one user ({@code portico.featherbase.maxDatabases}, {@code .maxTables}, {@code .maxColumns}, {@code .maxUsers},
+ * {@code .maxGrants}), and how long
  * one row's stored values are together ({@code .maxRowLength}, characters). The socket needs no login by default and
  * one command may name a megabyte of columns; every list of them (getdbs, the console, the API) is read whole, so each
  * is bounded; and owcell after owcell would grow a row past what MariaDB takes in one statement and what a getrow can
@@ -23,22 +24,25 @@ public class FeatherBaseLimits {
     static final int DEFAULT_TABLES = 10_000;
     static final int DEFAULT_COLUMNS = 1_000;
     static final int DEFAULT_USERS = 10_000;
+    static final int DEFAULT_GRANTS = 1_000;
     static final int DEFAULT_ROW_LENGTH = 1_048_576;
 
     private int databases = DEFAULT_DATABASES;
     private int tables = DEFAULT_TABLES;
     private int columns = DEFAULT_COLUMNS;
     private int users = DEFAULT_USERS;
+    private int grants = DEFAULT_GRANTS;
     private int rowLength = DEFAULT_ROW_LENGTH;
 
     public FeatherBaseLimits() {
     }
 
-    FeatherBaseLimits(int databases, int tables, int columns, int users, int rowLength) {
+    FeatherBaseLimits(int databases, int tables, int columns, int users, int grants, int rowLength) {
         this.databases = databases;
         this.tables = tables;
         this.columns = columns;
         this.users = users;
+        this.grants = grants;
         this.rowLength = rowLength;
     }
 
@@ -48,6 +52,7 @@ public class FeatherBaseLimits {
         tables = setting("maxTables", DEFAULT_TABLES);
         columns = setting("maxColumns", DEFAULT_COLUMNS);
         users = setting("maxUsers", DEFAULT_USERS);
+        grants = setting("maxGrants", DEFAULT_GRANTS);
         rowLength = setting("maxRowLength", DEFAULT_ROW_LENGTH);
     }
 
@@ -69,6 +74,11 @@ public class FeatherBaseLimits {
     /** Refuses another user when {@code stored} are stored. */
     void users(long stored) throws FeatherBaseRefusal {
         refuseBeyond(stored + 1, users, "users", "maxUsers");
+    }
+
+    /** Refuses another grant to a user holding {@code stored}. */
+    void grants(long stored) throws FeatherBaseRefusal {
+        refuseBeyond(stored + 1, grants, "databases granted to one user (* grants every database)", "maxGrants");
     }
 
     /** The row's stored cells ({@link dev.portico.domain.featherbase.RowCells}), if within the row length; refused otherwise. */

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 @Table(name = "fb_grant")
 @IdClass(FbGrantKey.class)
 @NamedQuery(name = "FbGrant.databasesOf", query = "SELECT g.databaseName FROM FbGrant g WHERE g.userName = :user ORDER BY g.databaseName")
-@NamedQuery(name = "FbGrant.all", query = "SELECT g.userName, g.databaseName FROM FbGrant g ORDER BY g.userName, g.databaseName")
+@NamedQuery(name = "FbGrant.of", query = "SELECT g.userName, g.databaseName FROM FbGrant g WHERE g.userName IN :users ORDER BY g.userName, g.databaseName")
 public class FbGrant {
 
     /** The grant that covers every database. */

@@ -4,11 +4,13 @@ import dev.portico.domain.account.PasswordHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A FeatherBase user; only a salted hash of the password is kept. */
 @Entity
 @Table(name = "fb_user")
+@NamedQuery(name = "FbUser.named", query = "SELECT u.name FROM FbUser u WHERE u.name IN :names")
 public class FbUser {
 
     @Id

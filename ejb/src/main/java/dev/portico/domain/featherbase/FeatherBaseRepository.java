@@ -1,5 +1,6 @@
 package dev.portico.domain.featherbase;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,15 +79,16 @@ public interface FeatherBaseRepository {
     /** The user, locked against concurrent changes until the transaction ends; absent when deleted meanwhile. */
     Optional<FbUser> userForUpdate(String name);
 
-    List<FbUser> users();
+    /** Every user's name, in name order (at most {@code portico.featherbase.maxUsers} of them). */
+    List<String> userNames();
 
     void deleteUser(FbUser user);
 
     /** The database names a user was granted ({@code *}: all). */
     List<String> grants(String user);
 
-    /** Every user's granted database names, by user (users without grants are absent), in one query. */
-    Map<String, List<String>> grantsByUser();
+    /** Those of these users that exist, each with its granted database names (an empty list for none), by name. */
+    Map<String, List<String>> usersWithGrants(Collection<String> names);
 
     /** Removes the grant; false when there was none. */
     boolean revoke(String user, String database);

@@ -95,7 +95,7 @@ class FeatherBaseRowCommandsTest {
     private static FeatherBaseRowCommands service(OneTable rows) throws ReflectiveOperationException {
         FeatherBaseRowCommands service = new FeatherBaseRowCommands();
         set(service, "store", grantsOnly());
-        set(service, "limits", new FeatherBaseLimits(10, 10, 10, 10, 40));
+        set(service, "limits", new FeatherBaseLimits(10, 10, 10, 10, 10, 40));
         set(service, "rows", rows);
         set(service, "groupCommit", new FeatherBaseGroupCommit().writeWith(rows::appendAll, FeatherBaseGroupCommitTest.reachable()));
         return service;

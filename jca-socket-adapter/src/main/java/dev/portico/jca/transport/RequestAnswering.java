@@ -2,6 +2,7 @@ package dev.portico.jca.transport;
 
 import dev.portico.jca.api.ReplyAbandonedException;
 import dev.portico.jca.api.RequestCommands;
+import dev.portico.jca.codec.PickledIntake;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,13 @@ final class RequestAnswering<Q, R> {
         try {
             return answerTimed(c, request);
         } finally {
-            counters.traffic.answered(RequestCommands.of(request), started);
+            counters.traffic.answered(command(request), started);
         }
+    }
+
+    /** The request's command as operators count it: a rental intake is framed here, still a pickle, and named as the intake it is. */
+    static String command(Object request) {
+        return request instanceof PickledIntake ? "intake" : RequestCommands.of(request);
     }
 
     private Completion<Q, R> answerTimed(Connection<Q, R> c, Q request) {
@@ -80,7 +86,7 @@ final class RequestAnswering<Q, R> {
             return done;
         } finally {
             for (Q request : requests) {
-                counters.traffic.answered(RequestCommands.of(request), started);
+                counters.traffic.answered(command(request), started);
             }
         }
     }

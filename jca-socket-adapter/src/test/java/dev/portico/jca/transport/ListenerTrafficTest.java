@@ -4,6 +4,7 @@ import dev.portico.jca.api.CustomerDirectoryReply;
 import dev.portico.jca.api.CustomerDirectoryRequest;
 import dev.portico.jca.api.ListenerTraffic;
 import dev.portico.jca.codec.CustomerDirectorySession;
+import dev.portico.jca.codec.PickledIntake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,13 @@ class ListenerTrafficTest {
         assertTrue(traffic.latency().maxNanos() <= traffic.latency().totalNanos(), traffic::toString);
         assertEquals(0, traffic.inFlight());
         assertEquals(Map.of(), traffic.problemsByKind());
+    }
+
+    @Test
+    void aRentalIntakeCountsAsAnIntakeThoughItIsStillAPickleWhenAnswered() {
+        // The rental listener frames a pickle and the worker unpickles it: what the listener counts is the framed form.
+        assertEquals("intake", RequestAnswering.command(new PickledIntake(new byte[] {'N', '.'})));
+        assertEquals("find", RequestAnswering.command(new CustomerDirectoryRequest.Find("n")));
     }
 
     @Test

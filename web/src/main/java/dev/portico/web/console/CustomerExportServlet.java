@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The customers screen's export: the directory as a data-file download ({@code name|age|address|phone}
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 public class CustomerExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(CustomerExportServlet.class.getName());
     static final int BATCH = 1000;
 
     @EJB
@@ -33,15 +36,20 @@ public class CustomerExportServlet extends HttpServlet {
         OutputStream out = response.getOutputStream();
         String after = "";
         ExportBatch batch;
-        do {
-            batch = directory.exportBatch(after, BATCH);
-            StringBuilder text = new StringBuilder();
-            for (String line : batch.lines()) {
-                text.append(line).append('\n');
-            }
-            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-            after = batch.lastNameKey();
-        } while (batch.lines().size() == BATCH);
-        out.flush();
+        try {
+            do {
+                batch = directory.exportBatch(after, BATCH);
+                StringBuilder text = new StringBuilder();
+                for (String line : batch.lines()) {
+                    text.append(line).append('\n');
+                }
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                after = batch.lastNameKey();
+            } while (batch.lines().size() == BATCH);
+            out.flush();
+        } catch (IOException clientGone) {
+            // The browser cancelled the download (or its connection broke): the reading stops; nothing to answer, nor to log.
+            LOG.log(Level.FINE, "Customer export: the client went away", clientGone);
+        }
     }
 }

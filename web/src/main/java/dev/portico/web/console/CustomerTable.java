@@ -18,6 +18,8 @@ class CustomerTable extends LazyDataModel<CustomerView> {
     private static final long serialVersionUID = 1L;
 
     private final CustomerDirectoryService directory;
+    /** Whether the last page asked for was filtered by an age that is no age (it matches no one). */
+    private boolean ageUnreadable;
 
     CustomerTable(CustomerDirectoryService directory) {
         this.directory = directory;
@@ -27,6 +29,11 @@ class CustomerTable extends LazyDataModel<CustomerView> {
     public int count(Map<String, FilterMeta> filterBy) {
         Optional<CustomerFilter> filter = CustomerTableQuery.filter(filterBy);
         return filter.map(f -> (int) Math.min(Integer.MAX_VALUE, directory.count(f))).orElse(0);
+    }
+
+    /** What the table says when it shows no one: why, when the age filter is no age. */
+    String emptyMessage() {
+        return ageUnreadable ? "No customers: the age filter takes a whole number of at most three digits, e.g. 42" : "No customers";
     }
 
     /**
@@ -40,6 +47,7 @@ class CustomerTable extends LazyDataModel<CustomerView> {
             setRowCount(0);
         }
         Optional<CustomerFilter> filter = CustomerTableQuery.filter(filterBy);
+        ageUnreadable = filter.isEmpty();
         if (filter.isEmpty()) {
             return List.of();
         }

@@ -38,6 +38,11 @@ public class CustomersPage implements Serializable {
         return customers;
     }
 
+    /** What the table says when it shows no customer. */
+    public String getEmptyMessage() {
+        return customers.emptyMessage();
+    }
+
     /** Command 3: deletes the customer and answers as the socket does. */
     public void delete(String name) {
         if (!currentUser.mayChange()) {

@@ -7,9 +7,14 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * FeatherBase users (for listeners that require {@code auth}) and the databases each may use:
@@ -20,6 +25,10 @@ import java.util.List;
 public class FeatherBaseUsersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Grants a row of the list names before "and N more". */
+    static final int GRANTS_SHOWN = 10;
+    /** Users one page reads at most, whatever page size a request asks for (each may have portico.featherbase.maxGrants). */
+    private static final int MOST_PER_PAGE = 100;
 
     @EJB
     private FeatherBaseUserService users;
@@ -27,7 +36,9 @@ public class FeatherBaseUsersPage implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
-    private List<UserView> list;
+    /** Every user's name (at most portico.featherbase.maxUsers), read again after a change; grants are read per page. */
+    private List<String> names;
+    private final LazyDataModel<UserView> shownUsers = new UserPages();
     private final NameFilter filter = new NameFilter(":usersForm:users");
     private String newName = "";
     private String newPassword = "";
@@ -35,28 +46,30 @@ public class FeatherBaseUsersPage implements Serializable {
     private String editing;
     private String password = "";
     private String grantDatabase = "";
+    /** The databases the user being edited may use, as last read; null: read them when asked. */
+    private List<String> editingGrants;
 
-    /** The users the table shows: as many as the Find box lets through. */
-    public List<UserView> getShownUsers() {
-        return filter.matching(getUsers(), UserView::name);
+    /** The users the table shows, a page at a time: those the Find box lets through. */
+    public LazyDataModel<UserView> getShownUsers() {
+        return shownUsers;
     }
 
     public NameFilter getFilter() {
         return filter;
     }
 
-    public List<UserView> getUsers() {
-        if (list == null) {
-            list = users.users();
+    private List<String> names() {
+        if (names == null) {
+            names = users.userNames();
         }
-        return list;
+        return names;
     }
 
     public String create() {
         if (!currentUser.mayChange()) {
             return null;
         }
-        if (getUsers().stream().anyMatch(u -> u.name().equals(newName))) {
+        if (users.user(newName).isPresent()) {
             FeatherBaseMessages.invalidField("createForm:newName", "User " + newName + " exists; change its password below.");
             return null;
         }
@@ -65,7 +78,7 @@ public class FeatherBaseUsersPage implements Serializable {
             FeatherBaseMessages.done("User " + newName + " created. Grant it databases below.");
             newName = "";
             newPassword = "";
-            list = null;
+            names = null;
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused("createForm:newName", refusal);
         }
@@ -85,13 +98,14 @@ public class FeatherBaseUsersPage implements Serializable {
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
         }
-        list = null;
+        names = null;
         return null;
     }
 
     /** Opens the edit panel (password, grants) on a user. */
     public void edit(String name) {
         editing = name;
+        editingGrants = null;
         password = "";
         grantDatabase = "";
     }
@@ -109,7 +123,7 @@ public class FeatherBaseUsersPage implements Serializable {
             return null;
         }
         try {
-            if (getUsers().stream().noneMatch(u -> u.name().equals(editing))) {
+            if (users.user(editing).isEmpty()) {
                 throw new FeatherBaseRefusal(FeatherBaseRefusal.Reason.NOT_FOUND, "no user " + editing);
             }
             users.saveUser(editing, password);
@@ -133,7 +147,7 @@ public class FeatherBaseUsersPage implements Serializable {
             users.grant(editing, grantDatabase);
             FeatherBaseMessages.done(editing + " may use " + ("*".equals(grantDatabase) ? "every database." : grantDatabase + "."));
             grantDatabase = "";
-            list = null;
+            editingGrants = null;
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused("editForm:grantDatabase", refusal);
         }
@@ -150,18 +164,26 @@ public class FeatherBaseUsersPage implements Serializable {
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused(refusal);
         }
-        list = null;
+        editingGrants = null;
         return null;
     }
 
-    /** A user's grants as a line of text. */
+    /** A user's grants as a line of text: the first {@value #GRANTS_SHOWN}, then how many more (the edit panel lists all). */
     public String grantsOf(UserView user) {
-        return user.databases().isEmpty() ? "nothing yet" : String.join(", ", user.databases());
+        List<String> databases = user.databases();
+        if (databases.isEmpty()) {
+            return "nothing yet";
+        }
+        String shown = String.join(", ", databases.subList(0, Math.min(GRANTS_SHOWN, databases.size())));
+        return databases.size() <= GRANTS_SHOWN ? shown : String.format(Locale.ROOT, "%s and %,d more", shown, databases.size() - GRANTS_SHOWN);
     }
 
     /** The grants of the user being edited. */
     public List<String> getEditingGrants() {
-        return getUsers().stream().filter(u -> u.name().equals(editing)).findFirst().map(UserView::databases).orElse(List.of());
+        if (editingGrants == null) {
+            editingGrants = editing == null ? List.of() : users.user(editing).map(UserView::databases).orElse(List.of());
+        }
+        return editingGrants;
     }
 
     public String getNewName() {
@@ -198,5 +220,34 @@ public class FeatherBaseUsersPage implements Serializable {
 
     public void setGrantDatabase(String grantDatabase) {
         this.grantDatabase = grantDatabase;
+    }
+
+    /** The users whose names the Find box lets through, a page at a time; each page's grants in one read. */
+    private final class UserPages extends LazyDataModel<UserView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return filter.matching(names(), name -> name).size();
+        }
+
+        @Override
+        public List<UserView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            List<String> shown = filter.matching(names(), name -> name);
+            int from = Math.max(0, Math.min(first, shown.size()));
+            return users.users(shown.subList(from, Math.min(shown.size(), from + Math.max(1, Math.min(pageSize, MOST_PER_PAGE)))));
+        }
+
+        @Override
+        public String getRowKey(UserView user) {
+            return user.name();
+        }
+
+        @Override
+        public UserView getRowData(String rowKey) {
+            List<UserView> page = getWrappedData();
+            return page == null ? null : page.stream().filter(u -> u.name().equals(rowKey)).findFirst().orElse(null);
+        }
     }
 }

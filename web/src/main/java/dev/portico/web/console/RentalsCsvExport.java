@@ -52,6 +52,6 @@ public class RentalsCsvExport extends HttpServlet {
             }
             out.flush();
             last = page.isEmpty() ? null : page.get(page.size() - 1);
-        } while (page.size() == PAGE);
+        } while (page.size() == PAGE && !out.checkError()); // a writer keeps its errors: a client gone stops the reading
     }
 }

@@ -99,7 +99,8 @@ public class FeatherBaseDatabaseResource {
     @Path("{database}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Renames a database", description = "If-Match is optional; when sent it must name the current ETag.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rename", value = NAME)))
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rename", value = NAME)),
+        @Content(mediaType = MERGE_PATCH, examples = @ExampleObject(name = "rename", value = NAME))})
     @APIResponse(responseCode = "200", description = "Renamed; Content-Location names it now")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

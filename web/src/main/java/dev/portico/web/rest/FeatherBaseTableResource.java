@@ -170,6 +170,7 @@ public class FeatherBaseTableResource {
             + "with X-Total-Count and a Link to the next page.")
     @APIResponse(responseCode = "200", description = "Rows", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "rows", value = "[" + ROW + "]")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response rows(@QueryParam("first") @DefaultValue("0") String firstText, @QueryParam("count") @DefaultValue("100") String countText)

@@ -3,8 +3,11 @@ package dev.portico.web.rest;
 import dev.portico.application.FeatherBaseUserService;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,7 +17,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -38,13 +47,56 @@ public class FeatherBaseUserResource {
     @EJB
     private FeatherBaseUserService users;
 
-    /** Every user with the databases it may use. */
+    @Context
+    private UriInfo uri;
+
+    /** Users in one read of the list: a streamed list reads this many at a time, a page at most this many. */
+    static final int MAX_PAGE = 100;
+
+    /** Every user with the databases it may use, streamed; or one page of them ({@code first}, {@code count}). */
     @GET
-    @Operation(summary = "Every user with the databases it may use")
+    @Operation(summary = "Every user with the databases it may use", description = "Without first and count: every user, in name "
+            + "order, streamed (the list of names is read once, their grants a hundred users at a time, so a user deleted meanwhile "
+            + "is left out). With either: users first to first + count - 1 (count 1-100, default 100), with X-Total-Count and a "
+            + "Link to the next page.")
     @APIResponse(responseCode = "200", description = "Users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "users", value = "[{\"name\":\"alice\",\"databases\":[\"shop\"]}]")))
-    public List<FeatherBaseUserService.UserView> list() {
-        return users.users();
+            examples = @ExampleObject(name = "users", value = "[{\"databases\":[\"shop\"],\"name\":\"alice\"}]")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list(@QueryParam("first") String firstText, @QueryParam("count") String countText) {
+        List<String> names = users.userNames();
+        if (firstText == null && countText == null) {
+            return Response.ok(streamed(names)).build();
+        }
+        int first = (int) Math.min(QueryNumbers.parse("first", firstText == null ? "0" : firstText, 0, Long.MAX_VALUE), names.size());
+        int count = (int) QueryNumbers.parse("count", countText == null ? String.valueOf(MAX_PAGE) : countText, 1, MAX_PAGE);
+        int end = Math.min(names.size(), first + count);
+        Response.ResponseBuilder answer = Response.ok(users.users(names.subList(first, end))).header("X-Total-Count", names.size());
+        if (end < names.size()) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("first", end).replaceQueryParam("count", count).build(), "next");
+        }
+        return answer.build();
+    }
+
+    /** The users as a JSON array written a page at a time, each as {@code GET /users/{name}} shows it. */
+    private StreamingOutput streamed(List<String> names) {
+        return out -> {
+            try {
+                // Not closed: the container closes the response stream.
+                JsonGenerator json = Json.createGenerator(out);
+                json.writeStartArray();
+                for (int from = 0; from < names.size(); from += MAX_PAGE) {
+                    for (FeatherBaseUserService.UserView user : users.users(names.subList(from, Math.min(names.size(), from + MAX_PAGE)))) {
+                        json.writeStartObject().writeStartArray("databases");
+                        user.databases().forEach(json::write);
+                        json.writeEnd().write("name", user.name()).writeEnd();
+                    }
+                }
+                json.writeEnd();
+                json.flush();
+            } catch (JsonException e) { // the client went away
+                throw e.getCause() instanceof IOException io ? io : new IOException(e);
+            }
+        };
     }
 
     /** One user with the databases it may use. */
@@ -52,7 +104,7 @@ public class FeatherBaseUserResource {
     @Path("{name}")
     @Operation(summary = "One user with the databases it may use")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "user", value = "{\"name\":\"alice\",\"databases\":[\"shop\"]}")))
+            examples = @ExampleObject(name = "user", value = "{\"databases\":[\"shop\"],\"name\":\"alice\"}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public FeatherBaseUserService.UserView user(@PathParam("name") String name) {
         return users.user(name).orElseThrow(() -> new NotFoundException("No FeatherBase user named " + ErrorResponses.cut(name)));

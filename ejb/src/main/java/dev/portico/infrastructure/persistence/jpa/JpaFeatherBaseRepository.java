@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,8 +184,8 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
-    public List<FbUser> users() {
-        return em.createQuery("SELECT u FROM FbUser u ORDER BY u.name", FbUser.class).getResultList();
+    public List<String> userNames() {
+        return em.createQuery("SELECT u.name FROM FbUser u ORDER BY u.name", String.class).getResultList();
     }
 
     @Override
@@ -198,10 +199,19 @@ public class JpaFeatherBaseRepository implements FeatherBaseRepository {
     }
 
     @Override
-    public Map<String, List<String>> grantsByUser() {
+    public Map<String, List<String>> usersWithGrants(Collection<String> names) {
         Map<String, List<String>> byUser = new HashMap<>();
-        for (Object[] grant : em.createNamedQuery("FbGrant.all", Object[].class).getResultList()) {
-            byUser.computeIfAbsent((String) grant[0], u -> new ArrayList<>()).add((String) grant[1]);
+        if (names.isEmpty()) {
+            return byUser;
+        }
+        for (String user : em.createNamedQuery("FbUser.named", String.class).setParameter("names", names).getResultList()) {
+            byUser.put(user, new ArrayList<>());
+        }
+        if (byUser.isEmpty()) {
+            return byUser;
+        }
+        for (Object[] grant : em.createNamedQuery("FbGrant.of", Object[].class).setParameter("users", List.copyOf(byUser.keySet())).getResultList()) {
+            byUser.get((String) grant[0]).add((String) grant[1]);
         }
         return byUser;
     }
