@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,10 @@ public final class LargeReplyMeasure {
                 for (String report : List.of("car-models", "genders", "mileage", "duration")) {
                     http("GET /api/rentals/reports/" + report, "/api/rentals/reports/" + report, "application/json");
                 }
-                http("GET /api/rentals/reports/per-day (whole range)", "/api/rentals/reports/per-day?from=1000-01-01&to=9999-12-31", "application/json");
+                // per-day takes at most 3,660 days (ten years) at a time: the longest, up to today.
+                LocalDate today = LocalDate.now();
+                http("GET /api/rentals/reports/per-day (ten years)", "/api/rentals/reports/per-day?from=" + today.minusDays(3_659) + "&to=" + today,
+                        "application/json");
             }
             case "getdbs" -> featherBase("getdbs", "");
             case "gettbls" -> featherBase("gettbls", "scale");

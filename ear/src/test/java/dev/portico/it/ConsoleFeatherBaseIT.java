@@ -17,7 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -333,20 +332,7 @@ class ConsoleFeatherBaseIT {
 
     @Test
     void theUsersListReadsAPageAtATimeAndCutsALongListOfGrants() throws Exception {
-        try (Connection c = TestDatabase.connect();
-             PreparedStatement user = c.prepareStatement("INSERT INTO fb_user (name, password_hash) VALUES (?, 'not a hash')");
-             PreparedStatement grant = c.prepareStatement("INSERT INTO fb_grant (user_name, database_name) VALUES ('u00', ?)")) {
-            for (int i = 0; i < 60; i++) {
-                user.setString(1, String.format("u%02d", i));
-                user.addBatch();
-            }
-            user.executeBatch();
-            for (int i = 0; i < 12; i++) {
-                grant.setString(1, String.format("db%02d", i));
-                grant.addBatch();
-            }
-            grant.executeBatch();
-        }
+        TestDatabase.addFeatherBaseUsers("u%02d", 60, "u00", 12);
         browser.open("/featherbase/users.xhtml");
         browser.waitFor(By.cssSelector("[id='usersForm:users'] .ui-paginator-page[aria-label='Page 2']"));
         assertTrue(browser.driver().findElements(By.cssSelector("[id='usersForm:users'] .ui-paginator-page[aria-label='Page 3']")).isEmpty());
@@ -358,7 +344,9 @@ class ConsoleFeatherBaseIT {
         browser.waitForText(By.id("editForm:grants"), "db11"); // the edit panel lists every grant
         assertEquals(12, browser.driver().findElements(By.cssSelector("[id='editForm:grants'] tbody tr")).size());
 
-        browser.driver().findElement(By.cssSelector("[id='usersForm:users'] .ui-paginator-next")).click();
+        // The paginator above the table: the edit panel just opened above it, and the page scrolled to that panel.
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();",
+                browser.driver().findElement(By.cssSelector("[id='usersForm:users'] .ui-paginator-next")));
         browser.waitForText(By.id("usersForm:users"), "u59");
         assertFalse(browser.driver().findElement(By.id("usersForm:users")).getText().contains("u49"));
         browser.waitFor(By.id("usersForm:userFilter")).sendKeys("u5");

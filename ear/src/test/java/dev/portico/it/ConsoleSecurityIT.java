@@ -125,6 +125,25 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void anAjaxRequestWithoutThePagesScriptNonceIsRefusedWithoutAnErrorInTheLog() throws Exception {
+        long logStart = ServerLog.mark();
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            browser.open("/customers/index.xhtml");
+            browser.waitFor(By.id("nav:logout"));
+            // A script of its own posting the page's forms (QA): PrimeFaces sends the nonce it holds with every ajax request.
+            Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "const form = document.querySelector('form[id=\"customersForm\"]');"
+                    + "const body = new URLSearchParams(new FormData(form));"
+                    + "body.set('jakarta.faces.partial.ajax', 'true'); body.set('jakarta.faces.source', 'customersForm:customers');"
+                    + "body.set('jakarta.faces.partial.execute', 'customersForm:customers'); body.set('primefaces.nonce', 'forged');"
+                    + "fetch(form.action, {method: 'POST', headers: {'Faces-Request': 'partial/ajax'}, body: body}).then(r => done(r.status));");
+            assertEquals(400L, status);
+        }
+        assertNothingLoggedSince(logStart);
+    }
+
+    @Test
     void aLoginFormLeftOpenUntilItsSessionEndedSaysSoAndLeadsBackToALoginThatWorks() throws Exception {
         long logStart = ServerLog.mark();
         try (Browser browser = Browser.open()) {

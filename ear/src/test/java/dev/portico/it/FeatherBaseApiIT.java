@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 
 import static dev.portico.it.ApiCalls.call;
@@ -167,21 +165,7 @@ class FeatherBaseApiIT {
     @Test
     void theUsersListIsStreamedWholeOrReadAPageAtATimeAndGrantsToOneUserAreBounded() throws Exception {
         TestDatabase.clearFeatherBase();
-        try (Connection c = TestDatabase.connect();
-             PreparedStatement user = c.prepareStatement("INSERT INTO fb_user (name, password_hash) VALUES (?, 'not a hash')");
-             PreparedStatement grant = c.prepareStatement("INSERT INTO fb_grant (user_name, database_name) VALUES (?, ?)")) {
-            for (int i = 0; i < 250; i++) {
-                user.setString(1, String.format("u%03d", i));
-                user.addBatch();
-            }
-            user.executeBatch();
-            for (int i = 0; i < 999; i++) { // one short of portico.featherbase.maxGrants (1,000)
-                grant.setString(1, "u007");
-                grant.setString(2, String.format("db%04d", i));
-                grant.addBatch();
-            }
-            grant.executeBatch();
-        }
+        TestDatabase.addFeatherBaseUsers("u%03d", 250, "u007", 999); // one grant short of portico.featherbase.maxGrants (1,000)
         assertEquals(204, call("PUT", "/api/featherbase/users/u001/grants/shop", null).statusCode());
 
         // Whole: every user in name order, each as GET /users/{name} shows it, though read a hundred at a time.

@@ -34,6 +34,29 @@ final class TestDatabase {
         }
     }
 
+    /**
+     * FeatherBase users straight into the tables (their password hash unusable: no one signs in as them), named by
+     * {@code nameFormat} with 0 to {@code count - 1}, and {@code grants} databases ({@code db} and a number) granted to
+     * {@code granted}, one of them.
+     */
+    static void addFeatherBaseUsers(String nameFormat, int count, String granted, int grants) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement user = c.prepareStatement("INSERT INTO fb_user (name, password_hash) VALUES (?, 'not a hash')");
+             PreparedStatement grant = c.prepareStatement("INSERT INTO fb_grant (user_name, database_name) VALUES (?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                user.setString(1, String.format(nameFormat, i));
+                user.addBatch();
+            }
+            user.executeBatch();
+            for (int i = 0; i < grants; i++) {
+                grant.setString(1, granted);
+                grant.setString(2, String.format(grants > 100 ? "db%04d" : "db%02d", i));
+                grant.addBatch();
+            }
+            grant.executeBatch();
+        }
+    }
+
     /** Empties the rental intake: rentals and renters. */
     static void clearRentals() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

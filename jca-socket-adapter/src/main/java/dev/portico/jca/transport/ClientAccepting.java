@@ -98,14 +98,25 @@ final class ClientAccepting<Q, R> {
                     listener.writing.close(c); // registered and counted: closed as any connection
                     continue;
                 }
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // already broken
+                closeQuietly(channel);
+            } catch (RuntimeException | Error e) { // e.g. the heap full: the client is not left connected to nothing
+                if (c != null && c.key != null) {
+                    listener.writing.close(c);
+                } else {
+                    closeQuietly(channel);
                 }
+                throw e;
             }
         }
         serverKey.interestOps(0);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already broken
+        }
     }
 
     /**

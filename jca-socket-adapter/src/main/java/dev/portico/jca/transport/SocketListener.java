@@ -44,8 +44,10 @@ public final class SocketListener<Q, R> {
 
     private static final Logger LOG = Logger.getLogger(SocketListener.class.getName());
     private static final long TICK_MILLIS = 100;
-    /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port. */
+    /** A loop that fails this many ticks in a row is broken for good: it stops, and releases its port (not for a full heap). */
     private static final int MAX_FAILED_TICKS = 50;
+    /** How long the loop waits after a tick that found the heap full. */
+    private static final long OUT_OF_MEMORY_PAUSE_MILLIS = 100;
     /** Clients the kernel queues before the loop accepts them (capped by net.core.somaxconn): bursts of connects do not wait for SYN retries. */
     private static final int ACCEPT_BACKLOG = 4096;
     /** Streamed reply bytes that may wait for one client before the worker producing them waits. */
@@ -195,12 +197,12 @@ public final class SocketListener<Q, R> {
             boolean serverClosed = false;
             int failedTicksInARow = 0;
             while (true) {
-                if (rereads.isEmpty() && !dispatch.completionsWaiting()) {
-                    selector.select(TICK_MILLIS);
-                } else {
-                    selector.selectNow();
-                }
                 try {
+                    if (rereads.isEmpty() && !dispatch.completionsWaiting()) {
+                        selector.select(TICK_MILLIS);
+                    } else {
+                        selector.selectNow();
+                    }
                     if (stopping && !serverClosed) {
                         serverKey.cancel();
                         server.close();
@@ -230,10 +232,10 @@ public final class SocketListener<Q, R> {
                     failedTicksInARow = 0;
                 } catch (RuntimeException | Error e) {
                     failedTicksInARow++;
-                    if (failedTicksInARow >= MAX_FAILED_TICKS) {
+                    if (failedTicksInARow >= MAX_FAILED_TICKS && !(e instanceof OutOfMemoryError)) {
                         throw e;
                     }
-                    LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener: a step of its loop failed; it goes on serving", e);
+                    failedStep(e, failedTicksInARow);
                 }
                 if (stopping && (connections.isEmpty() || System.nanoTime() - stopDeadlineNanos > 0)) {
                     break;
@@ -244,6 +246,28 @@ public final class SocketListener<Q, R> {
         } finally {
             closeEverything();
             terminated.countDown();
+        }
+    }
+
+    /**
+     * After a step of the loop failed: logged (the first of a run of failures, then every hundredth); when the heap ran
+     * out, the loop pauses a moment, for the collector and the threads holding memory, and never gives up for it: the
+     * listener serves again once memory comes back (a burst of work elsewhere in the server filled the heap). Whatever
+     * fails here under that pressure is swallowed, so that it cannot end the loop itself.
+     */
+    private void failedStep(Throwable e, int failedTicksInARow) {
+        try {
+            if (failedTicksInARow == 1 || failedTicksInARow % 100 == 0) {
+                LOG.log(Level.SEVERE, "Portico " + settings.name() + " listener: a step of its loop failed (" + failedTicksInARow
+                        + " in a row); it goes on serving", e);
+            }
+            if (e instanceof OutOfMemoryError) {
+                Thread.sleep(OUT_OF_MEMORY_PAUSE_MILLIS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error again) {
+            // still no memory to log with: the next tick tries again
         }
     }
 

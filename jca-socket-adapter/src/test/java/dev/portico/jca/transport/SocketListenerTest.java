@@ -564,6 +564,39 @@ class SocketListenerTest {
         }
     }
 
+    @Test
+    void aFullHeapTickAfterTickDoesNotEndTheListener() throws Exception {
+        // The heap full for a while (QA: Liberty's caches filled it for minutes): every tick fails, here at setting up
+        // each new connection, more ticks in a row than any other failure may take; the listener waits and goes on.
+        Logger.getLogger(SocketListener.class.getName()).setLevel(Level.OFF);
+        try {
+            int failures = 55;
+            AtomicInteger codecs = new AtomicInteger();
+            ListenerSettings settings = new ListenerSettings("full-heap-test", new InetSocketAddress(LOOPBACK, 0), 200, 64, READ_TIMEOUT, LONG_IDLE, 4);
+            SocketListener<String, String> listener = started(new SocketListener<>(settings, () -> {
+                if (codecs.incrementAndGet() <= failures) {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }
+                return SemicolonSession.codec(64, "HI;");
+            }, request -> "OK " + request, bench.executor));
+
+            List<Socket> refused = new ArrayList<>();
+            for (int i = 0; i < failures; i++) {
+                refused.add(connect(listener));
+            }
+            for (Socket client : refused) {
+                assertEquals("", readToEnd(client), "a connection the heap could not take is closed, not left open");
+            }
+            Socket served = connect(listener);
+            assertEquals("HI;", readExactly(served, 3));
+            send(served, "ping;");
+            assertEquals("OK ping;", readExactly(served, 8));
+            assertTrue(listener.statistics().listening());
+        } finally {
+            Logger.getLogger(SocketListener.class.getName()).setLevel(Level.WARNING);
+        }
+    }
+
     /** Throws an {@code OutOfMemoryError} when a frame starts with {@code BOOM}, as a decode that ran out of heap would. */
     private static ConnectionCodec<String, String> explodingCodec() {
         Framer semicolons = new DelimiterFramer((byte) ';', 64, false);

@@ -5,13 +5,16 @@ import jakarta.ejb.EJBException;
 import jakarta.el.ELException;
 import jakarta.faces.FacesException;
 import org.junit.jupiter.api.Test;
+import org.primefaces.csp.CspException;
 
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseFailureExceptionHandlerFactoryTest {
 
@@ -33,5 +36,12 @@ class DatabaseFailureExceptionHandlerFactoryTest {
                 DatabaseFailure.of(new SQLNonTransientConnectionException("lost", "08000"), true))), "PrimeFaces matches it already");
         assertNull(DatabaseFailureExceptionHandlerFactory.recognized(new FacesException(new IllegalStateException("a bug"))));
         assertNull(DatabaseFailureExceptionHandlerFactory.recognized(new EJBException(new IllegalStateException("a bug in a bean"))));
+    }
+
+    @Test
+    void aRequestWithoutThePagesScriptNonceIsRecognizedThroughWrapping() {
+        assertTrue(DatabaseFailureExceptionHandlerFactory.forged(new CspException("CSP nonce mismatch")));
+        assertTrue(DatabaseFailureExceptionHandlerFactory.forged(new FacesException(new ELException(new CspException("CSP nonce mismatch")))));
+        assertFalse(DatabaseFailureExceptionHandlerFactory.forged(new FacesException(new IllegalStateException("a bug"))));
     }
 }

@@ -68,7 +68,7 @@ public class JpaRentalRepository implements RentalRepository {
         // in the id); only the page's rows are then read with their renters.
         String direction = newestFirst ? " DESC" : "";
         String order = " ORDER BY rt.time_in" + direction + ", rt.id" + direction;
-        return records(new RentalFilterSql(query, false)
+        return records(new RentalFilterSql(query, false, !RentalFilterSql.fewRenters(em, query))
                 .then(order + " LIMIT " + max + " OFFSET " + first + ") page JOIN rental rt ON rt.id = page.id"
                         + " JOIN renter rn ON rn.id = rt.renter_id" + order)
                 .query(em, RECORD_COLUMNS + " FROM (SELECT rt.id").getResultList());
@@ -76,7 +76,7 @@ public class JpaRentalRepository implements RentalRepository {
 
     @Override
     public List<RentalRecord> findAfter(RentalQuery query, RentalRecord after, int max) {
-        RentalFilterSql sql = new RentalFilterSql(query, true);
+        RentalFilterSql sql = new RentalFilterSql(query, true, !RentalFilterSql.fewRenters(em, query));
         if (after != null) {
             // The first condition makes the keyset a plain index range; the second skips the ties already seen.
             sql.then(" AND rt.time_in >= " + sql.parameter(after.timeIn()) + " AND (rt.time_in > " + sql.parameter(after.timeIn())
