@@ -346,7 +346,6 @@ class ConsoleCustomersIT {
         return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
-    /** Customers c00, c01, ... with ages 20 + (i mod 20), phones 394-, 426-, 514-, 901- in turn. */
     @Test
     void anExportCancelledHalfWayEndsWithoutAnErrorInTheLog() throws Exception {
         insertNumberedCustomers(50_000); // 50 batches, 1.3 MB: the server is still writing when the client goes
@@ -364,6 +363,7 @@ class ConsoleCustomersIT {
         assertEquals(200, Http.get("/customers/export").statusCode(), "the export still answers");
     }
 
+    /** Customers c00, c01, ... with ages 20 + (i mod 20), phones 394-, 426-, 514-, 901- in turn (phone numbers repeat past 10,000). */
     private static void insertNumberedCustomers(int count) throws SQLException {
         String[] areas = {"394", "426", "514", "901"};
         try (Connection c = TestDatabase.connect();

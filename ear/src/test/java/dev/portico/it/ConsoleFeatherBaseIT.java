@@ -353,6 +353,10 @@ class ConsoleFeatherBaseIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(d -> d.findElements(By.cssSelector("[id='usersForm:users'] tbody tr")).size() == 10);
         assertTrue(browser.driver().findElement(By.id("usersForm:users")).getText().contains("u50"));
+        // A Find that matches no one says so (the table kept its first count across requests and showed an empty page).
+        browser.driver().findElement(By.id("usersForm:userFilter")).sendKeys("zz");
+        browser.waitForText(By.id("usersForm:users"), "No name contains \u201Cu5zz\u201D.");
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='usersForm:users'] .ui-paginator-page[aria-label='Page 2']")).isEmpty());
     }
 
     @Test

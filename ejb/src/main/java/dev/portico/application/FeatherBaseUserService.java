@@ -8,6 +8,9 @@ import java.util.Optional;
 /** Administration of FeatherBase users and their per-database grants ({@code *}: every database). */
 public interface FeatherBaseUserService {
 
+    /** Users {@link #users(List)} reads at once at most: each may have portico.featherbase.maxGrants grants. */
+    int MOST_READ = 100;
+
     /** A user with its grants. */
     record UserView(String name, List<String> databases) { }
 
@@ -16,7 +19,8 @@ public interface FeatherBaseUserService {
 
     /**
      * These users with their grants (at most {@code portico.featherbase.maxGrants} each), in the order given; a name that
-     * is no user (deleted meanwhile) is left out. One read for all of them: a page of a list, not the whole list.
+     * is no user (deleted meanwhile) is left out. One read for all of them: a page of a list, at most {@link #MOST_READ}
+     * names, not the whole list.
      */
     List<UserView> users(List<String> names);
 

@@ -32,6 +32,9 @@ public class DefaultFeatherBaseUserService implements FeatherBaseUserService {
 
     @Override
     public List<UserView> users(List<String> names) {
+        if (names.size() > MOST_READ) {
+            throw new IllegalArgumentException(names.size() + " users at once; at most " + MOST_READ + " (a page of the list)");
+        }
         Map<String, List<String>> grants = store.usersWithGrants(names);
         return names.stream().filter(grants::containsKey).map(name -> new UserView(name, List.copyOf(grants.get(name)))).toList();
     }

@@ -100,9 +100,11 @@ final class ClientAccepting<Q, R> {
                 }
                 closeQuietly(channel);
             } catch (RuntimeException | Error e) { // e.g. the heap full: the client is not left connected to nothing
-                if (c != null && c.key != null) {
-                    listener.writing.close(c);
-                } else {
+                try {
+                    if (c != null && c.key != null) {
+                        listener.writing.close(c);
+                    }
+                } finally {
                     closeQuietly(channel);
                 }
                 throw e;

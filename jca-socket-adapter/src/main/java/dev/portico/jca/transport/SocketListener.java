@@ -196,6 +196,7 @@ public final class SocketListener<Q, R> {
         try {
             boolean serverClosed = false;
             int failedTicksInARow = 0;
+            int brokenTicksInARow = 0; // failed for another reason than a full heap
             while (true) {
                 try {
                     if (rereads.isEmpty() && !dispatch.completionsWaiting()) {
@@ -230,9 +231,10 @@ public final class SocketListener<Q, R> {
                         expireTimeouts();
                     }
                     failedTicksInARow = 0;
+                    brokenTicksInARow = 0;
                 } catch (RuntimeException | Error e) {
                     failedTicksInARow++;
-                    if (failedTicksInARow >= MAX_FAILED_TICKS && !(e instanceof OutOfMemoryError)) {
+                    if (!(e instanceof OutOfMemoryError) && ++brokenTicksInARow >= MAX_FAILED_TICKS) {
                         throw e;
                     }
                     failedStep(e, failedTicksInARow);

@@ -574,14 +574,18 @@ class SocketListenerTest {
             AtomicInteger codecs = new AtomicInteger();
             ListenerSettings settings = new ListenerSettings("full-heap-test", new InetSocketAddress(LOOPBACK, 0), 200, 64, READ_TIMEOUT, LONG_IDLE, 4);
             SocketListener<String, String> listener = started(new SocketListener<>(settings, () -> {
-                if (codecs.incrementAndGet() <= failures) {
+                int made = codecs.incrementAndGet();
+                if (made <= failures) {
                     throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }
+                if (made == failures + 1) { // and one other failure right after: those before it were the heap's, not its
+                    throw new IllegalStateException("half-done after the heap ran out (thrown by the test)");
                 }
                 return SemicolonSession.codec(64, "HI;");
             }, request -> "OK " + request, bench.executor));
 
             List<Socket> refused = new ArrayList<>();
-            for (int i = 0; i < failures; i++) {
+            for (int i = 0; i <= failures; i++) {
                 refused.add(connect(listener));
             }
             for (Socket client : refused) {

@@ -27,8 +27,6 @@ public class FeatherBaseUsersPage implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Grants a row of the list names before "and N more". */
     static final int GRANTS_SHOWN = 10;
-    /** Users one page reads at most, whatever page size a request asks for (each may have portico.featherbase.maxGrants). */
-    private static final int MOST_PER_PAGE = 100;
 
     @EJB
     private FeatherBaseUserService users;
@@ -235,8 +233,9 @@ public class FeatherBaseUsersPage implements Serializable {
         @Override
         public List<UserView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             List<String> shown = filter.matching(names(), name -> name);
+            setRowCount(shown.size()); // PrimeFaces keeps a first page's count across requests: a new name, a Find, a delete
             int from = Math.max(0, Math.min(first, shown.size()));
-            return users.users(shown.subList(from, Math.min(shown.size(), from + Math.max(1, Math.min(pageSize, MOST_PER_PAGE)))));
+            return users.users(shown.subList(from, Math.min(shown.size(), from + Math.max(1, Math.min(pageSize, FeatherBaseUserService.MOST_READ)))));
         }
 
         @Override

@@ -51,7 +51,7 @@ public class FeatherBaseUserResource {
     private UriInfo uri;
 
     /** Users in one read of the list: a streamed list reads this many at a time, a page at most this many. */
-    static final int MAX_PAGE = 100;
+    static final int MAX_PAGE = FeatherBaseUserService.MOST_READ;
 
     /** Every user with the databases it may use, streamed; or one page of them ({@code first}, {@code count}). */
     @GET

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Renters and rentals in MariaDB through JPA; aggregates are SQL, never loops over rows. Joins the caller's transaction. */
 @ApplicationScoped
@@ -30,6 +31,11 @@ public class JpaRentalRepository implements RentalRepository {
     private static final String TOTALS_COLUMNS = "SELECT rt.car_model, COUNT(*), COALESCE(SUM(rt.mileage_km), 0), AVG(rt.mileage_km),"
             + " AVG(TIMESTAMPDIFF(SECOND, rt.time_in, rt.time_out))";
     private static final String MILEAGE_BAND = mileageBandSql();
+
+    private static final long CHOICE_KEPT_NANOS = 10_000_000_000L;
+
+    /** The last query's join order (see {@link #rentalsFirst}). */
+    private final AtomicReference<JoinChoice> lastChoice = new AtomicReference<>();
 
     @PersistenceContext(unitName = "portico")
     private EntityManager em;
@@ -68,15 +74,33 @@ public class JpaRentalRepository implements RentalRepository {
         // in the id); only the page's rows are then read with their renters.
         String direction = newestFirst ? " DESC" : "";
         String order = " ORDER BY rt.time_in" + direction + ", rt.id" + direction;
-        return records(new RentalFilterSql(query, false, !RentalFilterSql.fewRenters(em, query))
+        return records(new RentalFilterSql(query, false, rentalsFirst(query))
                 .then(order + " LIMIT " + max + " OFFSET " + first + ") page JOIN rental rt ON rt.id = page.id"
                         + " JOIN renter rn ON rn.id = rt.renter_id" + order)
                 .query(em, RECORD_COLUMNS + " FROM (SELECT rt.id").getResultList());
     }
 
+    /**
+     * Whether a page of the query is read from the rentals first ({@link RentalFilterSql#fewRentals}). The last choice is
+     * kept for a few seconds: a stream or an export asks for one page after another of the same query, and counting its
+     * rentals again for each page cost as much as the page (104 pages of a broad name prefix: 6.1 s instead of 2.1).
+     */
+    private boolean rentalsFirst(RentalQuery query) {
+        JoinChoice last = lastChoice.get();
+        long now = System.nanoTime();
+        if (last != null && last.query().equals(query) && now - last.madeNanos() < CHOICE_KEPT_NANOS) {
+            return last.rentalsFirst();
+        }
+        boolean rentalsFirst = !RentalFilterSql.fewRentals(em, query);
+        lastChoice.set(new JoinChoice(query, rentalsFirst, now));
+        return rentalsFirst;
+    }
+
+    private record JoinChoice(RentalQuery query, boolean rentalsFirst, long madeNanos) { }
+
     @Override
     public List<RentalRecord> findAfter(RentalQuery query, RentalRecord after, int max) {
-        RentalFilterSql sql = new RentalFilterSql(query, true, !RentalFilterSql.fewRenters(em, query));
+        RentalFilterSql sql = new RentalFilterSql(query, true, rentalsFirst(query));
         if (after != null) {
             // The first condition makes the keyset a plain index range; the second skips the ties already seen.
             sql.then(" AND rt.time_in >= " + sql.parameter(after.timeIn()) + " AND (rt.time_in > " + sql.parameter(after.timeIn())

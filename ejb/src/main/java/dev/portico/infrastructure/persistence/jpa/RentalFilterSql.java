@@ -6,7 +6,6 @@ import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The FROM and WHERE of native SQL selecting the rentals of a {@link RentalQuery} ({@code rt} is
@@ -17,16 +16,17 @@ import java.util.function.Function;
  * When {@code rentalsFirst} the rentals are read first and each renter found by its key
  * (STRAIGHT_JOIN): with statistics stale after a bulk load the optimizer was seen to start from
  * the renters instead and read every rental of every renter (1 s instead of 10 ms at 1,000,000 rentals).
- * A page of rentals is read so whenever no name prefix narrows it to few renters ({@link #fewRenters}).
+ * A page of rentals is read so unless a name prefix narrows the query to few rentals ({@link #fewRentals}).
  */
 final class RentalFilterSql {
 
     /**
-     * Renters a name prefix may match for a page to be read from them: a page read from the rentals in time order stops
-     * once it has its rows, a page read from the renters reads and sorts every rental of every one (a prefix matching
-     * 22,600 of 625,000 renters took 1.1-1.4 s a page that way, QA).
+     * Rentals a query with a name prefix may select for a page to be read from its renters: a page read from the renters
+     * reads and sorts every rental of every one (a prefix matching 22,600 of 625,000 renters took 1.1-1.4 s a page that
+     * way, QA); one read from the rentals in time order stops once it has its rows, after reading about as many rentals
+     * per row as there are rentals per match (past this many matches in a million, at most 200 per row).
      */
-    static final int FEW_RENTERS = 2_000;
+    static final int FEW_RENTALS = 5_000;
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
@@ -51,40 +51,24 @@ final class RentalFilterSql {
         if (query.gender() != null) {
             sql.append(" AND rt.gender = ").append(parameter(String.valueOf(query.gender())));
         }
-        if (query.renterPrefix() != null) {
-            sql.append(" AND ").append(nameCondition(query, this::parameter));
+        List<String> keyPrefixes = query.renterKeyPrefixes();
+        for (int i = 0; i < keyPrefixes.size(); i++) {
+            sql.append(i == 0 ? " AND (" : " OR ").append("rn.name_key LIKE ").append(parameter(likePrefix(keyPrefixes.get(i))))
+                    .append(" ESCAPE '!'").append(i == keyPrefixes.size() - 1 ? ")" : "");
         }
     }
 
     /**
-     * Whether the query's name prefix matches at most {@link #FEW_RENTERS} renters (one index range, stopped past it), so
-     * that a page is best read from them; false without a prefix.
+     * Whether the query has a name prefix and selects at most {@link #FEW_RENTALS} rentals (counted from its renters, and
+     * stopped past that many), so that a page is best read from its renters; false without a prefix.
      */
-    static boolean fewRenters(EntityManager em, RentalQuery query) {
+    static boolean fewRentals(EntityManager em, RentalQuery query) {
         if (query.renterPrefix() == null) {
             return false;
         }
-        List<Object> values = new ArrayList<>();
-        String condition = nameCondition(query, value -> {
-            values.add(value);
-            return "?" + values.size();
-        });
-        Query count = em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM renter rn WHERE " + condition + " LIMIT " + (FEW_RENTERS + 1) + ") x");
-        for (int i = 0; i < values.size(); i++) {
-            count.setParameter(i + 1, values.get(i));
-        }
-        return ((Number) count.getSingleResult()).intValue() <= FEW_RENTERS;
-    }
-
-    /** {@code (rn.name_key LIKE ... OR ...)}: the renter's lower-cased name starts with one of the prefix's lower-case forms. */
-    private static String nameCondition(RentalQuery query, Function<Object, String> parameter) {
-        List<String> keyPrefixes = query.renterKeyPrefixes();
-        StringBuilder condition = new StringBuilder("(");
-        for (int i = 0; i < keyPrefixes.size(); i++) {
-            condition.append(i == 0 ? "" : " OR ").append("rn.name_key LIKE ").append(parameter.apply(likePrefix(keyPrefixes.get(i))))
-                    .append(" ESCAPE '!'");
-        }
-        return condition.append(")").toString();
+        Query count = new RentalFilterSql(query, false, false).then(" LIMIT " + (FEW_RENTALS + 1) + ") x")
+                .query(em, "SELECT COUNT(*) FROM (SELECT 1");
+        return ((Number) count.getSingleResult()).intValue() <= FEW_RENTALS;
     }
 
     /** Appends SQL after the filter (e.g. a further condition, GROUP BY, ORDER BY). */
