@@ -114,6 +114,11 @@ class ApiProblemsIT {
         problem(400, call("GET", "/api/customers?name=%FF", null));
         JsonObject notAFile = problem(415, call("POST", "/api/customers/import", "{}"));
         assertEquals("Unsupported body type: send text/plain (a data file).", notAFile.getString("detail"));
+        // An Accept the resource cannot satisfy: what it answers with (the listings take CSV too).
+        JsonObject xmlCustomer = problem(406, Http.send(Http.asAdmin("/api/customers/nobody").header("Accept", "application/xml").GET()));
+        assertEquals("This resource answers only with application/json.", xmlCustomer.getString("detail"));
+        JsonObject xmlListing = problem(406, Http.send(Http.asAdmin("/api/customers").header("Accept", "application/xml").GET()));
+        assertEquals("This resource answers only with application/json or text/csv.", xmlListing.getString("detail"));
         assertEquals(1, TestDatabase.countCustomers());
     }
 

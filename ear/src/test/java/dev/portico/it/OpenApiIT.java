@@ -80,6 +80,7 @@ class OpenApiIT {
                 assertTrue(responses.containsKey("401"), method + " " + path + " describes 401: " + responses.keySet());
                 assertTrue(responses.containsKey("421"), method + " " + path + " describes 421: " + responses.keySet());
                 assertEquals(!method.equals("get"), responses.containsKey("403"), method + " " + path + " describes 403 for a change: " + responses.keySet());
+                assertEquals(method.equals("get"), responses.containsKey("406"), method + " " + path + " describes 406 for a read: " + responses.keySet());
                 assertEquals(operation.containsKey("requestBody"), responses.containsKey("415"), method + " " + path + " describes 415 with a body");
             }
         });

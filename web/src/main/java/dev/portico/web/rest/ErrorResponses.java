@@ -101,7 +101,11 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             LOG.log(Level.SEVERE, "API request " + path() + " failed", web);
         }
         String type = status == 412 ? Problem.STALE : null;
-        String said = status == 415 ? unsupportedBody(path()) : sentence(status);
+        String said = switch (status) {
+            case 415 -> unsupportedBody(path());
+            case 406 -> notAcceptable(path());
+            default -> sentence(status);
+        };
         Response response = problem(status, type, ownMessage(web.getMessage()) ? web.getMessage() : said);
         web.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("ETag")) {
@@ -143,6 +147,12 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         return "Unsupported body type: send " + (path != null && path.endsWith("/customers/import") ? "text/plain (a data file)" : "application/json") + ".";
     }
 
+    /** The 406 for an Accept header the resource cannot satisfy: what it answers with (the two listings: CSV too). */
+    static String notAcceptable(String path) {
+        boolean csvToo = path != null && (path.endsWith("/api/customers") || path.endsWith("/api/rentals"));
+        return "This resource answers only with application/json" + (csvToo ? " or text/csv." : ".");
+    }
+
     static String sentence(int status) {
         return switch (status) {
             case 400 -> "Bad request.";
@@ -150,7 +160,6 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             case 403 -> "Not allowed: your account may not do this.";
             case 404 -> "Nothing here.";
             case 405 -> "This method is not allowed here.";
-            case 406 -> "This resource answers only with application/json.";
             case 412 -> "The resource changed since you read it: read it again (its ETag) and retry.";
             case 413 -> "The request body is too large.";
             default -> status >= 500 ? "Server error occurred" : "Request failed (" + status + ").";

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The answers every operation of a kind can give, added to the description once rather than annotated on each: a
- * host name not in {@code portico.http.allowedHosts} (421) anywhere, a viewer's or a cross-site change (403) on every
- * change, and a body of a media type the call does not take (415) on every call that takes one. Registered in
+ * host name not in {@code portico.http.allowedHosts} (421) anywhere, an Accept header the answer cannot satisfy (406) on
+ * every read, a viewer's or a cross-site change (403) on every change, and a body of a media type the call does not take
+ * (415) on every call that takes one. Registered in
  * {@code META-INF/microprofile-config.properties} ({@code mp.openapi.filter}); the answers are in {@code openapi.yaml}.
  */
 public class SharedProblemAnswers implements OASFilter {
@@ -29,7 +30,9 @@ public class SharedProblemAnswers implements OASFilter {
                     continue;
                 }
                 add(responses, "421", "MisdirectedRequest");
-                if (entry.getKey() != PathItem.HttpMethod.GET) {
+                if (entry.getKey() == PathItem.HttpMethod.GET) {
+                    add(responses, "406", "NotAcceptable");
+                } else {
                     add(responses, "403", "Forbidden");
                 }
                 if (entry.getValue().getRequestBody() != null) {
