@@ -65,15 +65,20 @@ public class DatabaseFailureExceptionHandlerFactory extends ExceptionHandlerFact
 
     private static final class Handler extends ExceptionHandlerWrapper {
 
+        /** Takes every exception queued so far off the queue (they are answered here, or queued again). */
+        private void clearQueue() {
+            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+                events.next();
+                events.remove();
+            }
+        }
+
         /**
          * A request without the page's script nonce was made by a script of its own, not by the page: a 400 with a
          * sentence, logged at FINE (PrimeFaces' handler logged it as an error with a stack trace, and its answer broke off).
          */
         private void refuseForged(Throwable refusal) {
-            for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                events.next();
-                events.remove();
-            }
+            clearQueue();
             LOG.log(Level.FINE, "A console request without the page's script nonce was refused", refusal);
             FacesContext context = FacesContext.getCurrentInstance();
             ExternalContext external = context.getExternalContext();
@@ -113,10 +118,7 @@ public class DatabaseFailureExceptionHandlerFactory extends ExceptionHandlerFact
                         : new ExceptionQueuedEventContext(queued.getContext(), failure, queued.getComponent(), queued.getPhaseId()));
             }
             if (recognizedAny) {
-                for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                    events.next();
-                    events.remove();
-                }
+                clearQueue();
                 FacesContext context = FacesContext.getCurrentInstance();
                 for (ExceptionQueuedEventContext event : queue) {
                     context.getApplication().publishEvent(context, ExceptionQueuedEvent.class, event);
