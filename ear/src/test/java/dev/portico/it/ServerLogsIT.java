@@ -49,6 +49,34 @@ class ServerLogsIT {
     }
 
     @Test
+    void anApiCallsLineNamesItsCallerWhateverItsAnswer() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String listing = "/api/customers?limit=1&name=" + marker;
+        String missing = "/api/customers/" + marker;
+
+        HttpResponse<String> empty = Http.get(listing);
+        assertEquals(200, empty.statusCode(), empty.body());
+        assertEquals("[]", empty.body().replaceAll("\\s", ""));
+        HttpResponse<String> notFound = Http.get(missing);
+        assertEquals(404, notFound.statusCode(), notFound.body());
+        assertTrue(notFound.body().contains("\"status\":404"), notFound.body());
+        HttpResponse<String> anonymous = Http.send(Http.anonymous(missing).GET());
+        assertEquals(401, anonymous.statusCode());
+
+        Path accessLog = logs().resolve("http_access.log");
+        List<String> lines = await(() -> {
+            List<String> found = lines(accessLog).stream().filter(l -> l.contains(marker)).toList();
+            return found.size() < 3 ? Optional.empty() : Optional.of(found);
+        }, "three lines for " + marker + " in " + accessLog);
+        String user = ItEnvironment.adminUser();
+        assertTrue(lines.get(0).startsWith("127.0.0.1 " + user + " [") && lines.get(0).contains(listing + " HTTP/1.1\" 200 "),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("127.0.0.1 " + user + " [") && lines.get(1).contains(missing + " HTTP/1.1\" 404 "),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("127.0.0.1 - [") && lines.get(2).contains(" 401 "), lines.get(2));
+    }
+
+    @Test
     void messagesLogIsJsonLinesWhenTheFormatVariableIsJsonAndPlainAgainAfter() throws Exception {
         Path dropin = configDropins().resolve("portico-json-logs-it.xml");
         long mark = ServerLog.mark();
@@ -100,14 +128,14 @@ class ServerLogsIT {
         }
     }
 
-    private interface Probe {
-        Optional<String> find();
+    private interface Probe<T> {
+        Optional<T> find();
     }
 
-    private static String await(Probe probe, String what) throws InterruptedException {
+    private static <T> T await(Probe<T> probe, String what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            Optional<String> found = probe.find();
+            Optional<T> found = probe.find();
             if (found.isPresent()) {
                 return found.get();
             }
