@@ -80,6 +80,8 @@ final class Connection<Q, R> {
     final AtomicBoolean closeCounted = new AtomicBoolean();
 
     long lastActivityNanos;
+    /** When queued reply bytes were last written, or the first queued while none waited. */
+    private long outputProgressNanos;
     /** When the first byte of the request being received arrived; 0 when none is partly received. */
     long frameStartedNanos;
 
@@ -153,6 +155,9 @@ final class Connection<Q, R> {
     /** Queues the bytes of {@code bytes} from {@code from} on. */
     void enqueue(byte[] bytes, int from) {
         if (bytes.length > from) {
+            if (output.isEmpty()) {
+                outputProgressNanos = System.nanoTime();
+            }
             output.add(ByteBuffer.wrap(bytes, from, bytes.length - from));
             queuedBytes += bytes.length - from;
         }
@@ -161,6 +166,16 @@ final class Connection<Q, R> {
     /** Reply bytes queued and not yet written (a streamed reply's excepted). */
     long queuedBytes() {
         return queuedBytes;
+    }
+
+    /** Whether queued reply bytes have waited longer than {@code timeoutNanos} without any being written. */
+    boolean outputStalled(long now, long timeoutNanos) {
+        return !output.isEmpty() && now - outputProgressNanos > timeoutNanos;
+    }
+
+    /** Whether a request (the rest of one, or a one-request connection's) waits behind a queued reply its client has not taken yet. */
+    boolean waitingBehindReply() {
+        return !output.isEmpty() && (frameStartedNanos != 0 || requestTaken);
     }
 
     /** Whether so much output waits for the client that no more requests should be decoded now. */
@@ -175,6 +190,7 @@ final class Connection<Q, R> {
             int written = io.write(head);
             if (written > 0) {
                 lastActivityNanos = now;
+                outputProgressNanos = now;
                 queuedBytes -= written;
             }
             if (head.hasRemaining()) {

@@ -262,12 +262,18 @@ final class ConnectionReading<Q, R> {
     void expireTimeouts(List<Connection<Q, R>> connections, long now) {
         cutOffUnreadReplies(connections, now);
         for (Connection<Q, R> c : connections) {
-            if (c.pipe.stalled(now, settings.writeTimeout().toNanos())) {
+            if (c.pipe.stalled(now, settings.writeTimeout().toNanos()) || c.outputStalled(now, settings.writeTimeout().toNanos())) {
                 counters.cutOff(SocketListener.describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
                 listener.writing.reset(c);
                 continue;
             }
-            if (c.busy || c.pending != null || !c.pipe.isEmpty()) {
+            if (c.busy || c.pending != null || !c.pipe.isEmpty() || c.waitingBehindReply()) {
+                // The server has the turn (a request answered, or its reply waiting for the client to take it, bounded by
+                // the write timeout): what the client sent meanwhile is read after, and its read timeout starts then. A
+                // pipelined request behind a large reply the client was slow to take was answered "timed out" (QA).
+                if (c.frameStartedNanos != 0) {
+                    c.frameStartedNanos = now;
+                }
                 continue;
             }
             if (listener.accepting.tlsDeferred(c)) {

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param idleTimeout           how long a persistent connection may stay silent between requests
  * @param maxConcurrentRequests requests handed to the application at once; the rest wait, unread
  * @param firstRequestTimeout   how long a new persistent connection may stay silent before its first request
- * @param writeTimeout          how long a client may take nothing of a streamed reply that waits for it before it is cut off
+ * @param writeTimeout          how long a client may take nothing of a reply (queued or streamed) that waits for it before it is cut off
  * @param trustedProxies        peers whose connections may begin with a PROXY protocol header naming the real client
  * @param maxBufferedBytes      what requests still arriving may hold together, beyond each connection's small buffer
  *                              ({@link InputBudget}), and apart from them replies not yet read (past it, those of

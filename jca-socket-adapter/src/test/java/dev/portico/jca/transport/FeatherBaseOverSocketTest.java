@@ -59,7 +59,7 @@ class FeatherBaseOverSocketTest {
 
     @Test
     void aClientThatSendsButNeverReadsIsHeldBackInsteadOfQueuingRepliesWithoutBound() throws Exception {
-        Socket client = connect(listener(false));
+        Socket client = connect(listener(false, LONG_IDLE)); // not cut off for taking nothing while the test watches
         byte[] emptyCommands = new byte[1 << 20];
         java.util.Arrays.fill(emptyCommands, (byte) 0x04);   // each is answered SYNTAXERROR\x04, 12 bytes
         java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
@@ -269,8 +269,13 @@ class FeatherBaseOverSocketTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private SocketListener<FeatherBaseRequest, FeatherBaseReply> listener(boolean authenticationRequired) throws IOException {
+        return listener(authenticationRequired, READ_TIMEOUT);
+    }
+
+    /** A listener whose replies may wait {@code writeTimeout} for a client that takes nothing before it is cut off. */
+    private SocketListener<FeatherBaseRequest, FeatherBaseReply> listener(boolean authenticationRequired, Duration writeTimeout) throws IOException {
         ListenerSettings settings = new ListenerSettings("featherbase-test", new InetSocketAddress(LOOPBACK, 0),
-                4, LIMIT, READ_TIMEOUT, LONG_IDLE, 4);
+                4, LIMIT, READ_TIMEOUT, LONG_IDLE, 4, LONG_IDLE, writeTimeout);
         SocketListener<FeatherBaseRequest, FeatherBaseReply> listener = new SocketListener<>(settings,
                 () -> FeatherBaseSession.codec(LIMIT, authenticationRequired), featherBase, bench.executor);
         return bench.started(listener);

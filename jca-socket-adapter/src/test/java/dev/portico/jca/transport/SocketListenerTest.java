@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,6 +47,8 @@ class SocketListenerTest {
     private static final Duration LONG_IDLE = Duration.ofSeconds(30);
     /** How long a test gives a broken limit the chance to let one more request through. */
     private static final long NEGATIVE_WINDOW_MILLIS = 300;
+    /** A reply larger than the loopback socket buffers hold, so that most of it waits at the server for its client. */
+    private static final int BIG_REPLY = 16 * 1024 * 1024;
 
     /** Start and stop messages of the many listeners here are noise; warnings and errors still show. */
     private static final Logger LISTENER_LOG = Logger.getLogger(SocketListener.class.getName());
@@ -514,6 +517,39 @@ class SocketListenerTest {
     }
 
     @Test
+    void aPipelinedRequestBehindALargeReplyTheClientTakesSlowlyIsAnsweredNotTimedOut() throws Exception {
+        String big = "x".repeat(BIG_REPLY);
+        SocketListener<?, ?> listener = slowReaderListener(Duration.ofSeconds(20), request -> request.equals("big") ? big : request.toUpperCase(Locale.ROOT));
+        Socket client = smallWindowClient(listener);
+
+        send(client, "big;b;");
+        Thread.sleep(3 * READ_TIMEOUT.toMillis()); // the reply waits for the client longer than a request may take to arrive
+
+        byte[] expected = (big + ";B;").getBytes(StandardCharsets.US_ASCII);
+        byte[] got = client.getInputStream().readNBytes(expected.length);
+        assertEquals(expected.length, got.length);
+        assertEquals("B;", new String(got, got.length - 2, 2, StandardCharsets.US_ASCII), "was TIMEOUT; and the connection closed (QA)");
+        send(client, "c;");
+        assertEquals("C;", readExactly(client, 2), "the connection goes on");
+    }
+
+    @Test
+    void aClientThatTakesNothingOfAQueuedReplyIsCutOffAfterTheWriteTimeout() throws Exception {
+        SocketListener<?, ?> listener = slowReaderListener(Duration.ofMillis(800), request -> "x".repeat(BIG_REPLY));
+        Socket client = smallWindowClient(listener);
+
+        send(client, "big;");
+        Thread.sleep(2_500);
+
+        InputStream in = client.getInputStream();
+        assertThrows(IOException.class, () -> {
+            while (in.read(new byte[65536]) >= 0) {
+                // drains what the kernel holds, then meets the reset
+            }
+        }, "reset after the write timeout; it stayed open until the idle timeout");
+    }
+
+    @Test
     void oversizedFrameOnPersistentConnectionIsAnsweredAndClosed() throws Exception {
         SocketListener<?, ?> listener = semicolonListener(LONG_IDLE, "", request -> request.toUpperCase(Locale.ROOT));
         Socket client = connect(listener);
@@ -628,6 +664,22 @@ class SocketListenerTest {
         ListenerSettings settings = new ListenerSettings("semicolon-test", new InetSocketAddress(LOOPBACK, 0),
                 4, 64, READ_TIMEOUT, idleTimeout, 4);
         return started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, greeting), handler, bench.executor));
+    }
+
+    /** A persistent test listener whose replies may wait {@code writeTimeout} for their client. */
+    private SocketListener<String, String> slowReaderListener(Duration writeTimeout, RequestHandler<String, String> handler) throws IOException {
+        ListenerSettings settings = new ListenerSettings("slow-reader-test", new InetSocketAddress(LOOPBACK, 0),
+                4, 64, READ_TIMEOUT, LONG_IDLE, 4, LONG_IDLE, writeTimeout);
+        return started(new SocketListener<>(settings, () -> SemicolonSession.codec(64, ""), handler, bench.executor));
+    }
+
+    /** A client with a small receive window, so that a large reply stays queued at the server while it does not read. */
+    private Socket smallWindowClient(SocketListener<?, ?> listener) throws IOException {
+        Socket client = bench.track(new Socket());
+        client.setReceiveBufferSize(4096);
+        client.setSoTimeout(LoopbackClient.TIMEOUT_MILLIS);
+        client.connect(new InetSocketAddress(LOOPBACK, listener.port()));
+        return client;
     }
 
     private <Q, R> SocketListener<Q, R> started(SocketListener<Q, R> listener) {
