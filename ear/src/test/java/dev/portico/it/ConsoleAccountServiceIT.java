@@ -1,6 +1,7 @@
 package dev.portico.it;
 
 import dev.portico.application.ConsoleAccountService;
+import dev.portico.application.ConsoleAccountService.SignedIn;
 import dev.portico.domain.account.AccountRefusal;
 import dev.portico.domain.account.Role;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,9 +58,15 @@ class ConsoleAccountServiceIT {
         assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "First-password", CLIENT));
         assertEquals(Optional.empty(), accounts.authenticate("svc-nobody", "first-password", CLIENT));
 
+        String stamp = accounts.signedIn("svc-reader").orElseThrow().passwordStamp();
+        assertEquals(stamp, accounts.signedIn("svc-reader").orElseThrow().passwordStamp(), "a stamp stays while the password does");
         accounts.changePassword("svc-reader", "second-password");
         assertEquals(Optional.empty(), accounts.authenticate("svc-reader", "first-password", CLIENT), "the old password no longer works");
         assertEquals(Optional.of(Role.VIEWER), accounts.authenticate("svc-reader", "second-password", CLIENT));
+        assertNotEquals(stamp, accounts.signedIn("svc-reader").orElseThrow().passwordStamp(), "sessions signed in before end");
+        String second = accounts.signedIn("svc-reader").orElseThrow().passwordStamp();
+        accounts.changePassword("svc-reader", "second-password");
+        assertNotEquals(second, accounts.signedIn("svc-reader").orElseThrow().passwordStamp(), "the same password set again: a new salt");
     }
 
     @Test
@@ -74,11 +82,11 @@ class ConsoleAccountServiceIT {
                 assertThrows(AccountRefusal.class, () -> accounts.changeRole("svc-dup", null)).reason());
         assertEquals(AccountRefusal.Reason.EXISTS,
                 assertThrows(AccountRefusal.class, () -> accounts.create("svc-dup", "long-enough", Role.ADMIN)).reason());
-        assertEquals(Optional.empty(), accounts.roleOf("SVC-DUP"), "names compare exactly");
+        assertEquals(Optional.empty(), accounts.signedIn("SVC-DUP"), "names compare exactly");
         AccountRefusal variant = assertThrows(AccountRefusal.class, () -> accounts.create("SVC-Dup", "long-enough", Role.VIEWER));
         assertEquals(AccountRefusal.Reason.EXISTS, variant.reason(), "but a name differing only in case is not created beside it");
         assertEquals("An account named svc-dup exists already; names that differ only in case are not told apart", variant.getMessage());
-        assertEquals(Optional.empty(), accounts.roleOf("SVC-Dup"));
+        assertEquals(Optional.empty(), accounts.signedIn("SVC-Dup"));
     }
 
     @Test
@@ -91,10 +99,10 @@ class ConsoleAccountServiceIT {
 
         accounts.create("svc-admin", "long-enough", Role.ADMIN);
         accounts.changeRole("svc-admin", Role.VIEWER);
-        assertEquals(Optional.of(Role.VIEWER), accounts.roleOf("svc-admin"));
+        assertEquals(Optional.of(Role.VIEWER), accounts.signedIn("svc-admin").map(SignedIn::role));
         accounts.changeRole("svc-admin", Role.ADMIN);
         accounts.delete("svc-admin");
-        assertTrue(accounts.roleOf("svc-admin").isEmpty());
-        assertEquals(Optional.of(Role.ADMIN), accounts.roleOf(ItEnvironment.adminUser()));
+        assertTrue(accounts.signedIn("svc-admin").isEmpty());
+        assertEquals(Optional.of(Role.ADMIN), accounts.signedIn(ItEnvironment.adminUser()).map(SignedIn::role));
     }
 }

@@ -12,6 +12,9 @@ public interface ConsoleAccountService {
     /** An account as the console lists it. */
     record AccountView(String name, Role role) { }
 
+    /** A signed-in session's account as it stands: its role, and its password's stamp (see {@link #signedIn}). */
+    record SignedIn(Role role, String passwordStamp) { }
+
     /**
      * The account's role when the password is its own; empty otherwise (no such account, wrong password, or a client
      * that must wait: failures slow down per account and client address, counted alike by every server on the
@@ -19,8 +22,11 @@ public interface ConsoleAccountService {
      */
     Optional<Role> authenticate(String name, String password, String clientAddress);
 
-    /** The account's current role, empty when it no longer exists (no password check: for sessions already signed in). */
-    Optional<Role> roleOf(String name);
+    /**
+     * The account's current role and a stamp of its current password, empty when it no longer exists (no password
+     * check: for sessions already signed in, which keep the stamp they began with and end when it changes).
+     */
+    Optional<SignedIn> signedIn(String name);
 
     List<AccountView> accounts();
 

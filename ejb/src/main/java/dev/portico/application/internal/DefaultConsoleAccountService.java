@@ -59,8 +59,8 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
     }
 
     @Override
-    public Optional<Role> roleOf(String name) {
-        return accounts.find(name).map(ConsoleAccount::role);
+    public Optional<SignedIn> signedIn(String name) {
+        return accounts.find(name).map(account -> new SignedIn(account.role(), account.passwordStamp()));
     }
 
     @Override

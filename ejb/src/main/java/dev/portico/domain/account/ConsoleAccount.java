@@ -75,12 +75,27 @@ public class ConsoleAccount {
      * sends it with every request) without keeping the password itself.
      */
     public String verifiedKey(String password) {
+        return name + '\u0000' + digest(password);
+    }
+
+    /**
+     * A digest of the stored hash alone, which changes with every password set (each hash has a salt of its own): a
+     * session signed in keeps it and ends when it no longer matches, that is once the password was changed.
+     */
+    public String passwordStamp() {
+        return digest(null);
+    }
+
+    /** SHA-256 of the stored hash, and of {@code password} after it when given, in Base64. */
+    private String digest(String password) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             digest.update(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return name + '\u0000' + java.util.Base64.getEncoder().encodeToString(digest.digest());
+            if (password != null) {
+                digest.update((byte) 0);
+                digest.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.Base64.getEncoder().encodeToString(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -4,12 +4,14 @@ import dev.portico.application.ConsoleAccountService;
 import dev.portico.application.ConsoleAccountService.AccountView;
 import dev.portico.domain.account.AccountRefusal;
 import dev.portico.domain.account.Role;
+import dev.portico.web.security.PorticoAuthenticationMechanism;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.Serializable;
 import java.util.List;
@@ -26,6 +28,9 @@ public class AccountsPage implements Serializable {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private PorticoAuthenticationMechanism authentication;
 
     /** The accounts as last read; read again after every change. */
     private transient List<AccountView> list;
@@ -85,6 +90,7 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.changePassword(passwordFor, password);
+            authentication.passwordChanged((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(), passwordFor);
             changed("Password of " + passwordFor + " changed.");
         } catch (AccountRefusal e) {
             if (e.reason() == AccountRefusal.Reason.INVALID) {

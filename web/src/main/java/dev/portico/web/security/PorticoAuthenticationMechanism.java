@@ -1,6 +1,7 @@
 package dev.portico.web.security;
 
 import dev.portico.application.ConsoleAccountService;
+import dev.portico.application.ConsoleAccountService.SignedIn;
 import dev.portico.application.DatabaseAvailability;
 import dev.portico.application.DatabaseFailure;
 import dev.portico.domain.account.Role;
@@ -51,6 +52,8 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** The session attribute holding the signed-in account's name. */
     static final String SESSION_CALLER = "dev.portico.caller";
+    /** The session attribute holding the stamp of the account's password at sign-in (see {@link ConsoleAccountService#signedIn}). */
+    private static final String SESSION_PASSWORD_STAMP = "dev.portico.passwordStamp";
     static final String LOGIN_PAGE = "/login.xhtml";
     /** A request attribute: the {@link DatabaseFailure.Kind} that kept a login form's sign-in from being checked. */
     public static final String DATABASE_FAILED = "dev.portico.databaseFailed";
@@ -132,28 +135,45 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus formLogin(UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
         CredentialValidationResult result = check(login, request);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Optional<SignedIn> account = result.getStatus() == CredentialValidationResult.Status.VALID
+                ? accounts.signedIn(login.getCaller()) : Optional.empty();
+        if (account.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.getSession(true); // anonymous until now: LoginPage signs no one in over a signed-in session
         request.changeSessionId(); // no session fixation: a login always gets a new session id
         request.getSession().setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        request.getSession().setAttribute(SESSION_PASSWORD_STAMP, account.get().passwordStamp());
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The session's caller with the account's current role; the session is dropped when the account is gone. */
+    /**
+     * The session's caller with the account's current role; the session is dropped when the account is gone or its
+     * password was changed since the session signed in (by an admin, through any server: the stamp is the database's).
+     */
     private Optional<AuthenticationStatus> fromSession(HttpServletRequest request, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         Object caller = session == null ? null : session.getAttribute(SESSION_CALLER);
         if (!(caller instanceof String name)) {
             return Optional.empty();
         }
-        Optional<Role> role = accounts.roleOf(name);
-        if (role.isEmpty()) {
+        Optional<SignedIn> account = accounts.signedIn(name);
+        if (account.isEmpty() || !account.get().passwordStamp().equals(session.getAttribute(SESSION_PASSWORD_STAMP))) {
             session.invalidate();
             return Optional.empty();
         }
-        return Optional.of(context.notifyContainerAboutLogin(name, Set.of(role.get().id())));
+        return Optional.of(context.notifyContainerAboutLogin(name, Set.of(account.get().role().id())));
+    }
+
+    /**
+     * After an account's password was changed in this request: a session signed in as that account stays signed in
+     * (the one who changed their own password), where the account's other sessions end at their next request.
+     */
+    public void passwordChanged(HttpServletRequest request, String name) {
+        HttpSession session = request.getSession(false);
+        if (session != null && name.equals(session.getAttribute(SESSION_CALLER))) {
+            accounts.signedIn(name).ifPresent(account -> session.setAttribute(SESSION_PASSWORD_STAMP, account.passwordStamp()));
+        }
     }
 
     /** The name and password checked against the console accounts (failures slow down: see the account service). */
