@@ -55,7 +55,9 @@ class ApiProblemsIT {
         assertEquals("A customer cannot be renamed: send its own name (Ada) or no \"name\"",
                 problem(400, call("PUT", "/api/customers/Ada", ADA.replace("\"Ada\"", "\"Eve\""))).getString("detail"));
         assertEquals(200, call("PUT", "/api/customers/ada", ADA.replace("\"Ada\"", "\"ADA\"")).statusCode(), "its own name, in any case, is fine");
-        assertEquals(List.of(), TestDatabase.rows("SELECT name FROM customer WHERE name IN ('Typo', 'Twice', 'Thrice', 'Eve')"), "nothing of them stored");
+        assertTrue(problem(400, call("POST", "/api/customers", "{\"name\":\"Half\",\"address\":\"a\\ud800b\"}")).getString("detail")
+                .contains("half of a character"), "was stored as a?b (QA)");
+        assertEquals(List.of(), TestDatabase.rows("SELECT name FROM customer WHERE name IN ('Typo', 'Twice', 'Thrice', 'Eve', 'Half')"), "nothing of them stored");
 
         JsonObject missing = problem(404, call("GET", "/api/customers/nobody", null));
         assertEquals("No customer named nobody", missing.getString("detail"));
@@ -87,6 +89,45 @@ class ApiProblemsIT {
         String written = ServerLog.since(mark);
         assertFalse(ServerLog.hasErrorOrStackTrace(written), written);
         assertEquals(1, TestDatabase.countCustomers());
+    }
+
+    @Test
+    void headersThatCannotBeReadAre400WithASentenceAndNotLogged() throws Exception {
+        long mark = ServerLog.mark();
+        assertTrue(problem(400, call("GET", "/api/customers/nobody", null, "Accept", "application/json;q=abc")).getString("detail")
+                .startsWith("The Accept header cannot be read"), "was a 500 and a SEVERE log");
+        problem(400, call("GET", "/api/customers/nobody", null, "Accept", "*/*;q="));
+        problem(400, call("GET", "/api/customers/nobody", null, "Accept", "garbage/////"));
+        assertTrue(problem(400, call("GET", "/api/customers/nobody", null, "Accept-Language", "en;q=abc")).getString("detail")
+                .startsWith("The Accept-Language header cannot be read"), "was an FFDC incident");
+        HttpResponse<String> body = Http.send(Http.asAdmin("/api/customers").header("Content-Type", "garbage/////")
+                .POST(HttpRequest.BodyPublishers.ofString(ADA)));
+        assertTrue(problem(400, body).getString("detail").startsWith("The Content-Type header cannot be read"));
+        HttpResponse<String> page = Http.send(Http.asAdmin("/customers/").header("Accept-Language", ";;;q=x").GET());
+        assertEquals(400, page.statusCode(), "a console page too");
+
+        // What clients send stays as it was: Java's own default Accept, several languages, empty elements.
+        problem(404, call("GET", "/api/customers/nobody", null, "Accept", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2"));
+        problem(404, call("GET", "/api/customers/nobody", null, "Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5", "Accept", ",,application/json,"));
+        assertEquals(200, Http.send(Http.asAdmin("/customers/").header("Accept-Language", "de-DE,de;q=0.9").GET()).statusCode());
+
+        String written = ServerLog.since(mark);
+        assertFalse(ServerLog.hasErrorOrStackTrace(written), written);
+        assertFalse(written.contains("FFDC1015I") || written.contains("RESTEASY"), written);
+    }
+
+    @Test
+    void anAddressNothingServesIs404WithASentenceAndNotLogged() throws Exception {
+        long mark = ServerLog.mark();
+        HttpResponse<String> missing = Http.get("/no-such-file.txt");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Nothing here."), missing.body());
+        assertTrue(missing.headers().firstValue("Content-Security-Policy").isPresent());
+        assertEquals(404, Http.get("/API/customers/x").statusCode(), "the API's path in another case is no API");
+        assertEquals(200, Http.get("/customers/").statusCode(), "a folder's page");
+
+        String written = ServerLog.since(mark);
+        assertFalse(written.contains("SRVE0190E") || written.contains("FFDC1015I"), "was a warning and an FFDC incident each (QA): " + written);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,12 +116,34 @@ class ConsoleSecurityIT {
 
             String said = browser.waitFor(By.id("error-message")).getText();
             browser.screenshot("security-page-expired");
-            assertEquals("This page had expired (it was opened too long ago); nothing was done. Go back to load it again, then try again.", said);
+            assertEquals("This page had expired (it was opened too long ago, or too many pages after it); nothing was done. Go back to load it again, then try again.", said);
             browser.driver().findElement(By.id("back")).click();
             browser.waitFor(By.id("signed-in-as"));
             assertTrue(browser.driver().getCurrentUrl().endsWith("/portico/customers/index.xhtml"), "back on the page: " + browser.driver().getCurrentUrl());
             browser.driver().findElement(By.id("nav:logout")).click();
             browser.waitFor(By.id("logged-out"));
+        }
+        assertNothingLoggedSince(logStart);
+    }
+
+    @Test
+    void anAjaxButtonOnAPageWhoseViewTheSessionNoLongerKeepsSaysPageExpiredAndIsNotLogged() throws Exception {
+        long logStart = ServerLog.mark();
+        try (Browser browser = Browser.open()) {
+            browser.loginAsAdmin();
+            browser.open("/customers/index.xhtml");
+            browser.waitFor(By.id("nav:logout"));
+            // Other tabs of the session open thirty pages meanwhile: the session keeps a bounded number of views (QA).
+            Object opened = ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "(async () => { let ok = 0; for (let i = 0; i < 30; i++) { if ((await fetch(location.href)).ok) ok++; } done(ok); })();");
+            assertEquals(30L, opened);
+            browser.driver().findElement(By.id("customersForm:add")).click(); // ajax
+
+            assertTrue(browser.waitFor(By.id("view-expired")).getText().contains("This page has expired"));
+            browser.screenshot("security-ajax-page-expired");
+            browser.driver().findElement(By.id("reload-expired")).click();
+            browser.waitFor(By.id("customersForm:add")).click();
+            browser.waitFor(By.id("editor:name"));
         }
         assertNothingLoggedSince(logStart);
     }
@@ -281,6 +305,40 @@ class ConsoleSecurityIT {
             assertTrue(admin.driver().findElements(roleOf(name)).isEmpty(), "the row is gone");
         }
         assertEquals(401, Http.send(Http.as(name, "row-password-2", "/api/customers?limit=1").GET()).statusCode());
+    }
+
+    @Test
+    void aChangedPasswordEndsTheAccountsOtherSessionsButNotTheChangersOwn() throws Exception {
+        String name = "pw" + System.nanoTime() % 1_000_000;
+        try (Browser admin = Browser.open(); Browser other = Browser.open()) {
+            admin.loginAsAdmin();
+            admin.open("/accounts/index.xhtml");
+            admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
+            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("first-password-1" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+            other.loginAs(name, "first-password-1");
+            other.open("/customers/index.xhtml");
+            other.waitFor(By.id("nav:logout"));
+
+            admin.driver().findElement(buttonOf(name, "set-password")).click();
+            admin.waitForText(By.id("password-form:password-for"), name);
+            admin.waitFor(By.id("password-form:password")).sendKeys("second-password-2" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Password of " + name + " changed.");
+            other.open("/customers/index.xhtml");
+            other.waitFor(By.id("login:username")); // was still signed in (QA)
+
+            // The admin's own password: this session stays signed in.
+            admin.driver().findElement(buttonOf(ItEnvironment.adminUser(), "set-password")).click();
+            admin.waitForText(By.id("password-form:password-for"), ItEnvironment.adminUser());
+            admin.waitFor(By.id("password-form:password")).sendKeys(ItEnvironment.adminPassword() + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Password of " + ItEnvironment.adminUser() + " changed.");
+            admin.open("/customers/index.xhtml");
+            admin.waitFor(By.id("nav:logout"));
+        } finally {
+            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM console_account WHERE name = '" + name + "'");
+            }
+        }
     }
 
     private static By roleOf(String account) {

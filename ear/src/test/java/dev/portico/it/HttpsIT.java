@@ -10,6 +10,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,11 +69,19 @@ class HttpsIT {
     }
 
     @Test
-    void aClientThatDoesNotTrustTheCertificateIsRefused() {
+    void aClientThatDoesNotTrustTheCertificateIsRefusedAndNothingIsLogged() throws Exception {
+        long mark = ServerLog.mark();
         assertThrows(SSLHandshakeException.class, () -> {
             HttpsURLConnection untrusting = (HttpsURLConnection) URI.create(ServerCertificate.httpsUrl("/portico/login.xhtml")).toURL().openConnection();
             untrusting.getResponseCode();
         });
+        try (Socket plain = new Socket("127.0.0.1", ItEnvironment.httpsPort())) { // plain HTTP to the TLS port
+            plain.setSoTimeout(10_000);
+            plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            plain.getInputStream().readAllBytes();
+        }
+        String written = ServerLog.since(mark);
+        assertFalse(written.contains("CWWKO0801E"), "each was an error with a stack trace (QA): " + written);
     }
 
     @Test

@@ -101,7 +101,7 @@ final class BoundedJsonParser {
             case START_ARRAY:
                 return array(parser, depth);
             case VALUE_STRING:
-                return Json.createValue(parser.getString());
+                return Json.createValue(wholeCharacters(parser));
             case VALUE_NUMBER:
                 return number(parser.getString());
             case VALUE_TRUE:
@@ -115,12 +115,30 @@ final class BoundedJsonParser {
         }
     }
 
+    /**
+     * The parser's string, refused if an escape left half of a character in it ({@code "\ud800"}): no Unicode text holds
+     * a lone surrogate, and MariaDB would have stored a question mark instead.
+     */
+    private static String wholeCharacters(JsonParser parser) {
+        String text = parser.getString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Refusal(String.format("Malformed JSON before offset %d: \\u%04x is half of a character (a lone surrogate);"
+                        + " send whole characters", parser.getLocation().getStreamOffset(), (int) c));
+            }
+        }
+        return text;
+    }
+
     private JsonObject object(JsonParser parser, int depth) {
         checkDepth(depth);
         JsonObjectBuilder object = Json.createObjectBuilder();
         Set<String> keys = new HashSet<>();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
-            String key = parser.getString();
+            String key = wholeCharacters(parser);
             if (!keys.add(key)) {
                 throw new Refusal("Malformed JSON: \"" + ErrorResponses.cut(key) + "\" appears twice in one object; send each member once");
             }

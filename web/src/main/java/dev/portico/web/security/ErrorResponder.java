@@ -38,6 +38,8 @@ public class ErrorResponder extends HttpServlet {
     static final String MESSAGE = "dev.portico.errorMessage";
     /** A request attribute with the console page to lead back to (a path of this application). */
     static final String BACK = "dev.portico.errorBack";
+    /** What a 404 says. */
+    static final String NOT_FOUND = "Nothing here.";
 
     @EJB
     private DatabaseAvailability database;
@@ -84,7 +86,7 @@ public class ErrorResponder extends HttpServlet {
         String message = switch (status) {
             case 400 -> "Bad request.";
             case 403 -> "Not allowed: your account may not do this.";
-            case 404 -> "Nothing here.";
+            case 404 -> NOT_FOUND;
             case 405 -> "This method is not allowed here.";
             case 411 -> "Send the request body with a Content-Length.";
             case 413 -> "The request body is too large (see portico.http.maxImportBytes).";
@@ -148,7 +150,7 @@ public class ErrorResponder extends HttpServlet {
     /** What the error page answers for an exception PrimeFaces kept (its root cause, past Faces' and EL's wrapping). */
     record ConsoleException(int status, String sentence, DatabaseFailure databaseFailure) {
 
-        static final String EXPIRED = "This page had expired (it was opened too long ago); nothing was done. "
+        static final String EXPIRED = "This page had expired (it was opened too long ago, or too many pages after it); nothing was done. "
                 + "Go back to load it again, then try again.";
 
         static ConsoleException of(Throwable exception) {
@@ -186,6 +188,17 @@ public class ErrorResponder extends HttpServlet {
      * Answers {@code status} with {@code message}: problem+json of {@code type} (null: about:blank) for the API ({@code uri}
      * under /api/), else a small page.
      */
+    /**
+     * Answers a request a filter refuses, without Liberty's sendError (which reads the request's locale, and so its
+     * Accept-Language, and dispatches here later): the error page's headers and body, flushed while the caller is set so
+     * that the access log names them (see {@link AccessLogCaller}).
+     */
+    static void answerNow(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        SecurityHeaders.apply(request, response);
+        write(request, response, status, null, message, request.getRequestURI());
+        response.flushBuffer();
+    }
+
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String message, String uri)
             throws IOException {
         response.setStatus(status);

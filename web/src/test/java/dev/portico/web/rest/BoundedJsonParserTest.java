@@ -76,6 +76,18 @@ class BoundedJsonParserTest {
         assertMessage("Send a JSON array, not null", "null", JsonArray.class);
     }
 
+    @Test
+    void halfACharacterInAStringOrANameIsABadRequestAndAWholeOneIsRead() {
+        assertMessage("Malformed JSON before offset", "{\"address\":\"a\\ud800b\"}", JsonObject.class);
+        assertMessage("Malformed JSON before offset", "[\"\\udc00\"]", JsonArray.class);
+        assertMessage("Malformed JSON before offset", "[\"x\\ud800\"]", JsonArray.class);
+        assertMessage("Malformed JSON before offset", "{\"\\udfff\":1}", JsonObject.class);
+        BoundedJsonParser.Refusal e = assertThrows(BoundedJsonParser.Refusal.class, () -> read("[\"\\ud800\\ud800\"]", JsonArray.class));
+        assertTrue(e.getMessage().contains("\\ud800 is half of a character"), e.getMessage());
+        assertEquals("a\uD83D\uDE00b", read("[\"a\\ud83d\\ude00b\"]", JsonArray.class).getString(0), "an escaped pair");
+        assertEquals("a\uD83D\uDE00b", read("[\"a\uD83D\uDE00b\"]", JsonArray.class).getString(0), "the character itself");
+    }
+
     private <T extends JsonValue> T read(String json, Class<T> kind) {
         return parser.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), kind);
     }
