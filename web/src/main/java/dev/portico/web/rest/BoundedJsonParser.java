@@ -18,8 +18,11 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses one JSON document with bounded nesting and bounded numbers (digits and exponent), so that
@@ -64,7 +67,7 @@ final class BoundedJsonParser {
             }
         } catch (JsonParsingException e) {
             throw new Refusal("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
-                    + e.getLocation().getColumnNumber() + ": " + ErrorResponses.cut(e.getMessage()));
+                    + e.getLocation().getColumnNumber() + ": " + ErrorResponses.cut(plain(e.getMessage())));
         } catch (JsonException | NoSuchElementException | IllegalStateException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new Refusal(NOT_UTF8);
@@ -75,6 +78,50 @@ final class BoundedJsonParser {
             throw new Refusal("Send " + expected(kind) + ", not " + describe(value));
         }
         return kind.cast(value);
+    }
+
+    /**
+     * The JSON parser's complaint in words ({@code Unexpected char 39 at (line no=1, column no=2, offset=1)} becomes
+     * {@code unexpected character "'"}; {@code Invalid token=EOF at (...). Expected tokens are: [...]} becomes {@code
+     * the end of the body where a value should be}); the place is said before it. Another message is kept, less its place.
+     */
+    static String plain(String message) {
+        String said = String.valueOf(message).replaceAll(" at \\(line no=\\d+, column no=\\d+, offset=\\d+\\)", "");
+        Matcher character = UNEXPECTED_CHAR.matcher(said);
+        if (character.matches()) {
+            int c = Integer.parseInt(character.group(1));
+            String shown = c < 0x20 || c == 0x7f ? String.format("U+%04X", c) : "\"" + new String(Character.toChars(c)) + "\"";
+            return "unexpected character " + shown + character.group(2);
+        }
+        Matcher token = INVALID_TOKEN.matcher(said);
+        if (token.matches()) {
+            List<String> expected = List.of(token.group(2).split(", "));
+            String wanted = expected.containsAll(VALUE_TOKENS) ? "a value"
+                    : String.join(" or ", expected.stream().map(BoundedJsonParser::token).toList());
+            return token(token.group(1)) + " where " + wanted + " should be";
+        }
+        return said;
+    }
+
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (\\d{1,7})(.*)", Pattern.DOTALL);
+    private static final Pattern INVALID_TOKEN = Pattern.compile("Invalid token=(\\w+)\\. Expected tokens are: \\[([\\w, ]*)]");
+    private static final List<String> VALUE_TOKENS = List.of("CURLYOPEN", "SQUAREOPEN", "STRING", "NUMBER", "TRUE", "FALSE", "NULL");
+
+    /** A parser token's name as the text it stands for. */
+    private static String token(String name) {
+        return switch (name) {
+            case "EOF" -> "the end of the body";
+            case "CURLYOPEN" -> "\"{\"";
+            case "CURLYCLOSE" -> "\"}\"";
+            case "SQUAREOPEN" -> "\"[\"";
+            case "SQUARECLOSE" -> "\"]\"";
+            case "COLON" -> "\":\"";
+            case "COMMA" -> "\",\"";
+            case "STRING" -> "a string";
+            case "NUMBER" -> "a number";
+            case "TRUE", "FALSE", "NULL" -> name.toLowerCase(java.util.Locale.ROOT);
+            default -> name;
+        };
     }
 
     /** Whether only white space is left; else the first other character is pushed back. */

@@ -88,6 +88,18 @@ class BoundedJsonParserTest {
         assertEquals("a\uD83D\uDE00b", read("[\"a\uD83D\uDE00b\"]", JsonArray.class).getString(0), "the character itself");
     }
 
+    @Test
+    void theParsersComplaintIsSaidInWordsAfterItsPlace() {
+        assertMessage("Malformed JSON at line 1, column 2: unexpected character \"'\"", "{'a':1}", JsonObject.class);
+        assertMessage("Malformed JSON at line 1, column 9: unexpected character \"}\", expecting 'e'", "{\"a\":tru}", JsonObject.class);
+        assertMessage("Malformed JSON at line 1, column 4: \"]\" where a value should be", "[1,]", JsonArray.class);
+        assertMessage("Malformed JSON at line 1, column 6: a number where \":\" should be", "{\"a\" 1}", JsonObject.class);
+        assertEquals("the end of the body where a value should be", BoundedJsonParser.plain(
+                "Invalid token=EOF at (line no=1, column no=24, offset=23). Expected tokens are: [CURLYOPEN, SQUAREOPEN, STRING, NUMBER, TRUE, FALSE, NULL]"));
+        assertEquals("unexpected character U+0001", BoundedJsonParser.plain("Unexpected char 1 at (line no=1, column no=1, offset=0)"));
+        assertEquals("something else", BoundedJsonParser.plain("something else at (line no=1, column no=1, offset=0)"));
+    }
+
     private <T extends JsonValue> T read(String json, Class<T> kind) {
         return parser.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), kind);
     }
