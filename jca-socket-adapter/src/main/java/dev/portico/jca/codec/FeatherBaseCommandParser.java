@@ -33,8 +33,8 @@ final class FeatherBaseCommandParser {
         String arguments = soh < 0 ? "" : text.substring(soh + 1);
         switch (operation) {
             case "getdbs":
-                if (!arguments.isEmpty()) {
-                    throw new MalformedCommandException("getdbs takes no arguments");
+                if (soh < 0 || !arguments.isEmpty()) { // getdbs\x01\x04, exactly: the reference server refused getdbs\x04 too
+                    throw new MalformedCommandException("getdbs takes no arguments, after its \\x01");
                 }
                 return new FeatherBaseCommand.ListDatabases();
             case "createdb":

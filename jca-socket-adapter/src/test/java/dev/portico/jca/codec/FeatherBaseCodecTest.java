@@ -347,6 +347,7 @@ class FeatherBaseCodecTest {
             "owcell\\x01DB\\x01TBL\\x020\\x09COL\\x04",
             "auth\\x01bob\\x04",
             // wrong or extra separators
+            "getdbs\\x04",
             "getdbs\\x01x\\x04",
             "getdbs\\x01\\x02\\x04",
             "createdb\\x01DB\\x02X\\x04",
