@@ -80,7 +80,7 @@ class ConsoleFeatherBaseIT {
 
             assertEquals("SUCCESS", socket.ask("delcol|shop|items>sku"));
             editCell(0, "sku", "A0");
-            browser.waitForText(By.id("messages"), "Not valid for this table (INVALID): no column sku");
+            browser.waitForText(By.id("messages"), "Not valid (INVALID): no column sku");
             browser.waitForText(By.cssSelector(cellCss(0, "sku")), "A1");
             browser.driver().findElement(By.id("tableActions:refresh")).click();
             browser.waitForAjax();
@@ -194,6 +194,17 @@ class ConsoleFeatherBaseIT {
             assertEquals("FeatherBase table", browser.driver().findElement(By.id("page-title")).getText());
             assertTrue(browser.driver().findElements(By.id("back-db")).isEmpty(), "no link to a database that was not named");
         }
+    }
+
+    @Test
+    void anAddressNamingADatabaseThatIsGoneSaysSoAndLogsNothing() throws Exception {
+        long mark = ServerLog.mark();
+        browser.open("/featherbase/index.xhtml?db=gone-already");
+        browser.waitForText(By.id("messages"), "no database gone-already"); // was not shown, and logged as unhandled (QA)
+        assertEquals("FeatherBase", browser.driver().findElement(By.id("page-title")).getText());
+        assertTrue(browser.driver().findElements(By.id("tables-title")).isEmpty());
+        String written = ServerLog.since(mark);
+        assertFalse(written.contains("unhandled FacesMessages") || ServerLog.hasErrorOrStackTrace(written), written);
     }
 
     @Test

@@ -341,6 +341,35 @@ class ConsoleSecurityIT {
         }
     }
 
+    @Test
+    void aButtonRefusedBecauseTheAccountWasMadeAViewerMeanwhileSaysSo() throws Exception {
+        String name = "dm" + System.nanoTime() % 1_000_000;
+        try (Browser admin = Browser.open(); Browser demoted = Browser.open()) {
+            admin.loginAsAdmin();
+            admin.open("/accounts/index.xhtml");
+            admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
+            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("demoted-password-1" + Keys.ENTER);
+            admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+            admin.driver().findElement(buttonOf(name, "make-admin")).click();
+            admin.waitForText(By.id("messages"), name + " is now admin.");
+            demoted.loginAs(name, "demoted-password-1");
+            demoted.open("/accounts/index.xhtml");
+            demoted.waitFor(buttonOf(name, "make-viewer"));
+
+            admin.driver().findElement(buttonOf(name, "make-viewer")).click();
+            admin.waitForText(By.id("messages"), name + " is now viewer.");
+            demoted.driver().findElement(buttonOf(name, "make-viewer")).click(); // drawn for an admin, answered 403 now
+            assertTrue(demoted.waitFor(By.id("request-refused")).getText().contains("nothing was done"), "the spinner only turned (QA)");
+            demoted.screenshot("security-refused-after-demotion");
+            demoted.driver().findElement(By.id("reload-refused")).click();
+            demoted.waitFor(By.id("error-message")); // the page itself is an admin's
+        } finally {
+            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM console_account WHERE name = '" + name + "'");
+            }
+        }
+    }
+
     private static By roleOf(String account) {
         return By.xpath("//tr[.//span[contains(@class,'account-name') and text()='" + account + "']]//span[contains(@class,'account-role')]");
     }

@@ -16,11 +16,11 @@ public interface ConsoleAccountService {
     record SignedIn(Role role, String passwordStamp) { }
 
     /**
-     * The account's role when the password is its own; empty otherwise (no such account, wrong password, or a client
-     * that must wait: failures slow down per account and client address, counted alike by every server on the
-     * database; beyond the free ones, an attempt made too early fails without checking).
+     * The account's role and password stamp when the password is its own; empty otherwise (no such account, wrong
+     * password, or a client that must wait: failures slow down per account and client address, counted alike by every
+     * server on the database; beyond the free ones, an attempt made too early fails without checking).
      */
-    Optional<Role> authenticate(String name, String password, String clientAddress);
+    Optional<SignedIn> authenticate(String name, String password, String clientAddress);
 
     /**
      * The account's current role and a stamp of its current password, empty when it no longer exists (no password
@@ -32,7 +32,8 @@ public interface ConsoleAccountService {
 
     void create(String name, String password, Role role) throws AccountRefusal;
 
-    void changePassword(String name, String password) throws AccountRefusal;
+    /** Sets a new password; returns its stamp (see {@link #signedIn}), read in the same transaction. */
+    String changePassword(String name, String password) throws AccountRefusal;
 
     /** Changes a role; the last admin cannot become a viewer. */
     void changeRole(String name, Role role) throws AccountRefusal;

@@ -34,33 +34,36 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
     private LoginThrottles throttles;
 
     @Override
-    public Optional<Role> authenticate(String name, String password, String clientAddress) {
+    public Optional<SignedIn> authenticate(String name, String password, String clientAddress) {
         if (name == null || password == null) {
             return Optional.empty();
         }
         return throttles.console().guard(name, clientAddress, () -> checked(name, password));
     }
 
-    private Optional<Role> checked(String name, String password) {
+    private Optional<SignedIn> checked(String name, String password) {
         Optional<ConsoleAccount> account = accounts.find(name);
         if (account.isEmpty()) {
             ABSENT_ACCOUNT.passwordMatches(password); // as slow as a real check: timing tells no names
             return Optional.empty();
         }
         String key = account.get().verifiedKey(password);
-        if (verified.contains(key)) {
-            return Optional.of(account.get().role());
+        if (!verified.contains(key)) {
+            if (!account.get().passwordMatches(password)) {
+                return Optional.empty();
+            }
+            verified.add(key);
         }
-        if (!account.get().passwordMatches(password)) {
-            return Optional.empty();
-        }
-        verified.add(key);
-        return Optional.of(account.get().role());
+        return Optional.of(signedIn(account.get()));
+    }
+
+    private static SignedIn signedIn(ConsoleAccount account) {
+        return new SignedIn(account.role(), account.passwordStamp());
     }
 
     @Override
     public Optional<SignedIn> signedIn(String name) {
-        return accounts.find(name).map(account -> new SignedIn(account.role(), account.passwordStamp()));
+        return accounts.find(name).map(DefaultConsoleAccountService::signedIn);
     }
 
     @Override
@@ -75,9 +78,11 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
     }
 
     @Override
-    public void changePassword(String name, String password) throws AccountRefusal {
-        existing(name).changePassword(password);
+    public String changePassword(String name, String password) throws AccountRefusal {
+        ConsoleAccount account = existing(name);
+        account.changePassword(password);
         LOG.info(() -> "Console account " + name + ": password changed");
+        return account.passwordStamp();
     }
 
     @Override

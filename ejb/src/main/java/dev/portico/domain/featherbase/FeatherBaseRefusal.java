@@ -12,7 +12,7 @@ public class FeatherBaseRefusal extends Exception {
         NOT_FOUND,
         /** A name taken (EXISTS). */
         EXISTS,
-        /** Not valid for this table: wrong value count, row or column missing, duplicate columns (INVALID). */
+        /** Not valid: wrong value count, row or column missing, duplicate columns, a name too long (INVALID). */
         INVALID,
         /** Not allowed for this user (FAILURE). */
         FORBIDDEN

@@ -262,6 +262,9 @@ final class ConnectionReading<Q, R> {
     void expireTimeouts(List<Connection<Q, R>> connections, long now) {
         cutOffUnreadReplies(connections, now);
         for (Connection<Q, R> c : connections) {
+            if (!c.open) {
+                continue; // cut off just above, or closed meanwhile
+            }
             if (c.pipe.stalled(now, settings.writeTimeout().toNanos()) || c.outputStalled(now, settings.writeTimeout().toNanos())) {
                 counters.cutOff(SocketListener.describe(c), "took nothing of its reply for " + settings.writeTimeout().toMillis() + " ms");
                 listener.writing.reset(c);

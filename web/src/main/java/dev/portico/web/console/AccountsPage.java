@@ -89,8 +89,9 @@ public class AccountsPage implements Serializable {
             return;
         }
         try {
-            accounts.changePassword(passwordFor, password);
-            authentication.passwordChanged((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(), passwordFor);
+            String stamp = accounts.changePassword(passwordFor, password);
+            authentication.passwordChanged((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+                    passwordFor, stamp);
             changed("Password of " + passwordFor + " changed.");
         } catch (AccountRefusal e) {
             if (e.reason() == AccountRefusal.Reason.INVALID) {

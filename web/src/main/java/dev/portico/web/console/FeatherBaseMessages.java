@@ -34,7 +34,7 @@ final class FeatherBaseMessages {
         return switch (reason) {
             case NOT_FOUND -> "Not found (NOTFOUND): ";
             case EXISTS -> "Name already taken (EXISTS): ";
-            case INVALID -> "Not valid for this table (INVALID): ";
+            case INVALID -> "Not valid (INVALID): ";
             case FORBIDDEN -> "Not allowed (FAILURE): ";
         };
     }

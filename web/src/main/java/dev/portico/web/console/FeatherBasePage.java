@@ -173,6 +173,14 @@ public class FeatherBasePage implements Serializable {
     }
 
     /** Whether a database is chosen and exists. */
+    /**
+     * The page's title. The template writes it before the page's messages, so the page is opened (and a missing database
+     * said) before they render; it was told too late, logged as an unhandled message and not shown (QA).
+     */
+    public String getTitle() {
+        return isDatabaseShown() ? "FeatherBase: " + database : "FeatherBase";
+    }
+
     public boolean isDatabaseShown() {
         return database != null && !database.isEmpty() && !databaseMissing;
     }

@@ -185,10 +185,6 @@ public class ErrorResponder extends HttpServlet {
     }
 
     /**
-     * Answers {@code status} with {@code message}: problem+json of {@code type} (null: about:blank) for the API ({@code uri}
-     * under /api/), else a small page.
-     */
-    /**
      * Answers a request a filter refuses, without Liberty's sendError (which reads the request's locale, and so its
      * Accept-Language, and dispatches here later): the error page's headers and body, flushed while the caller is set so
      * that the access log names them (see {@link AccessLogCaller}).
@@ -198,6 +194,11 @@ public class ErrorResponder extends HttpServlet {
         write(request, response, status, null, message, request.getRequestURI());
         response.flushBuffer();
     }
+
+    /**
+     * Answers {@code status} with {@code message}: problem+json of {@code type} (null: about:blank) for the API ({@code uri}
+     * under /api/), else a small page.
+     */
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String message, String uri)
             throws IOException {

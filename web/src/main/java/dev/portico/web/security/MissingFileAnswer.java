@@ -14,7 +14,8 @@ import java.net.MalformedURLException;
 /**
  * Answers 404 itself for an address that no servlet serves and no file of the web module is: left to Liberty's file
  * serving, each such request (a mistyped address, a scanner's guesses) logged a warning, SRVE0190E, and an FFDC
- * incident. The answer is the error page's own (a sentence; a problem document under {@code /api}).
+ * incident. The answer is the error page's own sentence. (Under {@code /api} every address reaches the JSON API, which
+ * answers its own 404.)
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class MissingFileAnswer extends HttpFilter {

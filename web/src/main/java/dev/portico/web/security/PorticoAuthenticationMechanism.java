@@ -134,17 +134,15 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus formLogin(UsernamePasswordCredential login, HttpServletRequest request, HttpMessageContext context) {
-        CredentialValidationResult result = check(login, request);
-        Optional<SignedIn> account = result.getStatus() == CredentialValidationResult.Status.VALID
-                ? accounts.signedIn(login.getCaller()) : Optional.empty();
+        Optional<SignedIn> account = accounts.authenticate(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
         if (account.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.getSession(true); // anonymous until now: LoginPage signs no one in over a signed-in session
         request.changeSessionId(); // no session fixation: a login always gets a new session id
-        request.getSession().setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        request.getSession().setAttribute(SESSION_CALLER, login.getCaller());
         request.getSession().setAttribute(SESSION_PASSWORD_STAMP, account.get().passwordStamp());
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(login.getCaller(), Set.of(account.get().role().id()));
     }
 
     /**
@@ -166,20 +164,21 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     /**
-     * After an account's password was changed in this request: a session signed in as that account stays signed in
-     * (the one who changed their own password), where the account's other sessions end at their next request.
+     * After an account's password was changed in this request, to the one of {@code stamp}: a session signed in as that
+     * account stays signed in (the one who changed their own password), where the account's other sessions end at their
+     * next request.
      */
-    public void passwordChanged(HttpServletRequest request, String name) {
+    public void passwordChanged(HttpServletRequest request, String name, String stamp) {
         HttpSession session = request.getSession(false);
         if (session != null && name.equals(session.getAttribute(SESSION_CALLER))) {
-            accounts.signedIn(name).ifPresent(account -> session.setAttribute(SESSION_PASSWORD_STAMP, account.passwordStamp()));
+            session.setAttribute(SESSION_PASSWORD_STAMP, stamp);
         }
     }
 
     /** The name and password checked against the console accounts (failures slow down: see the account service). */
     private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
-        Optional<Role> role = accounts.authenticate(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr());
-        return role.map(r -> new CredentialValidationResult(login.getCaller(), Set.of(r.id())))
+        return accounts.authenticate(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
+                .map(account -> new CredentialValidationResult(login.getCaller(), Set.of(account.role().id())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
