@@ -297,8 +297,15 @@ class ConsoleFeatherBaseIT {
         browser.driver().findElement(By.id("createForm:newPassword")).sendKeys("carol's password");
         browser.driver().findElement(By.id("createForm:create")).click();
         browser.waitForText(By.id("messages"), "User carol created.");
+        browser.waitFor(By.id("createForm:newName")).sendKeys("carol");
+        browser.driver().findElement(By.id("createForm:newPassword")).sendKeys("another password");
+        browser.driver().findElement(By.id("createForm:create")).click();
+        browser.waitForText(By.id("createForm"), "User carol exists; change its password below.");
 
         browser.waitFor(By.id("usersForm:users:0:edit")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("createForm")).getText().contains("exists"));
+        // (the refusal stayed next to New user through every later action: QA)
+        browser.driver().findElement(By.id("createForm:newName")).clear();
         // Enter in the grant field grants (it changed the password before: the form's first button).
         browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shop" + Keys.ENTER);
         browser.waitForText(By.id("messages"), "carol may use shop.");

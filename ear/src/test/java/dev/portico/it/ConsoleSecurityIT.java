@@ -326,6 +326,7 @@ class ConsoleSecurityIT {
             admin.waitForText(By.id("messages"), "Password of " + name + " changed.");
             other.open("/customers/index.xhtml");
             other.waitFor(By.id("login:username")); // was still signed in (QA)
+            assertTrue(other.waitFor(By.id("session-ended")).getText().startsWith("Your session ended"), "and says why");
 
             // The admin's own password: this session stays signed in.
             admin.driver().findElement(buttonOf(ItEnvironment.adminUser(), "set-password")).click();

@@ -41,8 +41,7 @@ public class AllowedHostFilter extends HttpFilter {
             response.setStatus(421);
             response.setCharacterEncoding("UTF-8");
             String message = "This server does not answer to that host name; use one of portico.http.allowedHosts.";
-            String path = request.getServletPath();
-            if (path.equals("/api") || path.startsWith("/api/")) {
+            if (ApiPaths.isApi(request)) {
                 response.setContentType(Problem.MEDIA_TYPE);
                 response.getWriter().write(Problem.json(421, null, message, request.getRequestURI()));
             } else {

@@ -39,8 +39,7 @@ public class HeaderSyntaxCheck extends HttpFilter {
         if (!every(request.getHeaders("Accept-Language"), HeaderSyntaxCheck::languageRange)) {
             return "The Accept-Language header cannot be read: write languages with q-values from 0 to 1, such as en-GB, en;q=0.8.";
         }
-        String path = request.getServletPath();
-        if (!path.equals("/api") && !path.startsWith("/api/")) {
+        if (!ApiPaths.isApi(request)) {
             return null;
         }
         if (!every(request.getHeaders("Accept"), HeaderSyntaxCheck::mediaRange)) {

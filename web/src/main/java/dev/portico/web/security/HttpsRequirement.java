@@ -53,7 +53,7 @@ public record HttpsRequirement(boolean required, int httpsPort) {
         }
         String target = httpsAddress(request);
         String method = request.getMethod();
-        boolean page = ("GET".equals(method) || "HEAD".equals(method)) && !isApi(request);
+        boolean page = ("GET".equals(method) || "HEAD".equals(method)) && !ApiPaths.isApi(request);
         try {
             if (page && httpsPort > 0) {
                 response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
@@ -64,7 +64,7 @@ public record HttpsRequirement(boolean required, int httpsPort) {
             response.setCharacterEncoding("UTF-8");
             String message = httpsPort > 0 ? REFUSAL + hostAndPort(request) : "HTTPS is required";
             request.setAttribute(ErrorResponder.MESSAGE, message); // the container's error page, if it answers instead
-            if (isApi(request)) {
+            if (ApiPaths.isApi(request)) {
                 response.setContentType("application/json");
                 response.getWriter().write("{\"error\":\"" + message + "\"}");
             } else {
@@ -89,10 +89,5 @@ public record HttpsRequirement(boolean required, int httpsPort) {
             host = "[" + host + "]";
         }
         return httpsPort == 443 ? host : host + ":" + httpsPort;
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.equals("/api") || path.startsWith("/api/");
     }
 }

@@ -54,6 +54,8 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
     static final String SESSION_CALLER = "dev.portico.caller";
     /** The session attribute holding the stamp of the account's password at sign-in (see {@link ConsoleAccountService#signedIn}). */
     private static final String SESSION_PASSWORD_STAMP = "dev.portico.passwordStamp";
+    /** A request attribute: this request's session was ended because its account was deleted or its password changed. */
+    private static final String SESSION_ENDED = "dev.portico.sessionEnded";
     static final String LOGIN_PAGE = "/login.xhtml";
     /** A request attribute: the {@link DatabaseFailure.Kind} that kept a login form's sign-in from being checked. */
     public static final String DATABASE_FAILED = "dev.portico.databaseFailed";
@@ -112,7 +114,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
             return fromSession(request, context).orElseGet(context::doNothing);
         }
         return fromSession(request, context)
-                .orElseGet(() -> isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context));
+                .orElseGet(() -> ApiPaths.isApi(request) ? unauthorized(response, context) : toLoginPage(request, response, context));
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -158,6 +160,7 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         Optional<SignedIn> account = accounts.signedIn(name);
         if (account.isEmpty() || !account.get().passwordStamp().equals(session.getAttribute(SESSION_PASSWORD_STAMP))) {
             session.invalidate();
+            request.setAttribute(SESSION_ENDED, Boolean.TRUE); // the login page says why
             return Optional.empty();
         }
         return Optional.of(context.notifyContainerAboutLogin(name, Set.of(account.get().role().id())));
@@ -209,11 +212,6 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private static boolean isApi(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.equals("/api") || path.startsWith("/api/");
-    }
-
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Portico\", charset=\"UTF-8\"");
         try {
@@ -228,9 +226,12 @@ public class PorticoAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** Pages go to the login page; an ajax request from an expired page gets a Faces partial-response redirect. */
+    /**
+     * Pages go to the login page (saying so when the session was just ended for its account's sake); an ajax request
+     * from an expired page gets a Faces partial-response redirect.
+     */
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        String login = request.getContextPath() + LOGIN_PAGE;
+        String login = request.getContextPath() + LOGIN_PAGE + (request.getAttribute(SESSION_ENDED) != null ? "?ended=account" : "");
         if (isFacesAjax(request)) {
             partialRedirect(response, login);
             return AuthenticationStatus.SEND_CONTINUE;

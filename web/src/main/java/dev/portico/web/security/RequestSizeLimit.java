@@ -29,7 +29,7 @@ public class RequestSizeLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         long length = request.getContentLengthLong();
         long limit = settings.maxImportBytes() + FORM_OVERHEAD_BYTES;
-        boolean api = request.getServletPath().equals("/api") || request.getServletPath().startsWith("/api/");
+        boolean api = ApiPaths.isApi(request);
         if (length > limit) {
             if (!api) {
                 // On the console, only an upload is this large: say so in its terms, on a page that leads back to it.

@@ -35,7 +35,7 @@ public class SecurityHeaders extends HttpFilter {
      */
     static void apply(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getServletPath();
-        boolean api = path.equals("/api") || path.startsWith("/api/");
+        boolean api = ApiPaths.isApi(request);
         response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
