@@ -310,6 +310,10 @@ class ConsoleFeatherBaseIT {
         browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shop" + Keys.ENTER);
         browser.waitForText(By.id("messages"), "carol may use shop.");
         browser.waitForText(By.id("usersForm:users"), "shop");
+        browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shop" + Keys.ENTER);
+        browser.waitForText(By.id("messages"), "carol may already use shop."); // said as new (QA)
+        browser.waitFor(By.id("editForm:grantDatabase")).sendKeys("shoq" + Keys.ENTER);
+        browser.waitForText(By.id("messages"), "carol may use shoq. No database shoq exists yet: carol may create it.");
         browser.screenshot("featherbase-users");
 
         try (FeatherBaseClient carol = new FeatherBaseClient()) {

@@ -130,6 +130,12 @@ class ConsoleRentalsIT {
         assertEquals("3", text(browser, "results:total"), "a day the calendar does not have is refused, not taken for another");
         type(browser, "filters:from_input", "2024-01-24");
         browser.screenshot("console-rentals-filters");
+
+        // The calendar chooses a year and a month directly (QA: only month arrows, a far year had to be typed).
+        browser.driver().findElement(By.cssSelector("#filters\\:from .ui-datepicker-trigger")).click();
+        browser.waitFor(By.cssSelector(".ui-datepicker-year"));
+        browser.waitFor(By.cssSelector(".ui-datepicker-month"));
+        browser.screenshot("console-rentals-datepicker");
     }
 
     @Test

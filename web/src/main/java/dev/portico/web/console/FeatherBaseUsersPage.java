@@ -1,5 +1,6 @@
 package dev.portico.web.console;
 
+import dev.portico.application.FeatherBaseQueries;
 import dev.portico.application.FeatherBaseUserService;
 import dev.portico.application.FeatherBaseUserService.UserView;
 import dev.portico.domain.featherbase.FeatherBaseRefusal;
@@ -30,6 +31,9 @@ public class FeatherBaseUsersPage implements Serializable {
 
     @EJB
     private FeatherBaseUserService users;
+
+    @EJB
+    private FeatherBaseQueries queries;
 
     @Inject
     private CurrentUser currentUser;
@@ -141,15 +145,32 @@ public class FeatherBaseUsersPage implements Serializable {
             FeatherBaseMessages.invalidField("editForm:grantDatabase", "Enter a database name, or * for every database.");
             return null;
         }
+        String what = "*".equals(grantDatabase) ? "every database." : grantDatabase + ".";
+        if (getEditingGrants().contains(grantDatabase)) {
+            FeatherBaseMessages.done(editing + " may already use " + what);
+            grantDatabase = "";
+            return null;
+        }
         try {
             users.grant(editing, grantDatabase);
-            FeatherBaseMessages.done(editing + " may use " + ("*".equals(grantDatabase) ? "every database." : grantDatabase + "."));
+            // A grant may come before its database (the user may then create it): said, since it may be a typo.
+            FeatherBaseMessages.done(editing + " may use " + what + ("*".equals(grantDatabase) || exists(grantDatabase) ? ""
+                    : " No database " + grantDatabase + " exists yet: " + editing + " may create it."));
             grantDatabase = "";
             editingGrants = null;
         } catch (FeatherBaseRefusal refusal) {
             FeatherBaseMessages.refused("editForm:grantDatabase", refusal);
         }
         return null;
+    }
+
+    private boolean exists(String database) {
+        try {
+            queries.tables(database);
+            return true;
+        } catch (FeatherBaseRefusal missing) {
+            return false;
+        }
     }
 
     public String revoke(String user, String database) {
