@@ -229,6 +229,9 @@ class RentalServiceIT {
         RentalRecord first = search.page(march, false, 0, 1).get(0);
         assertEquals(new RentalRecord(first.id(), "a_b", "F", "Axia", 1, LocalDateTime.of(2024, 3, 1, 8, 0), LocalDateTime.of(2024, 3, 1, 10, 0)), first);
         assertEquals(LocalDate.of(2024, 3, 2), search.latestDay().orElseThrow());
+        intake.intake(payload(List.of("later", "F", "Axia", "1", "9999-12-31 08:00:00", "9999-12-31 10:00:00")));
+        assertEquals(LocalDate.of(2024, 3, 2), search.latestDay().orElseThrow(),
+                "a rental dated in the future does not move the console's default range there (QA's dated 9999: the page opened on 9999)");
         Throwable tooLarge = assertThrows(EJBException.class, () -> search.page(march, true, 0, RentalSearch.MAX_PAGE + 1));
         while (tooLarge.getCause() != null) {
             tooLarge = tooLarge.getCause();

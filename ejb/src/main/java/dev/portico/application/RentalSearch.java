@@ -15,7 +15,10 @@ public interface RentalSearch {
 
     int MAX_PAGE = 1000;
 
-    /** The day of the latest time in of any rental; empty without rentals. */
+    /**
+     * The day of the latest time in of any rental up to today; of the latest of all when every one is dated later (a
+     * rental dated in the future is a typing error more often than a plan); empty without rentals.
+     */
     Optional<LocalDate> latestDay();
 
     /** {@code size} rentals from position {@code first} of the selection ordered by time in (then id), newest or oldest first. */

@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,9 @@ public class DefaultRentalSearch implements RentalSearch {
 
     @Override
     public Optional<LocalDate> latestDay() {
-        return Optional.ofNullable(rentals.latestTimeIn()).map(t -> t.toLocalDate());
+        LocalDateTime upToToday = rentals.latestTimeInBefore(LocalDate.now().plusDays(1).atStartOfDay());
+        return Optional.ofNullable(upToToday != null ? upToToday : rentals.latestTimeIn())
+                .map(LocalDateTime::toLocalDate);
     }
 
     @Override

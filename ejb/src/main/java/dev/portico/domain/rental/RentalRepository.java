@@ -26,6 +26,9 @@ public interface RentalRepository {
     /** The latest time in of any rental, null without rentals. */
     LocalDateTime latestTimeIn();
 
+    /** The latest time in of any rental before {@code before}, null without such rentals. */
+    LocalDateTime latestTimeInBefore(LocalDateTime before);
+
     /** Rentals the query selects, ordered by time in then id, newest or oldest first; {@code max} of them from position {@code first}. */
     List<RentalRecord> find(RentalQuery query, boolean newestFirst, int first, int max);
 

@@ -69,6 +69,11 @@ public class JpaRentalRepository implements RentalRepository {
     }
 
     @Override
+    public LocalDateTime latestTimeInBefore(LocalDateTime before) {
+        return dateTime(em.createNativeQuery("SELECT MAX(time_in) FROM rental WHERE time_in < ?").setParameter(1, before).getSingleResult());
+    }
+
+    @Override
     public List<RentalRecord> find(RentalQuery query, boolean newestFirst, int first, int max) {
         // Deferred join: the offset is skipped in the index alone (time_in or car_model+time_in, both ending
         // in the id); only the page's rows are then read with their renters.
