@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -313,9 +314,7 @@ class ConsoleSecurityIT {
         try (Browser admin = Browser.open(); Browser other = Browser.open()) {
             admin.loginAsAdmin();
             admin.open("/accounts/index.xhtml");
-            admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
-            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("first-password-1" + Keys.ENTER);
-            admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+            createViewer(admin, name, "first-password-1");
             other.loginAs(name, "first-password-1");
             other.open("/customers/index.xhtml");
             other.waitFor(By.id("nav:logout"));
@@ -336,9 +335,7 @@ class ConsoleSecurityIT {
             admin.open("/customers/index.xhtml");
             admin.waitFor(By.id("nav:logout"));
         } finally {
-            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM console_account WHERE name = '" + name + "'");
-            }
+            deleteAccount(name);
         }
     }
 
@@ -348,9 +345,7 @@ class ConsoleSecurityIT {
         try (Browser admin = Browser.open(); Browser demoted = Browser.open()) {
             admin.loginAsAdmin();
             admin.open("/accounts/index.xhtml");
-            admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
-            admin.driver().findElement(By.id("accounts:new-password")).sendKeys("demoted-password-1" + Keys.ENTER);
-            admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+            createViewer(admin, name, "demoted-password-1");
             admin.driver().findElement(buttonOf(name, "make-admin")).click();
             admin.waitForText(By.id("messages"), name + " is now admin.");
             demoted.loginAs(name, "demoted-password-1");
@@ -365,9 +360,20 @@ class ConsoleSecurityIT {
             demoted.driver().findElement(By.id("reload-refused")).click();
             demoted.waitFor(By.id("error-message")); // the page itself is an admin's
         } finally {
-            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM console_account WHERE name = '" + name + "'");
-            }
+            deleteAccount(name);
+        }
+    }
+
+    /** Creates a viewer on the accounts page, which {@code admin} has open (Enter in the password field submits). */
+    private static void createViewer(Browser admin, String name, String password) {
+        admin.waitFor(By.id("accounts:new-name")).sendKeys(name);
+        admin.driver().findElement(By.id("accounts:new-password")).sendKeys(password + Keys.ENTER);
+        admin.waitForText(By.id("messages"), "Account " + name + " created as viewer.");
+    }
+
+    private static void deleteAccount(String name) throws SQLException {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM console_account WHERE name = '" + name + "'");
         }
     }
 
