@@ -30,6 +30,9 @@ public interface FeatherBaseQueries {
     /** Every database, sorted by name; possibly none. */
     List<DatabaseSummary> databases();
 
+    /** Whether a database of this name exists (one lookup by name). */
+    boolean databaseExists(String database);
+
     /** The database's tables, sorted by name; {@code NOT_FOUND} when there is no such database. */
     List<TableSummary> tables(String database) throws FeatherBaseRefusal;
 

@@ -28,6 +28,11 @@ public class DefaultFeatherBaseQueries implements FeatherBaseQueries {
     }
 
     @Override
+    public boolean databaseExists(String database) {
+        return store.database(database).isPresent();
+    }
+
+    @Override
     public List<TableSummary> tables(String database) throws FeatherBaseRefusal {
         FbDatabase db = store.database(database).orElseThrow(() -> new FeatherBaseRefusal(Reason.NOT_FOUND, "no database " + database));
         Map<Long, Long> columns = store.columnCounts(db);

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,12 +64,7 @@ public class DatabaseFailureExceptionHandlerFactory extends ExceptionHandlerFact
 
     /** Whether {@code thrown} is PrimeFaces' refusal of a request without the page's script nonce (not a browser's doing). */
     static boolean forged(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CspException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(thrown, cause -> cause instanceof CspException);
     }
 
     /**
@@ -77,8 +73,13 @@ public class DatabaseFailureExceptionHandlerFactory extends ExceptionHandlerFact
      * the log.
      */
     static boolean viewNotFound(Throwable thrown) {
+        return causedBy(thrown, cause -> cause.getClass().getSimpleName().equals("ViewNotFoundException"));
+    }
+
+    /** Whether {@code thrown} or one of its causes is {@code kind}. */
+    private static boolean causedBy(Throwable thrown, Predicate<Throwable> kind) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().equals("ViewNotFoundException")) {
+            if (kind.test(cause)) {
                 return true;
             }
         }

@@ -154,7 +154,7 @@ public class FeatherBaseUsersPage implements Serializable {
         try {
             users.grant(editing, grantDatabase);
             // A grant may come before its database (the user may then create it): said, since it may be a typo.
-            FeatherBaseMessages.done(editing + " may use " + what + ("*".equals(grantDatabase) || exists(grantDatabase) ? ""
+            FeatherBaseMessages.done(editing + " may use " + what + ("*".equals(grantDatabase) || queries.databaseExists(grantDatabase) ? ""
                     : " No database " + grantDatabase + " exists yet: " + editing + " may create it."));
             grantDatabase = "";
             editingGrants = null;
@@ -162,15 +162,6 @@ public class FeatherBaseUsersPage implements Serializable {
             FeatherBaseMessages.refused("editForm:grantDatabase", refusal);
         }
         return null;
-    }
-
-    private boolean exists(String database) {
-        try {
-            queries.tables(database);
-            return true;
-        } catch (FeatherBaseRefusal missing) {
-            return false;
-        }
     }
 
     public String revoke(String user, String database) {
